@@ -1,0 +1,60 @@
+"""Shared fixtures: the project root, the seeds, and a hostile corpus built at test time."""
+
+from __future__ import annotations
+
+import codecs
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def seeds_extraction():
+    """The seeds extracted once per test session, with the gold's reference date."""
+    import kortrade
+
+    return kortrade.extract(SEEDS, reference_date="2026-11-23")
+
+
+PNG_BYTES = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde"
+
+
+@pytest.fixture
+def messy_corpus(tmp_path: Path) -> Path:
+    """A folder with the awkward files a scraped corpus holds."""
+    root = tmp_path / "corpus"
+    (root / "a").mkdir(parents=True)
+    (root / "b").mkdir()
+    (root / "empty.txt").write_bytes(b"")
+    (root / "blank.txt").write_bytes(b"   \n\t\n")
+    (root / "image.txt").write_bytes(PNG_BYTES + os.urandom(256))
+    (root / "korean.txt").write_bytes(
+        "한국의 대중국 수출이 11월에 증가했다. 산업통상자원부가 발표했다.".encode("cp949")
+    )
+    (root / "chinese.txt").write_bytes("中国商务部表示，韩国对华出口增长。两国经贸合作继续深化。".encode("gb18030"))
+    (root / "page.html").write_text(
+        "<html><head><title>Exports rise</title><script>var tracking = 1;</script></head><body>"
+        "<nav><a href='/'>Home</a></nav><article><h1>Exports rise</h1>"
+        "<p>South Korea's exports to China rose 7 percent in November, the trade ministry said on Friday.</p>"
+        "<p>Semiconductor shipments led the recovery, officials in Seoul said.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    (root / "utf16.txt").write_bytes(codecs.BOM_UTF16_LE + "Trade with China grew in 2023.".encode("utf-16-le"))
+    (root / "nul.txt").write_bytes(b"Exports rose\x00 in November.\x00\n")
+    (root / "cp1252.txt").write_bytes(
+        "He said \u201cexports recovered\u201d \u2014 caf\u00e9 owners agreed.".encode("cp1252")
+    )
+    (root / "a" / "same.txt").write_text("The first file named same.\n", encoding="utf-8")
+    (root / "b" / "same.txt").write_text("The second file named same.\n", encoding="utf-8")
+    (root / "noext").write_text("A file without an extension about Korea and China.\n", encoding="utf-8")
+    os.symlink(root / "missing.txt", root / "dangling.txt")
+    os.symlink(root / "loop2.txt", root / "loop1.txt")
+    os.symlink(root / "loop1.txt", root / "loop2.txt")
+    os.symlink(root / "a", root / "a" / "back_to_a")
+    os.symlink(root / "noext", root / "link_to_noext.txt")
+    return root

@@ -1,0 +1,127 @@
+"""Recognise dates written in text and normalise them to ISO 8601 with a precision.
+
+Candidates are found with patterns (fast, and safe from false positives such
+as `3050 Strategy`), then validated with the calendar. Forms handled:
+`March 28, 2024`, `Mar. 28 2024`, `26 March 2024`, `2024-03-28`,
+`2024/03/28`, `2024년 3월 28일`, `2024年3月28日`, `March 2024`, and relative
+publication stamps (`1 day ago`, `yesterday`) resolved against a reference date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+ABSOLUTE_PATTERNS = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b",
+        rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b",
+        rf"\b{_YEAR}[-/.](?P<month_num>[01]?\d)[-/.](?P<day>[0-3]?\d)\b",
+        rf"{_YEAR}\s*[년年]\s*(?P<month_num>[01]?\d)\s*[월月]\s*(?P<day>[0-3]?\d)\s*[일日]",
+        rf"\b{_MONTH},?\s+{_YEAR}\b",
+        rf"{_YEAR}\s*[년年]\s*(?P<month_num>[01]?\d)\s*[월月]",
+    )
+)
+RELATIVE_AGO = re.compile(
+    r"\b(?P<count>\d+|an?|one)\s+(?P<unit>minute|hour|day|week|month|year)s?\s+ago\b", re.IGNORECASE
+)
+RELATIVE_WORD = re.compile(r"\b(?P<word>today|yesterday)\b", re.IGNORECASE)
+UNIT_DAYS = {"minute": 0, "hour": 0, "day": 1, "week": 7}
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """A date found in text: its span, ISO value and precision (`day`, `month`, `year`, `relative`)."""
+
+    start: int
+    end: int
+    iso: str
+    precision: str
+
+
+def find_absolute_dates(text: str) -> list[DateMatch]:
+    """Every calendar-valid absolute date in the text, longest first where they overlap."""
+    found: list[DateMatch] = []
+    for pattern in ABSOLUTE_PATTERNS:
+        for match in pattern.finditer(text):
+            if any(m.start < match.end() and match.start() < m.end for m in found):
+                continue
+            date = _to_iso(match)
+            if date:
+                found.append(DateMatch(match.start(), match.end(), *date))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _to_iso(match: re.Match[str]) -> tuple[str, str] | None:
+    groups = match.groupdict()
+    year = int(groups["year"])
+    month = MONTHS[groups["month"].lower()] if groups.get("month") else int(groups["month_num"])
+    if groups.get("day") is None:
+        return (f"{year:04d}-{month:02d}", "month") if 1 <= month <= 12 else None
+    try:
+        return dt.date(year, month, int(groups["day"])).isoformat(), "day"
+    except ValueError:
+        return None
+
+
+def find_relative_stamp(text: str, reference: dt.date | None) -> DateMatch | None:
+    """A relative date stamp (`1 day ago`, `yesterday`); its ISO value is empty without a reference."""
+    match = RELATIVE_AGO.search(text)
+    if match:
+        count_text = match["count"].lower()
+        count = int(count_text) if count_text.isdigit() else 1
+        date = _shift(reference, count, match["unit"].lower()) if reference else None
+    else:
+        match = RELATIVE_WORD.search(text)
+        if not match:
+            return None
+        days = 1 if match["word"].lower() == "yesterday" else 0
+        date = reference - dt.timedelta(days=days) if reference else None
+    return DateMatch(match.start(), match.end(), date.isoformat() if date else "", "relative")
+
+
+def _shift(reference: dt.date, count: int, unit: str) -> dt.date:
+    """The date `count` units before the reference (months and years by the calendar)."""
+    if unit in UNIT_DAYS:
+        return reference - dt.timedelta(days=count * UNIT_DAYS[unit])
+    months = count * (12 if unit == "year" else 1)
+    year, month = divmod(reference.year * 12 + reference.month - 1 - months, 12)
+    month += 1
+    day = min(reference.day, _days_in_month(year, month))
+    return dt.date(year, month, day)
+
+
+def _days_in_month(year: int, month: int) -> int:
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return (following - dt.timedelta(days=1)).day

@@ -1,0 +1,55 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kortrade.clean import clean_text, normalise, remove_boilerplate
+
+
+def test_markdown_links_bold_and_escapes_are_unwrapped():
+    text = normalise("By [Scott Snyder](#) and **Foreign Minister Park Jin** paid US\\$18 billion ![img](x.png)")
+    assert text == "By Scott Snyder and Foreign Minister Park Jin paid US$18 billion"
+
+
+def test_lone_double_asterisks_are_kept_and_flagged_as_censored():
+    cleaned = clean_text("Yonhap said in 3** that the global ** chain and China** matter.")
+    assert "3**" in cleaned.text and "China**" in cleaned.text
+    assert "censored_tokens" in cleaned.flags
+
+
+def test_bold_pairs_do_not_swallow_censored_tokens():
+    assert normalise("in 3** that the ** chain") == "in 3** that the ** chain"
+
+
+def test_mojibake_is_repaired_and_whitespace_normalised():
+    assert normalise("caf\u00c3\u00a9   owners\t said\r\n\r\n\r\n\r\nNext") == "caf\u00e9 owners said\n\nNext"
+
+
+def test_boilerplate_sentences_go_and_article_sentences_stay():
+    text = (
+        "Back\n"
+        "Exports rose 7 percent in November.\n"
+        "Click the share button above to email this article. Follow us on Instagram and Twitter. "
+        "Exports to China hit $11.4 billion.\n"
+        "Copyright © Pacific Forum, 2024\n"
+        "- 2 min read\n"
+        "For media inquiries: editors@example.com"
+    )
+    cleaned = remove_boilerplate(text)
+    assert cleaned.text == "Exports rose 7 percent in November.\nExports to China hit $11.4 billion."
+    assert {r.rule for r in cleaned.removed} == {"navigation", "share", "copyright", "reading_time", "contact"}
+    assert cleaned.flags == ("boilerplate_removed",)
+
+
+def test_article_sentences_mentioning_copyright_or_newsletters_survive():
+    text = "Seoul and Beijing discussed copyright protection for cultural content. Back then, exports fell."
+    assert remove_boilerplate(text).text == text
+
+
+def test_paragraph_breaks_are_kept():
+    assert clean_text("One.\n\nTwo.\nThree.").text == "One.\n\nTwo.\nThree."
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=400))
+def test_cleaning_never_fails_and_leaves_no_edge_whitespace_lines(raw):
+    cleaned = clean_text(raw)
+    assert all(line == line.strip() for line in cleaned.text.split("\n"))

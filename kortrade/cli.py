@@ -1,0 +1,105 @@
+"""The `kortrade` command line: `kortrade extract`.
+
+User errors (a missing corpus, an unwritable output folder, a bad date) end
+with one line on stderr and exit status 2; problem files are reported one line
+each and the run goes on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from .pipeline import extract
+
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """A mistake in how kortrade was called, reported in one line."""
+
+
+def reference_date(text: str) -> dt.date:
+    """Parse `--reference-date`, which must be YYYY-MM-DD."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
+
+
+def positive_int(text: str) -> int:
+    """Parse `--jobs`, a whole number of at least 1."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1: {text!r}")
+    return int(text)
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line and exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        print(f"{self.prog}: error: {message} (see --help)", file=sys.stderr)
+        sys.exit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = OneLineParser(prog="kortrade", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
+    ext = commands.add_parser("extract", help="extract the data-contract tables from a corpus folder")
+    ext.add_argument("corpus", nargs="?", default="seeds", help="folder of articles (default: seeds)")
+    ext.add_argument("--out", default="outputs/data", help="output folder (default: outputs/data)")
+    ext.add_argument(
+        "--reference-date", type=reference_date, help="YYYY-MM-DD that relative dates are resolved against"
+    )
+    ext.add_argument("--jobs", type=positive_int, default=1, help="number of processes (default: 1)")
+    return parser
+
+
+def check_corpus(corpus: str) -> None:
+    if not Path(corpus).is_dir():
+        raise UsageError(f"corpus folder not found: {corpus}")
+
+
+def check_writable(out: str) -> None:
+    """Create the output folder if needed and prove a file can be written there."""
+    try:
+        Path(out).mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=out):
+            pass
+    except OSError as error:
+        raise UsageError(f"cannot write to output folder {out}: {error.strerror or error}") from None
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    check_corpus(args.corpus)
+    check_writable(args.out)
+    problems: list[str] = []
+
+    def report(message: str) -> None:
+        problems.append(message)
+        print(f"kortrade: {message}", file=sys.stderr)
+
+    result = extract(args.corpus, reference_date=args.reference_date, jobs=args.jobs, progress=None, on_problem=report)
+    result.write(args.out)
+    n_docs = len(result.documents)
+    print(
+        f"kortrade: {n_docs} documents, {len(result.sentences)} sentences, {len(problems)} problem files -> {os.path.normpath(args.out)}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return run_extract(args)
+    except UsageError as error:
+        print(f"kortrade: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("kortrade: interrupted; previous outputs left as they were", file=sys.stderr)
+        return 130

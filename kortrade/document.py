@@ -1,0 +1,47 @@
+"""The segmented document that every extractor reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence: its index in the document and its span in the clean text."""
+
+    sentence_id: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """A cleaned, segmented document with the dates its facts are read against.
+
+    `published` is the ISO date (or month or year) the document states, with its
+    `date_precision`; `reference_date` is the run's `--reference-date`, if any.
+    """
+
+    doc_id: str
+    text: str
+    sentences: tuple[Sentence, ...]
+    published: str = ""
+    date_precision: str = ""
+    reference_date: dt.date | None = None
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence whose span holds the character offset."""
+        for sentence in self.sentences:
+            if sentence.start <= offset < sentence.end:
+                return sentence
+        return None
+
+    @property
+    def anchor_date(self) -> dt.date | None:
+        """The date relative expressions are resolved against: publication, else reference."""
+        if self.published:
+            parts = [int(p) for p in self.published.split("-")] + [1, 1]
+            return dt.date(parts[0], parts[1], parts[2])
+        return self.reference_date

@@ -1,0 +1,138 @@
+"""The tables of the data contract: their columns, their types, and CSV input and output.
+
+Column order is the contract's; columns kortrade adds beyond the contract come
+last. Every table is sorted by `doc_id`, then `start`.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import pandas as pd
+
+# Column name -> kind: "str", "int" or "float". Contract columns first, additions after.
+SCHEMAS: dict[str, dict[str, str]] = {
+    "documents": {
+        "doc_id": "str",
+        "path": "str",
+        "sha256": "str",
+        "title": "str",
+        "outlet": "str",
+        "authors": "str",
+        "published": "str",
+        "date_precision": "str",
+        "language": "str",
+        "n_chars": "int",
+        "n_sentences": "int",
+        "tone": "float",
+        "stance": "str",
+        "flags": "str",
+        "duplicate_of": "str",
+        # additions
+        "encoding": "str",
+        "published_text": "str",
+        "clean_sha256": "str",
+        "n_removed": "int",
+    },
+    "sentences": {
+        "doc_id": "str",
+        "sentence_id": "int",
+        "start": "int",
+        "end": "int",
+        "text": "str",
+        "tone": "float",
+        "relation": "str",
+        "sectors": "str",
+    },
+    "figures": {
+        "doc_id": "str",
+        "sentence_id": "int",
+        "start": "int",
+        "end": "int",
+        "surface": "str",
+        "kind": "str",
+        "value": "float",
+        "unit": "str",
+        "metric": "str",
+        "measure": "str",
+        "reporter": "str",
+        "partner": "str",
+        "period": "str",
+        "direction": "str",
+        "flags": "str",
+    },
+    "actors": {
+        "doc_id": "str",
+        "sentence_id": "int",
+        "start": "int",
+        "end": "int",
+        "surface": "str",
+        "actor_id": "str",
+        "name": "str",
+        "type": "str",
+        "country": "str",
+    },
+    "deals": {
+        "doc_id": "str",
+        "sentence_id": "int",
+        "start": "int",
+        "end": "int",
+        "surface": "str",
+        "supplier": "str",
+        "buyer": "str",
+        "product": "str",
+        "volume_value": "float",
+        "volume_unit": "str",
+        "duration_years": "float",
+        "status": "str",
+    },
+    "timeline": {
+        "doc_id": "str",
+        "sentence_id": "int",
+        "start": "int",
+        "end": "int",
+        "surface": "str",
+        "date": "str",
+        "date_precision": "str",
+        "event": "str",
+    },
+    # What cleaning removed from each document (kortrade's addition to the contract).
+    "removed": {"doc_id": "str", "line": "int", "rule": "str", "text": "str"},
+}
+PANDAS_DTYPES = {"str": "string", "int": "Int64", "float": "Float64"}
+SORT_KEYS = {name: [k for k in ("doc_id", "start", "line") if k in schema] for name, schema in SCHEMAS.items()}
+
+
+def frame(name: str, rows: Iterable[Mapping[str, object]]) -> pd.DataFrame:
+    """A DataFrame of the named table from row dicts, typed and sorted per the contract."""
+    schema = SCHEMAS[name]
+    df = pd.DataFrame.from_records(list(rows), columns=list(schema))
+    df = df.astype({col: PANDAS_DTYPES[kind] for col, kind in schema.items()})
+    strings = [col for col, kind in schema.items() if kind == "str"]
+    df[strings] = df[strings].fillna("")
+    return df.sort_values(SORT_KEYS[name], kind="stable", ignore_index=True)
+
+
+def write_csv(df: pd.DataFrame, path: Path) -> None:
+    """Write a table as RFC 4180 CSV, atomically (a temporary file renamed into place)."""
+    with tempfile.NamedTemporaryFile(
+        "w", dir=path.parent, suffix=".part", delete=False, encoding="utf-8", newline=""
+    ) as tmp:
+        df.to_csv(tmp, index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    os.replace(tmp.name, path)
+
+
+def read_csv(name: str, path: Path) -> pd.DataFrame:
+    """Read a table written by `write_csv` back with its contract types."""
+    schema = SCHEMAS[name]
+    df = pd.read_csv(
+        path,
+        dtype={c: PANDAS_DTYPES[k] for c, k in schema.items()},
+        keep_default_na=False,
+        na_values={c: [""] for c, k in schema.items() if k != "str"},
+    )
+    return df

@@ -1,0 +1,105 @@
+import subprocess
+import sys
+
+import pandas as pd
+
+import kortrade
+from kortrade.tables import SCHEMAS
+
+# The columns of the data contract, in its order (kortrade may add columns after them).
+CONTRACT = {
+    "documents": "doc_id path sha256 title outlet authors published date_precision language n_chars n_sentences tone stance flags duplicate_of",
+    "sentences": "doc_id sentence_id start end text tone relation sectors",
+    "figures": "doc_id sentence_id start end surface kind value unit metric measure reporter partner period direction flags",
+    "actors": "doc_id sentence_id start end surface actor_id name type country",
+    "deals": "doc_id sentence_id start end surface supplier buyer product volume_value volume_unit duration_years status",
+    "timeline": "doc_id sentence_id start end surface date date_precision event",
+}
+
+
+def run_cli(*args):
+    return subprocess.run([sys.executable, "-m", "kortrade", *args], capture_output=True, text=True, check=False)
+
+
+def test_tables_start_with_the_contract_columns_in_order(seeds_extraction):
+    for name, columns in CONTRACT.items():
+        expected = columns.split()
+        assert list(SCHEMAS[name])[: len(expected)] == expected
+        assert list(seeds_extraction.tables[name].columns)[: len(expected)] == expected
+
+
+def test_sentence_spans_point_into_the_clean_text(seeds_extraction):
+    for row in seeds_extraction.sentences.itertuples():
+        assert seeds_extraction.clean_texts[row.doc_id][row.start : row.end] == row.text
+
+
+def test_written_clean_text_and_tables_round_trip(tmp_path, seeds_extraction):
+    seeds_extraction.write(tmp_path)
+    loaded = kortrade.load(tmp_path)
+    assert loaded.clean_texts == seeds_extraction.clean_texts
+    for name in CONTRACT:
+        pd.testing.assert_frame_equal(loaded.tables[name], seeds_extraction.tables[name])
+
+
+def test_two_runs_and_parallel_jobs_give_byte_identical_tables(tmp_path):
+    from conftest import SEEDS
+
+    for out, jobs in (("one", "1"), ("two", "1"), ("par", "2")):
+        assert (
+            run_cli(
+                "extract", str(SEEDS), "--out", str(tmp_path / out), "--jobs", jobs, "--reference-date", "2026-11-23"
+            ).returncode
+            == 0
+        )
+    for name in [*CONTRACT, "removed"]:
+        first = (tmp_path / "one" / f"{name}.csv").read_bytes()
+        assert first == (tmp_path / "two" / f"{name}.csv").read_bytes()
+        assert first == (tmp_path / "par" / f"{name}.csv").read_bytes()
+
+
+def test_messy_corpus_runs_to_the_end_with_every_file_flagged(tmp_path, messy_corpus):
+    result = run_cli("extract", str(messy_corpus), "--out", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    docs = pd.read_csv(tmp_path / "out" / "documents.csv", keep_default_na=False).set_index("doc_id")
+    flags = {doc_id: set(f.split(";")) - {""} for doc_id, f in docs["flags"].items()}
+    assert {"empty"} <= flags["empty"] and {"empty"} <= flags["blank"]
+    assert "binary" in flags["image"]
+    assert "unreadable" in flags["dangling"] and "unreadable" in flags["loop1"] and "unreadable" in flags["loop2"]
+    assert "encoding_repaired" in flags["nul"]
+    assert docs.loc["korean", "language"] == "ko" and "not_english" in flags["korean"]
+    assert docs.loc["chinese", "language"] == "zh"
+    assert docs.loc["korean", "encoding"] in {"cp949", "euc_kr", "johab"}
+    assert docs.loc["chinese", "encoding"] == "gb18030"
+    assert docs.loc["page", "title"] == "Exports rise"
+    assert "tracking" not in (tmp_path / "out" / "clean" / "page.txt").read_text()
+    assert docs.loc["utf16", "n_chars"] > 0 and "encoding_repaired" not in flags["utf16"]
+    assert {"a/same", "b/same", "noext", "link_to_noext"} <= set(docs.index)
+    assert docs.loc["link_to_noext", "duplicate_of"] == "" and docs.loc["noext", "duplicate_of"] == "link_to_noext"
+    problem_lines = [line for line in result.stderr.splitlines() if line.startswith("kortrade: ") and ": " in line[10:]]
+    assert any("image.txt: binary" in line for line in problem_lines)
+    assert any("dangling.txt: cannot read" in line for line in problem_lines)
+
+
+def test_user_errors_are_one_line_and_exit_2(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    cases = [
+        ("extract", str(tmp_path / "missing")),
+        ("extract", str(tmp_path), "--out", str(blocker / "sub")),
+        ("extract", str(tmp_path), "--reference-date", "2024-02-30"),
+        ("extract", str(tmp_path), "--jobs", "0"),
+    ]
+    for args in cases:
+        result = run_cli(*args)
+        assert result.returncode == 2, args
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+        assert "Traceback" not in result.stderr
+
+
+def test_duplicates_point_to_the_first_document(tmp_path):
+    (tmp_path / "b.txt").write_text("Same article text about exports.")
+    (tmp_path / "a.txt").write_text("Same article text about exports.\n\n")
+    (tmp_path / "c.txt").write_text("Different text.")
+    docs = kortrade.extract(tmp_path).documents.set_index("doc_id")
+    assert docs["duplicate_of"].to_dict() == {"a": "", "b": "a", "c": ""}

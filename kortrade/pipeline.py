@@ -99,7 +99,8 @@ def process_file(source: corpus_files.SourceFile, reference_date: dt.date | None
         date_precision=precision,
         reference_date=reference_date,
     )
-    rows = analyse(document)
+    analysis = analyse(document)
+    flags |= analysis.flags
     doc_row = {
         "doc_id": source.doc_id,
         "path": source.relpath,
@@ -117,7 +118,9 @@ def process_file(source: corpus_files.SourceFile, reference_date: dt.date | None
         "published_text": meta.published_text,
         "clean_sha256": hashlib.sha256(cleaned.text.encode("utf-8")).hexdigest(),
         "n_removed": len(cleaned.removed),
+        **analysis.fields,
     }
+    rows = analysis.rows
     rows["removed"] = [
         {"doc_id": source.doc_id, "line": r.line, "rule": r.rule, "text": r.text} for r in cleaned.removed
     ]
@@ -127,13 +130,26 @@ def process_file(source: corpus_files.SourceFile, reference_date: dt.date | None
     return DocumentResult(doc_row, cleaned.text, rows, problems)
 
 
-def analyse(document: Document) -> dict[str, list[dict[str, object]]]:
-    """Run the extractors over a segmented document; one list of rows per table."""
+@dataclass
+class Analysis:
+    """What the extractors found in one document.
+
+    `rows` holds table name -> rows (contract columns); `fields` holds values for the
+    document's own row (`tone`, `stance`); `flags` holds document flags (`garbled_numbers`).
+    """
+
+    rows: dict[str, list[dict[str, object]]] = field(default_factory=dict)
+    fields: dict[str, object] = field(default_factory=dict)
+    flags: set[str] = field(default_factory=set)
+
+
+def analyse(document: Document) -> Analysis:
+    """Run the extractors over a segmented document."""
     sentences = [
         {"doc_id": document.doc_id, "sentence_id": s.sentence_id, "start": s.start, "end": s.end, "text": s.text}
         for s in document.sentences
     ]
-    return {"sentences": sentences}
+    return Analysis(rows={"sentences": sentences})
 
 
 def _split_authors(author: object) -> list[str]:

@@ -1,6 +1,23 @@
-"""kortrade: news about South Korea–China economic relations, turned into auditable tables."""
+"""kortrade: news about South Korea–China economic relations, turned into auditable tables.
 
-from .pipeline import Extraction, extract, load
+`extract`, `load` and `Extraction` are imported on first use, so that reading
+tables (as the notebooks do) does not load the extraction stack.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
 __all__ = ["Extraction", "__version__", "extract", "load"]
+
+if TYPE_CHECKING:
+    from .pipeline import Extraction, extract, load
+
+
+def __getattr__(name: str):
+    if name in {"Extraction", "extract", "load"}:
+        from . import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'kortrade' has no attribute {name!r}")

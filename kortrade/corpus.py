@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -106,3 +107,16 @@ def read(source: SourceFile) -> RawDocument:
         flags = ("truncated",)
         problem = f"larger than {MAX_DOCUMENT_BYTES // 2**20} MB, read up to that size"
     return RawDocument(source, data, hashlib.sha256(data).hexdigest(), flags, problem)
+
+
+def fingerprint(pairs: Iterable[tuple[str, str]]) -> str:
+    """One hash for a corpus from its (doc_id, sha256 of bytes) pairs, in any order."""
+    digest = hashlib.sha256()
+    for doc_id, sha in sorted(pairs):
+        digest.update(f"{doc_id}\t{sha}\n".encode())
+    return digest.hexdigest()
+
+
+def corpus_hash(corpus: str | os.PathLike[str]) -> str:
+    """The fingerprint of the corpus folder as it is on disk now."""
+    return fingerprint((source.doc_id, read(source).sha256) for source in discover(corpus))

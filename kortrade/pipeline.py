@@ -14,7 +14,7 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
@@ -23,6 +23,7 @@ from pathlib import Path
 import pandas as pd
 from tqdm import tqdm
 
+from . import __version__
 from . import corpus as corpus_files
 from .clean import normalise, remove_boilerplate
 from .decoding import decode_bytes
@@ -233,7 +234,8 @@ def extract(
                 on_problem(f"{doc['path']}: {problem}")
     tables = {name: frame(name, rows) for name, rows in collected.items()}
     info = {
-        "corpus_sha256": corpus_fingerprint(tables["documents"]),
+        "corpus_sha256": corpus_files.fingerprint(tables["documents"][["doc_id", "sha256"]].itertuples(index=False)),
+        "kortrade_version": __version__,
         "reference_date": reference_date.isoformat() if reference_date else "",
         "n_documents": len(sources),
     }
@@ -247,17 +249,6 @@ def _run(sources: list[corpus_files.SourceFile], reference_date: dt.date | None,
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         yield from pool.map(work, sources, chunksize=max(1, min(64, len(sources) // (jobs * 8) or 1)))
-
-
-def corpus_fingerprint(documents: pd.DataFrame | Iterable[tuple[str, str]]) -> str:
-    """One hash for a corpus: its doc_ids and the hashes of their bytes."""
-    pairs = (
-        documents[["doc_id", "sha256"]].itertuples(index=False) if isinstance(documents, pd.DataFrame) else documents
-    )
-    digest = hashlib.sha256()
-    for doc_id, sha in sorted(pairs):
-        digest.update(f"{doc_id}\t{sha}\n".encode())
-    return digest.hexdigest()
 
 
 def load(out: str | os.PathLike[str]) -> Extraction:

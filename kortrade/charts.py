@@ -1,0 +1,233 @@
+"""Charts for the report: one look for all, saved as byte-reproducible PNGs.
+
+Every chart has a title, axis labels with units and a line naming its
+sources. `save` writes PNGs without software versions or timestamps, with a
+fixed size, resolution and font, so two runs give identical files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib as mpl
+import networkx as nx
+import pandas as pd
+from matplotlib.figure import Figure
+
+STYLE = {
+    "font.family": "DejaVu Sans",
+    "font.size": 10,
+    "axes.titlesize": 12,
+    "axes.titleweight": "bold",
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "grid.alpha": 0.3,
+    "figure.dpi": 100,
+    "savefig.dpi": 100,
+    "svg.hashsalt": "kortrade",
+}
+SIZE = (9.0, 5.0)
+COUNTRY_COLOURS = {"KOR": "#1f5fa8", "CHN": "#c0392b", "USA": "#7f8c8d", "JPN": "#8e44ad"}
+STATUS_STYLES = {"signed": "solid", "negotiating": "dashed", "planned": "dotted", "reported": "dashdot"}
+METRIC_COLOURS = {"exports": "#1f5fa8", "imports": "#c0392b", "trade_balance": "#27ae60", "trade_volume": "#7f8c8d"}
+STANCE_COLOURS = {"toward_china": "#c0392b", "away_from_china": "#1f5fa8", "mixed": "#f39c12", "": "#bdc3c7"}
+
+
+def new_figure(title: str, source: str) -> tuple[Figure, mpl.axes.Axes]:
+    """A figure of the report's size with its title and a source line at the bottom."""
+    with mpl.rc_context(STYLE):
+        fig = Figure(figsize=SIZE, layout="constrained")
+        ax = fig.add_subplot()
+        ax.set_title(title, loc="left")
+        fig.text(0.01, 0.005, f"Source: {source}", fontsize=8, color="#555555", ha="left", va="bottom")
+    return fig, ax
+
+
+def save(fig: Figure, path: Path) -> Path:
+    """Write a PNG with no version or time metadata."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with mpl.rc_context(STYLE):
+        fig.savefig(path, format="png", metadata={"Software": None})
+    return path
+
+
+def empty_note(ax: mpl.axes.Axes, what: str) -> None:
+    ax.text(0.5, 0.5, f"No {what} in this corpus", ha="center", va="center", transform=ax.transAxes, color="#777777")
+    ax.set_xticks([])
+    ax.set_yticks([])
+
+
+def sources_line(doc_ids: pd.Series) -> str:
+    ids = sorted(set(doc_ids))
+    return "kortrade extraction of " + (", ".join(ids) if len(ids) <= 4 else f"{len(ids)} documents")
+
+
+def counts_bar(counts: pd.Series, title: str, xlabel: str, ylabel: str, source: str) -> Figure:
+    """A horizontal bar chart of counts (largest on top)."""
+    fig, ax = new_figure(title, source)
+    if counts.empty:
+        empty_note(ax, ylabel.lower())
+        return fig
+    ordered = counts.sort_values()
+    ax.barh([str(i) for i in ordered.index], ordered.to_numpy(), color="#1f5fa8")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    return fig
+
+
+def trade_levels_chart(levels: pd.DataFrame, partner: str) -> Figure:
+    """Korea's trade with a partner by period, one marker per source document."""
+    fig, ax = new_figure(f"South Korea–{partner} trade by period and source", sources_line(levels["doc_id"]))
+    usable = levels[(levels["period"] != "") & ~levels["garbled"]]
+    if usable.empty:
+        empty_note(ax, "dated trade levels")
+        return fig
+    periods = sorted(usable["period"].unique())
+    position = {p: i for i, p in enumerate(periods)}
+    metrics = sorted(usable["metric"].unique())
+    width = 0.8 / len(metrics)
+    for k, metric in enumerate(metrics):
+        part = usable[usable["metric"] == metric]
+        xs = [position[p] - 0.4 + width * (k + 0.5) for p in part["period"]]
+        ax.bar(xs, part["usd_bn"], width=width, label=metric.replace("_", " "), color=METRIC_COLOURS.get(metric))
+        for x, y, doc in zip(xs, part["usd_bn"], part["doc_id"]):
+            ax.annotate(
+                doc[:12],
+                (x, y),
+                fontsize=6,
+                rotation=90,
+                ha="center",
+                va="bottom",
+                xytext=(0, 2),
+                textcoords="offset points",
+            )
+    ax.axhline(0, color="black", linewidth=0.8)
+    ax.set_xticks(range(len(periods)), periods)
+    ax.set_xlabel("Period covered")
+    ax.set_ylabel("US$ billion")
+    ax.legend(loc="best", frameon=False)
+    return fig
+
+
+def growth_chart(rates: pd.DataFrame) -> Figure:
+    """Reported growth rates, one bar per figure, labelled by metric, partner and period."""
+    fig, ax = new_figure("Reported growth rates", sources_line(rates["doc_id"]))
+    if rates.empty:
+        empty_note(ax, "growth rates")
+        return fig
+    labels = [
+        f"{m.replace('_', ' ')} → {p or '?'} {per or ''} [{d[:8]}]{' *' if g else ''}"
+        for m, p, per, d, g in zip(
+            rates["metric"], rates["partner"], rates["period"], rates["doc_id"], rates["garbled"]
+        )
+    ]
+    colours = ["#27ae60" if v >= 0 else "#c0392b" for v in rates["change_pct"]]
+    ax.barh(labels, rates["change_pct"], color=colours)
+    ax.axvline(0, color="black", linewidth=0.8)
+    ax.set_xlabel("Change, % (negative = fall; * = reconstructed from damaged text)")
+    ax.set_ylabel("Metric → partner, period [document]")
+    return fig
+
+
+def deal_network_chart(deals: pd.DataFrame, actors: pd.DataFrame) -> Figure:
+    """Supplier → buyer network: nodes coloured by country, edges styled by deal status."""
+    fig, ax = new_figure("Corporate supply deals: supplier → buyer", sources_line(deals["doc_id"]))
+    if deals.empty:
+        empty_note(ax, "deals")
+        return fig
+    names = actors.drop_duplicates("actor_id").set_index("actor_id")
+    graph = nx.DiGraph()
+    for row in deals.itertuples():
+        graph.add_edge(row.supplier, row.buyer, status=row.status)
+    layout = nx.spring_layout(graph, seed=7)
+    colours = [COUNTRY_COLOURS.get(names["country"].get(n, ""), "#95a5a6") for n in graph.nodes]
+    nx.draw_networkx_nodes(graph, layout, ax=ax, node_color=colours, node_size=500, alpha=0.9)
+    labels = {n: names["name"].get(n, n) for n in graph.nodes}
+    nx.draw_networkx_labels(graph, layout, labels=labels, ax=ax, font_size=8)
+    for status, style in STATUS_STYLES.items():
+        edges = [(u, v) for u, v, s in graph.edges(data="status") if s == status]
+        if edges:
+            nx.draw_networkx_edges(
+                graph,
+                layout,
+                edgelist=edges,
+                ax=ax,
+                style=style,
+                arrows=True,
+                arrowsize=15,
+                node_size=500,
+                label=status,
+            )
+    handles = [mpl.lines.Line2D([], [], color="black", linestyle=s, label=k) for k, s in STATUS_STYLES.items()]
+    handles += [
+        mpl.lines.Line2D([], [], marker="o", linestyle="", color=c, label=k) for k, c in COUNTRY_COLOURS.items()
+    ]
+    ax.legend(handles=handles, loc="lower right", fontsize=7, frameon=False, title="status / country", title_fontsize=7)
+    ax.set_xlabel("Arrows point from supplier to buyer (layout has no axis units)")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.grid(False)
+    return fig
+
+
+def tone_histogram(sentences: pd.DataFrame) -> Figure:
+    """Distribution of sentence tone (VADER compound score)."""
+    fig, ax = new_figure("Tone of sentences", sources_line(sentences["doc_id"]))
+    tones = sentences["tone"].dropna().astype(float)
+    if tones.empty:
+        empty_note(ax, "scored sentences")
+        return fig
+    ax.hist(tones, bins=[i / 10 for i in range(-10, 11)], color="#1f5fa8", edgecolor="white")
+    ax.set_xlabel("VADER compound score (−1 negative … +1 positive)")
+    ax.set_ylabel("Sentences")
+    return fig
+
+
+def stance_chart(documents: pd.DataFrame) -> Figure:
+    """Documents by stance, stacked by outlet."""
+    fig, ax = new_figure("Where documents say Korea–China ties are heading", sources_line(documents["doc_id"]))
+    if documents.empty:
+        empty_note(ax, "documents")
+        return fig
+    table = documents.assign(outlet=documents["outlet"].replace("", "(unknown outlet)")).pivot_table(
+        index="outlet", columns="stance", values="doc_id", aggfunc="count", fill_value=0
+    )
+    left = pd.Series(0, index=table.index)
+    for stance in table.columns:
+        ax.barh(
+            table.index, table[stance], left=left, label=stance or "(none)", color=STANCE_COLOURS.get(stance, "#bdc3c7")
+        )
+        left = left + table[stance]
+    ax.set_xlabel("Documents")
+    ax.set_ylabel("Outlet")
+    ax.legend(frameon=False)
+    return fig
+
+
+def timeline_chart(timeline: pd.DataFrame) -> Figure:
+    """Dated statements on a time axis, one row per document."""
+    fig, ax = new_figure("Timeline of dated statements", sources_line(timeline["doc_id"]))
+    dated = timeline.assign(
+        when=pd.to_datetime(timeline["date"].str.slice(0, 10), format="mixed", errors="coerce")
+    ).dropna(subset=["when"])
+    if dated.empty:
+        empty_note(ax, "dated statements")
+        return fig
+    docs = sorted(dated["doc_id"].unique())
+    rows = {d: i for i, d in enumerate(docs)}
+    ax.scatter(dated["when"], dated["doc_id"].map(rows), s=30, color="#1f5fa8", alpha=0.8)
+    ax.set_yticks(range(len(docs)), [d[:20] for d in docs])
+    ax.set_xlabel("Date the statement refers to")
+    ax.set_ylabel("Document")
+    return fig
+
+
+def publish(fig: Figure, name: str, output_dir: str | Path):
+    """Save a chart as `OUTPUT/figures/NAME.png` and return it for display in a notebook."""
+    from IPython.display import Image
+
+    from .workspace import resolve
+
+    path = save(fig, resolve(output_dir) / "figures" / f"{name}.png")
+    return Image(filename=str(path))

@@ -1,4 +1,4 @@
-"""The `kortrade` command line: `kortrade extract`.
+"""The `kortrade` command line: `kortrade extract` and `kortrade report`.
 
 User errors (a missing corpus, an unwritable output folder, a bad date) end
 with one line on stderr and exit status 2; problem files are reported one line
@@ -56,6 +56,22 @@ def build_parser() -> argparse.ArgumentParser:
         "--reference-date", type=reference_date, help="YYYY-MM-DD that relative dates are resolved against"
     )
     ext.add_argument("--jobs", type=positive_int, default=1, help="number of processes (default: 1)")
+    rep = commands.add_parser("report", help="extract, run the notebooks with papermill and render the report")
+    rep.add_argument("--corpus", default="seeds", help="folder of articles (default: seeds)")
+    rep.add_argument("--out", default="outputs", help="report folder (default: outputs)")
+    rep.add_argument(
+        "--reference-date", type=reference_date, help="YYYY-MM-DD that relative dates are resolved against"
+    )
+    rep.add_argument("--notebooks", default="notebooks", help="folder of the report's notebooks (default: notebooks)")
+    rep.add_argument(
+        "-p",
+        "--parameter",
+        nargs=2,
+        action="append",
+        default=[],
+        metavar=("NAME", "VALUE"),
+        help="a notebook parameter; VALUE is read as JSON when it parses, else as text",
+    )
     return parser
 
 
@@ -93,10 +109,43 @@ def run_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_report(args: argparse.Namespace) -> int:
+    from . import report
+
+    check_corpus(args.corpus)
+    check_writable(args.out)
+    notebooks = Path(args.notebooks)
+    if not notebooks.is_dir() or not report.notebook_parts(notebooks):
+        raise UsageError(f"no notebooks (NN_name.ipynb) found in {notebooks}")
+    reserved = set(report.BUILT_IN_PARAMETERS) & {name for name, _ in args.parameter}
+    if reserved:
+        raise UsageError(f"set {', '.join(sorted(reserved))} with the command's own options, not -p")
+    extra = {name: report.parse_value(value) for name, value in args.parameter}
+    try:
+        index = report.run_report(
+            Path(args.corpus),
+            Path(args.out),
+            args.reference_date,
+            extra,
+            notebooks,
+            log=lambda message: print(f"kortrade: {message}", file=sys.stderr),
+        )
+    except report.UnknownParameter as error:
+        raise UsageError(str(error)) from None
+    except report.NotebookFailed as error:
+        print(f"kortrade: error: {error}", file=sys.stderr)
+        return 1
+    print(f"kortrade: report written to {index}", file=sys.stderr)
+    return 0
+
+
+COMMANDS = {"extract": run_extract, "report": run_report}
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return run_extract(args)
+        return COMMANDS[args.command](args)
     except UsageError as error:
         print(f"kortrade: error: {error}", file=sys.stderr)
         return EXIT_USAGE

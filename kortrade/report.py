@@ -1,0 +1,235 @@
+"""`kortrade report`: extract once, run the notebooks in order with papermill, render the report.
+
+Outputs under OUT: `data/` (the tables), `notebooks/` (executed notebooks,
+kept even when one fails), `figures/` (PNG charts the notebooks save),
+`report/` (HTML without input cells, and `index.html` linking the parts) and
+`manifest.json` (input hashes, parameters, package versions, output hashes).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import html
+import json
+import os
+import sys
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+import nbformat
+from jupyter_client.kernelspec import KernelSpecManager
+
+from . import __version__
+from . import corpus as corpus_files
+
+KERNEL = "kortrade"
+FALLBACK_KERNEL = "python3"
+RECORDED_PACKAGES = (
+    "kortrade",
+    "pandas",
+    "matplotlib",
+    "nltk",
+    "papermill",
+    "nbconvert",
+    "networkx",
+    "trafilatura",
+    "charset-normalizer",
+    "ftfy",
+    "py3langid",
+    "vaderSentiment",
+    "dateparser",
+    "pyahocorasick",
+)
+BUILT_IN_PARAMETERS = ("corpus_dir", "output_dir", "reference_date")
+
+
+class NotebookFailed(Exception):
+    """A notebook raised an error; the message names the notebook and the cell."""
+
+
+class UnknownParameter(ValueError):
+    """A `-p NAME VALUE` that no notebook declares."""
+
+
+@dataclass(frozen=True)
+class Part:
+    """One notebook of the report and where its outputs go."""
+
+    source: Path
+    title: str
+
+    @property
+    def name(self) -> str:
+        return self.source.stem
+
+
+def notebook_parts(notebooks_dir: Path) -> list[Part]:
+    """The report's notebooks in order (by file name), with the title of their first heading."""
+    return [Part(path, notebook_title(path)) for path in sorted(notebooks_dir.glob("[0-9]*.ipynb"))]
+
+
+def notebook_title(path: Path) -> str:
+    notebook = nbformat.read(path, as_version=4)
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("#"):
+                    return line.lstrip("#").strip()
+    return path.stem
+
+
+def declared_parameters(path: Path) -> set[str]:
+    """Names assigned in the cell tagged `parameters`."""
+    import papermill
+
+    return set(papermill.inspect_notebook(str(path)))
+
+
+def kernel_name() -> str:
+    """The project's kernel when the set-up installed it, else the running Python's own kernel."""
+    return KERNEL if KERNEL in KernelSpecManager().find_kernel_specs() else FALLBACK_KERNEL
+
+
+def parse_value(text: str) -> object:
+    """A `-p` value: JSON when it parses (numbers, lists, true/false), else the string itself."""
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+def run_report(
+    corpus: Path,
+    out: Path,
+    reference_date: dt.date | None,
+    extra: dict[str, object],
+    notebooks_dir: Path,
+    log=print,
+) -> Path:
+    """Run the whole report; returns the path of `index.html`."""
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    from .workspace import tables
+
+    parts = notebook_parts(notebooks_dir)
+    declared = {part.name: declared_parameters(part.source) for part in parts}
+    unknown = sorted(set(extra) - set().union(*declared.values()))
+    if unknown:
+        raise UnknownParameter(f"no notebook has a parameter named {', '.join(unknown)}")
+    base = {
+        "corpus_dir": str(corpus.resolve()),
+        "output_dir": str(out.resolve()),
+        "reference_date": reference_date.isoformat() if reference_date else "",
+    }
+    log(f"extracting {corpus} -> {out / 'data'}")
+    tables(base["corpus_dir"], base["output_dir"], base["reference_date"])
+    (out / "notebooks").mkdir(parents=True, exist_ok=True)
+    kernel = kernel_name()
+    for part in parts:
+        params = {k: v for k, v in {**base, **extra}.items() if k in declared[part.name]}
+        executed = out / "notebooks" / part.source.name
+        log(f"running {part.source.name}")
+        try:
+            papermill.execute_notebook(
+                str(part.source),
+                str(executed),
+                parameters=params,
+                kernel_name=kernel,
+                progress_bar=False,
+                cwd=str(part.source.parent),
+            )
+        except PapermillExecutionError as error:
+            raise NotebookFailed(
+                f"notebook {part.source.name} failed in cell {error.exec_count or error.cell_index}: "
+                f"{error.ename}: {error.evalue} (partly executed notebook kept at {executed})"
+            ) from None
+    index = render_html(parts, out)
+    recorded = {"corpus": str(corpus), "out": str(out), "reference_date": base["reference_date"], **extra}
+    write_manifest(out, corpus, parts, recorded)
+    return index
+
+
+def render_html(parts: list[Part], out: Path) -> Path:
+    """HTML of each executed notebook without input cells, and an index linking them."""
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+    report_dir = out / "report"
+    report_dir.mkdir(parents=True, exist_ok=True)
+    for part in parts:
+        body, _ = exporter.from_filename(str(out / "notebooks" / part.source.name))
+        _write_atomic(report_dir / f"{part.name}.html", body)
+    items = "\n".join(
+        f'    <li><a href="{html.escape(part.name)}.html">{html.escape(part.title)}</a></li>' for part in parts
+    )
+    figures = sorted((out / "figures").glob("*.png")) if (out / "figures").exists() else []
+    figure_items = "\n".join(f'    <li><a href="../figures/{p.name}">{html.escape(p.name)}</a></li>' for p in figures)
+    page = INDEX_TEMPLATE.format(items=items, figures=figure_items, version=html.escape(__version__))
+    index = report_dir / "index.html"
+    _write_atomic(index, page)
+    return index
+
+
+INDEX_TEMPLATE = """<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><title>kortrade report</title>
+<style>body{{font-family:sans-serif;max-width:52em;margin:2em auto;line-height:1.5}}</style></head>
+<body>
+<h1>South Korea–China economic relations: kortrade report</h1>
+<p>Each part below was produced by one notebook, run with papermill; the tables are in
+<a href="../data/">data/</a> and the run is described in <a href="../manifest.json">manifest.json</a>.</p>
+<h2>Parts</h2>
+<ol>
+{items}
+</ol>
+<h2>Charts</h2>
+<ul>
+{figures}
+</ul>
+<p><small>kortrade {version}</small></p>
+</body>
+</html>
+"""
+
+
+def write_manifest(out: Path, corpus: Path, parts: list[Part], parameters: dict[str, object]) -> Path:
+    """Input hashes, parameters, package versions and output hashes of the run."""
+    documents = [(source.doc_id, corpus_files.read(source).sha256) for source in corpus_files.discover(corpus)]
+    manifest = {
+        "parameters": dict(sorted(parameters.items())),
+        "inputs": {
+            "corpus": {"sha256": corpus_files.fingerprint(documents), "documents": dict(sorted(documents))},
+            "notebooks": {part.source.name: _sha256(part.source) for part in parts},
+        },
+        "packages": {name: _version(name) for name in RECORDED_PACKAGES},
+        "python": sys.version.split()[0],
+        "outputs": {
+            path.relative_to(out).as_posix(): _sha256(path)
+            for folder in ("data", "figures", "report", "notebooks")
+            for path in sorted((out / folder).rglob("*"))
+            if path.is_file() and not path.name.endswith(".part")
+        },
+    }
+    path = out / "manifest.json"
+    _write_atomic(path, json.dumps(manifest, indent=1, sort_keys=True) + "\n")
+    return path
+
+
+def _version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return ""
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    tmp = path.with_name(path.name + ".part")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)

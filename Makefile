@@ -6,8 +6,11 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CORPUS ?= seeds
 OUT ?= outputs
+# Relative dates ("1 day ago") stay unresolved unless a reference date is given:
+# make report REFERENCE_DATE=2026-11-23
+REFERENCE_DATE ?=
 
-.PHONY: report test lab bench constraints clean
+.PHONY: report test lab notebooks constraints clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -17,17 +20,26 @@ $(STAMP): pyproject.toml constraints.txt
 	touch $@
 
 report: $(STAMP)
-	$(BIN)/kortrade extract $(CORPUS) --out $(OUT)/data
+	$(BIN)/kortrade report --corpus $(CORPUS) --out $(OUT) $(if $(REFERENCE_DATE),--reference-date $(REFERENCE_DATE))
 
 test: $(STAMP)
 	$(BIN)/ruff check kortrade tests
 	$(BIN)/python -m pytest
 
+# Re-save the committed notebooks executed on the seeds with their default parameters (for nbval).
+notebooks: $(STAMP)
+	$(BIN)/jupyter nbconvert --to notebook --execute --inplace --log-level=WARN \
+		--ExecutePreprocessor.kernel_name=kortrade --ExecutePreprocessor.record_timing=False \
+		--ClearMetadataPreprocessor.enabled=True --ClearMetadataPreprocessor.clear_notebook_metadata=False \
+		--ClearMetadataPreprocessor.preserve_cell_metadata_mask=tags \
+		notebooks/[0-9]*.ipynb
+
 lab: $(STAMP)
 	$(BIN)/jupyter lab --notebook-dir=notebooks
 
 constraints: $(STAMP)
-	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^-e' > constraints.txt.new
+	head -n 2 constraints.txt > constraints.txt.new
+	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^-e' >> constraints.txt.new
 	mv constraints.txt.new constraints.txt
 
 clean:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import codecs
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -58,3 +60,28 @@ def messy_corpus(tmp_path: Path) -> Path:
     os.symlink(root / "a", root / "a" / "back_to_a")
     os.symlink(root / "noext", root / "link_to_noext.txt")
     return root
+
+
+def run_report(*args: str) -> subprocess.CompletedProcess:
+    """`kortrade report` on the seeds with the project's notebooks, as a subprocess."""
+    command = [
+        sys.executable,
+        "-m",
+        "kortrade",
+        "report",
+        "--corpus",
+        str(SEEDS),
+        "--notebooks",
+        str(ROOT / "notebooks"),
+        *args,
+    ]
+    return subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT)
+
+
+@pytest.fixture(scope="session")
+def report_dir(tmp_path_factory) -> Path:
+    """One report run on the seeds, shared by the report tests."""
+    out = tmp_path_factory.mktemp("report")
+    result = run_report("--out", str(out), "--reference-date", "2026-11-23")
+    assert result.returncode == 0, result.stderr
+    return out

@@ -17,7 +17,7 @@ from functools import cache
 import ftfy
 
 from .resources import data_rows
-from .segment import line_spans, tokenizer
+from .segment import tokenizer
 
 MARKDOWN_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
 MARKDOWN_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
@@ -44,9 +44,14 @@ class Removal:
 
 @dataclass(frozen=True)
 class Cleaned:
-    """Clean text, what was removed, and the flags cleaning earned."""
+    """Clean text, its sentence spans, what was removed, and the flags cleaning earned.
+
+    The sentences are those found while judging boilerplate: removal drops whole
+    sentences, so the spans of the kept ones are the clean text's segmentation.
+    """
 
     text: str
+    sentences: tuple[tuple[int, int], ...]
     removed: tuple[Removal, ...]
     flags: tuple[str, ...]
 
@@ -81,34 +86,47 @@ def boilerplate_rule(sentence: str) -> str | None:
 def remove_boilerplate(text: str) -> Cleaned:
     """Drop boilerplate sentences from normalised text, recording each removal."""
     punkt = tokenizer()
-    kept_lines: list[str] = []
+    pieces: list[str] = []
+    spans: list[tuple[int, int]] = []
     removed: list[Removal] = []
+    offset = 0
+    blank_pending = False
     for number, line in enumerate(text.split("\n")):
         if not line:
-            kept_lines.append(line)
+            blank_pending = bool(pieces)
             continue
-        keep = []
-        for start, end in punkt.span_tokenize(line):
-            sentence = line[start:end]
-            rule = boilerplate_rule(sentence)
+        line_spans = list(punkt.span_tokenize(line))
+        kept = []
+        for start, end in line_spans:
+            rule = boilerplate_rule(line[start:end])
             if rule is None:
-                keep.append(sentence)
+                kept.append(line[start:end])
             else:
-                removed.append(Removal(number, rule, sentence))
-        if keep:
-            kept_lines.append(" ".join(keep))
-    clean = BLANK_LINES.sub("\n\n", "\n".join(kept_lines)).strip("\n")
+                removed.append(Removal(number, rule, line[start:end]))
+        if not kept:
+            continue
+        if pieces:
+            separator = "\n\n" if blank_pending else "\n"
+            pieces.append(separator)
+            offset += len(separator)
+        blank_pending = False
+        kept_line = line
+        if len(kept) < len(line_spans):
+            # Punkt weighs the words around a boundary, so a line that lost a sentence is split anew.
+            kept_line = " ".join(kept)
+            line_spans = list(punkt.span_tokenize(kept_line))
+        spans.extend((offset + start, offset + end) for start, end in line_spans)
+        pieces.append(kept_line)
+        offset += len(kept_line)
+    clean = "".join(pieces)
     flags = []
     if removed:
         flags.append("boilerplate_removed")
     if CENSORED.search(clean):
         flags.append("censored_tokens")
-    return Cleaned(clean, tuple(removed), tuple(flags))
+    return Cleaned(clean, tuple(spans), tuple(removed), tuple(flags))
 
 
 def clean_text(raw: str) -> Cleaned:
     """Normalise and remove boilerplate in one call."""
     return remove_boilerplate(normalise(raw))
-
-
-__all__ = ["Cleaned", "Removal", "clean_text", "line_spans", "normalise", "remove_boilerplate"]

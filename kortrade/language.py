@@ -9,7 +9,7 @@ from py3langid.langid import MODEL_FILE, LanguageIdentifier
 # The languages a corpus on Korea–China relations plausibly holds; restricting the model
 # to them keeps short English texts from being labelled as a related creole.
 LANGUAGES = ("en", "ko", "zh", "ja", "fr", "de", "es", "ru", "vi", "id", "pt", "it")
-SAMPLE_CHARS = 4000
+SAMPLE_CHARS = 1500
 
 
 @cache

@@ -31,7 +31,6 @@ from .document import Document, Sentence
 from .html import extract_html, looks_like_html
 from .language import detect_language
 from .metadata import read_metadata
-from .segment import sentence_spans
 from .tables import SCHEMAS, frame, read_csv, write_csv
 
 FLAG_ORDER = (
@@ -78,7 +77,7 @@ def process_file(source: corpus_files.SourceFile, reference_date: dt.date | None
     meta = read_metadata(normalised, reference_date)
     cleaned = remove_boilerplate(normalised)
     flags |= set(cleaned.flags)
-    spans = sentence_spans(cleaned.text)
+    spans = cleaned.sentences
     language = detect_language(cleaned.text)
     title = html_meta.get("title") or meta.title
     published = html_meta.get("date") or meta.published

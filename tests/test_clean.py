@@ -2,6 +2,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kortrade.clean import clean_text, normalise, remove_boilerplate
+from kortrade.segment import sentence_spans
 
 
 def test_markdown_links_bold_and_escapes_are_unwrapped():
@@ -53,3 +54,35 @@ def test_paragraph_breaks_are_kept():
 def test_cleaning_never_fails_and_leaves_no_edge_whitespace_lines(raw):
     cleaned = clean_text(raw)
     assert all(line == line.strip() for line in cleaned.text.split("\n"))
+
+
+PIECES = [
+    "a",
+    "b",
+    ".",
+    " ",
+    "?",
+    "\n",
+    "\t",
+    "*",
+    "#",
+    "[x](y)",
+    "\\$",
+    "U.S.",
+    "Dec.",
+    "한",
+    "中",
+    "Back",
+    "Copyright ©",
+    "Follow us on Twitter.",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=80).map("".join))
+def test_cleaner_sentence_spans_are_the_segmentation_of_the_clean_text(raw):
+    cleaned = clean_text(raw)
+    assert list(cleaned.sentences) == sentence_spans(cleaned.text)
+    for start, end in cleaned.sentences:
+        piece = cleaned.text[start:end]
+        assert piece and piece == piece.strip()

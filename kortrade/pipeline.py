@@ -13,9 +13,7 @@ import datetime as dt
 import hashlib
 import json
 import os
-import shutil
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -23,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 from tqdm import tqdm
 
-from . import __version__
+from . import __version__, engine
 from . import corpus as corpus_files
 from .clean import normalise, remove_boilerplate
 from .decoding import decode_bytes
@@ -31,7 +29,8 @@ from .document import Document, Sentence
 from .html import extract_html, looks_like_html
 from .language import detect_language
 from .metadata import read_metadata
-from .tables import SCHEMAS, frame, read_csv, write_csv
+from .store import TableStore
+from .tables import SCHEMAS, frame, read_csv
 
 FLAG_ORDER = (
     "binary",
@@ -67,7 +66,12 @@ class DocumentResult:
 
 def process_file(source: corpus_files.SourceFile, reference_date: dt.date | None = None) -> DocumentResult:
     """Load, clean, segment and analyse one corpus file."""
-    raw = corpus_files.read(source)
+    return process_raw(corpus_files.read(source), reference_date)
+
+
+def process_raw(raw: corpus_files.RawDocument, reference_date: dt.date | None = None) -> DocumentResult:
+    """Clean, segment and analyse one file's bytes (the per-document function every engine runs)."""
+    source = raw.source
     decoded = decode_bytes(raw.data)
     flags = set(raw.flags) | set(decoded.flags)
     text, html_meta = decoded.text, {}
@@ -171,83 +175,126 @@ class Extraction:
         raise AttributeError(name)
 
     def write(self, out: str | os.PathLike[str]) -> None:
-        """Write every table, `clean/<doc_id>.txt` and `extract.json` into `out`, atomically per file."""
-        out = Path(out)
-        out.mkdir(parents=True, exist_ok=True)
-        staging = Path(os.path.join(out, f".clean-{os.getpid()}.part"))
-        shutil.rmtree(staging, ignore_errors=True)
-        for doc_id, text in self.clean_texts.items():
-            target = staging / f"{doc_id}.txt"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-        for name, df in self.tables.items():
-            write_csv(df, out / f"{name}.csv")
-        previous = out / "clean"
-        retired = out / f".clean-old-{os.getpid()}.part"
-        if previous.exists():
-            os.replace(previous, retired)
-        os.replace(staging, previous)
-        shutil.rmtree(retired, ignore_errors=True)
-        info_tmp = out / "extract.json.part"
-        info_tmp.write_text(json.dumps(self.info, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-        os.replace(info_tmp, out / "extract.json")
+        """Write every table, `clean/<doc_id>.txt` and `extract.json` into `out`, committed at once."""
+        store = TableStore(out)
+        try:
+            for name, df in self.tables.items():
+                store.append(name, df)
+            for doc_id, text in self.clean_texts.items():
+                store.add_clean_text(doc_id, text)
+        except BaseException:
+            store.abort()
+            raise
+        store.commit(self.info)
+
+
+class CorpusRun:
+    """One pass over a corpus: ordered results with duplicates marked, problems reported, facts kept."""
+
+    def __init__(
+        self,
+        corpus: str | os.PathLike[str],
+        reference_date: dt.date | str | None = None,
+        jobs: int = 1,
+        engine: str = "local",
+        scheduler: str | None = None,
+        progress: bool | None = False,
+        on_problem: Callable[[str], None] | None = None,
+    ) -> None:
+        if isinstance(reference_date, str):
+            reference_date = dt.date.fromisoformat(reference_date)
+        self.reference_date = reference_date
+        self.sources = corpus_files.discover(corpus)
+        self.jobs, self.engine, self.scheduler = jobs, engine, scheduler
+        self.progress, self.on_problem = progress, on_problem
+        self.hashes: list[tuple[str, str]] = []
+        self.n_problems = 0
+
+    def __iter__(self) -> Iterator[DocumentResult]:
+        first_with_text: dict[str, str] = {}
+        work = partial(process_raw, reference_date=self.reference_date)
+        results = engine.results(self.sources, work, self.jobs, self.engine, self.scheduler)
+        bar = tqdm(
+            results, total=len(self.sources), unit="doc", disable=None if self.progress is None else not self.progress
+        )
+        for result in bar:
+            doc = result.document
+            doc_id = str(doc["doc_id"])
+            if result.clean_text:
+                first = first_with_text.setdefault(str(doc["clean_sha256"]), doc_id)
+                doc["duplicate_of"] = "" if first == doc_id else first
+            self.hashes.append((doc_id, str(doc["sha256"])))
+            self.n_problems += bool(result.problems)
+            if self.on_problem:
+                for problem in result.problems:
+                    self.on_problem(f"{doc['path']}: {problem}")
+            yield result
+
+    @property
+    def info(self) -> dict[str, object]:
+        """Run facts for `extract.json`: corpus hash, parameters, version."""
+        return {
+            "corpus_sha256": corpus_files.fingerprint(self.hashes),
+            "kortrade_version": __version__,
+            "reference_date": self.reference_date.isoformat() if self.reference_date else "",
+            "n_documents": len(self.sources),
+        }
 
 
 def extract(
-    corpus: str | os.PathLike[str] = "seeds",
-    reference_date: dt.date | str | None = None,
-    jobs: int = 1,
-    progress: bool | None = False,
-    on_problem: Callable[[str], None] | None = None,
+    corpus: str | os.PathLike[str] = "seeds", reference_date: dt.date | str | None = None, **options
 ) -> Extraction:
-    """Extract every table from the documents under `corpus`.
+    """Extract every table from the documents under `corpus`, in memory.
 
-    `reference_date` resolves relative dates (`1 day ago`); `jobs` spreads
-    documents over that many processes; `on_problem` receives one message per
-    problem file; `progress=None` shows a progress bar on a terminal only.
+    `reference_date` resolves relative dates (`1 day ago`). Options: `jobs`
+    (processes), `engine` (`local` or `dask`), `scheduler` (a Dask address),
+    `progress` (None: a bar on a terminal only), `on_problem` (called with one
+    message per problem file).
     """
-    if isinstance(reference_date, str):
-        reference_date = dt.date.fromisoformat(reference_date)
-    sources = corpus_files.discover(corpus)
-    results = tqdm(
-        _run(sources, reference_date, jobs),
-        total=len(sources),
-        unit="doc",
-        disable=None if progress is None else not progress,
-    )
+    run = CorpusRun(corpus, reference_date, **options)
     collected: dict[str, list[dict[str, object]]] = {name: [] for name in SCHEMAS}
     clean_texts: dict[str, str] = {}
-    first_with_text: dict[str, str] = {}
-    for result in results:
-        doc = result.document
-        if result.clean_text:
-            doc["duplicate_of"] = first_with_text.setdefault(str(doc["clean_sha256"]), str(doc["doc_id"]))
-            if doc["duplicate_of"] == doc["doc_id"]:
-                doc["duplicate_of"] = ""
-        collected["documents"].append(doc)
-        clean_texts[str(doc["doc_id"])] = result.clean_text
+    for result in run:
+        collected["documents"].append(result.document)
+        clean_texts[str(result.document["doc_id"])] = result.clean_text
         for name, rows in result.rows.items():
             collected[name].extend(rows)
-        if on_problem:
-            for problem in result.problems:
-                on_problem(f"{doc['path']}: {problem}")
     tables = {name: frame(name, rows) for name, rows in collected.items()}
-    info = {
-        "corpus_sha256": corpus_files.fingerprint(tables["documents"][["doc_id", "sha256"]].itertuples(index=False)),
-        "kortrade_version": __version__,
-        "reference_date": reference_date.isoformat() if reference_date else "",
-        "n_documents": len(sources),
-    }
-    return Extraction(tables, clean_texts, info)
+    return Extraction(tables, clean_texts, run.info)
 
 
-def _run(sources: list[corpus_files.SourceFile], reference_date: dt.date | None, jobs: int) -> Iterator[DocumentResult]:
-    work = partial(process_file, reference_date=reference_date)
-    if jobs <= 1:
-        yield from map(work, sources)
-        return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(work, sources, chunksize=max(1, min(64, len(sources) // (jobs * 8) or 1)))
+def extract_to(
+    out: str | os.PathLike[str],
+    corpus: str | os.PathLike[str] = "seeds",
+    reference_date: dt.date | str | None = None,
+    chunk_documents: int = 200,
+    **options,
+) -> CorpusRun:
+    """Extract the corpus straight into `out`, streaming: tables are appended every
+    `chunk_documents` documents, and the outputs replace the previous ones only at the end."""
+    run = CorpusRun(corpus, reference_date, **options)
+    store = TableStore(out)
+    buffered: dict[str, list[dict[str, object]]] = {name: [] for name in SCHEMAS}
+    try:
+        for count, result in enumerate(run, start=1):
+            buffered["documents"].append(result.document)
+            store.add_clean_text(str(result.document["doc_id"]), result.clean_text)
+            for name, rows in result.rows.items():
+                buffered[name].extend(rows)
+            if count % chunk_documents == 0:
+                _flush(store, buffered)
+        _flush(store, buffered)
+    except BaseException:
+        store.abort()
+        raise
+    store.commit(run.info)
+    return run
+
+
+def _flush(store: TableStore, buffered: dict[str, list[dict[str, object]]]) -> None:
+    for name, rows in buffered.items():
+        store.append(name, rows)
+        rows.clear()
 
 
 def load(out: str | os.PathLike[str]) -> Extraction:

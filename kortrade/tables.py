@@ -6,9 +6,6 @@ last. Every table is sorted by `doc_id`, then `start`.
 
 from __future__ import annotations
 
-import csv
-import os
-import tempfile
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -117,17 +114,8 @@ def frame(name: str, rows: Iterable[Mapping[str, object]]) -> pd.DataFrame:
     return df.sort_values(SORT_KEYS[name], kind="stable", ignore_index=True)
 
 
-def write_csv(df: pd.DataFrame, path: Path) -> None:
-    """Write a table as RFC 4180 CSV, atomically (a temporary file renamed into place)."""
-    with tempfile.NamedTemporaryFile(
-        "w", dir=path.parent, suffix=".part", delete=False, encoding="utf-8", newline=""
-    ) as tmp:
-        df.to_csv(tmp, index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    os.replace(tmp.name, path)
-
-
 def read_csv(name: str, path: Path) -> pd.DataFrame:
-    """Read a table written by `write_csv` back with its contract types."""
+    """Read a table kortrade wrote back with its contract types."""
     schema = SCHEMAS[name]
     df = pd.read_csv(
         path,

@@ -1,0 +1,84 @@
+"""Writing an extraction to disk: tables and clean texts staged, then committed at once.
+
+A run writes into a staging folder inside OUT (`.extract-<pid>.part/`),
+appending each table in chunks as documents arrive, so memory does not grow
+with the corpus. Only when the run completes are the files moved into place
+(one rename each) and `extract.json` written last; an interrupted run leaves
+the previous outputs as they were.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+from collections.abc import Iterable, Mapping
+from contextlib import ExitStack
+from pathlib import Path
+from typing import IO
+
+import pandas as pd
+
+from .tables import SCHEMAS, frame
+
+INFO_FILE = "extract.json"
+CLEAN_DIR = "clean"
+
+
+class TableStore:
+    """Appends rows to the staged CSV tables of one run and commits them into OUT."""
+
+    def __init__(self, out: str | os.PathLike[str]) -> None:
+        self.out = Path(out)
+        self.out.mkdir(parents=True, exist_ok=True)
+        self.staging = self.out / f".extract-{os.getpid()}.part"
+        shutil.rmtree(self.staging, ignore_errors=True)
+        (self.staging / CLEAN_DIR).mkdir(parents=True)
+        self._open_files = ExitStack()
+        self._files: dict[str, IO[str]] = {}
+        for name in SCHEMAS:
+            path = self.staging / f"{name}.csv"
+            handle = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 -- closed by the ExitStack
+            self._files[name] = self._open_files.enter_context(handle)
+            write_frame(frame(name, []), self._files[name], header=True)
+
+    def add_clean_text(self, doc_id: str, text: str) -> None:
+        target = self.staging / CLEAN_DIR / f"{doc_id}.txt"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+    def append(self, name: str, rows: Iterable[Mapping[str, object]] | pd.DataFrame) -> None:
+        """Append rows (already in table order relative to what came before) to a table."""
+        df = rows if isinstance(rows, pd.DataFrame) else frame(name, rows)
+        if len(df):
+            write_frame(df, self._files[name], header=False)
+
+    def commit(self, info: Mapping[str, object]) -> None:
+        """Move the staged files into OUT, replacing the previous run's, and write extract.json."""
+        self._close_files()
+        for name in SCHEMAS:
+            os.replace(self.staging / f"{name}.csv", self.out / f"{name}.csv")
+        previous, retired = self.out / CLEAN_DIR, self.out / f".clean-old-{os.getpid()}.part"
+        if previous.exists():
+            os.replace(previous, retired)
+        os.replace(self.staging / CLEAN_DIR, previous)
+        info_path = self.staging / INFO_FILE
+        info_path.write_text(json.dumps(dict(info), indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        os.replace(info_path, self.out / INFO_FILE)
+        shutil.rmtree(retired, ignore_errors=True)
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+    def abort(self) -> None:
+        """Drop the staged files; OUT keeps the previous run's outputs."""
+        self._close_files()
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+    def _close_files(self) -> None:
+        self._open_files.close()
+        self._files = {}
+
+
+def write_frame(df: pd.DataFrame, handle: IO[str], header: bool) -> None:
+    """Append a table as RFC 4180 CSV; chunked writes give the same bytes as one write."""
+    df.to_csv(handle, index=False, header=header, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)

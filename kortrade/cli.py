@@ -14,7 +14,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .pipeline import extract
+from .engine import ENGINES, EngineUnavailable
+from .pipeline import extract_to
 
 EXIT_USAGE = 2
 
@@ -55,7 +56,11 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument(
         "--reference-date", type=reference_date, help="YYYY-MM-DD that relative dates are resolved against"
     )
-    ext.add_argument("--jobs", type=positive_int, default=1, help="number of processes (default: 1)")
+    ext.add_argument("--jobs", type=positive_int, default=1, help="number of processes or Dask workers (default: 1)")
+    ext.add_argument(
+        "--engine", choices=ENGINES, default="local", help="run documents locally or on Dask (default: local)"
+    )
+    ext.add_argument("--scheduler", help="address of a Dask scheduler (with --engine dask); default: a local cluster")
     rep = commands.add_parser("report", help="extract, run the notebooks with papermill and render the report")
     rep.add_argument("--corpus", default="seeds", help="folder of articles (default: seeds)")
     rep.add_argument("--out", default="outputs", help="report folder (default: outputs)")
@@ -93,19 +98,27 @@ def check_writable(out: str) -> None:
 def run_extract(args: argparse.Namespace) -> int:
     check_corpus(args.corpus)
     check_writable(args.out)
-    problems: list[str] = []
 
     def report(message: str) -> None:
-        problems.append(message)
         print(f"kortrade: {message}", file=sys.stderr)
 
-    result = extract(args.corpus, reference_date=args.reference_date, jobs=args.jobs, progress=None, on_problem=report)
-    result.write(args.out)
-    n_docs = len(result.documents)
-    print(
-        f"kortrade: {n_docs} documents, {len(result.sentences)} sentences, {len(problems)} problem files -> {os.path.normpath(args.out)}",
-        file=sys.stderr,
-    )
+    if args.scheduler and args.engine != "dask":
+        raise UsageError("--scheduler needs --engine dask")
+    try:
+        run = extract_to(
+            args.out,
+            args.corpus,
+            args.reference_date,
+            jobs=args.jobs,
+            engine=args.engine,
+            scheduler=args.scheduler,
+            progress=None,
+            on_problem=report,
+        )
+    except EngineUnavailable as error:
+        raise UsageError(str(error)) from None
+    summary = f"{len(run.sources)} documents, {run.n_problems} problem files -> {os.path.normpath(args.out)}"
+    print(f"kortrade: {summary}", file=sys.stderr)
     return 0
 
 

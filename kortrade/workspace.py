@@ -49,14 +49,12 @@ def is_fresh(data_dir: Path, corpus: Path, reference_date: str) -> bool:
 
 def tables(corpus_dir: str | Path = "seeds", output_dir: str | Path = "outputs", reference_date: str | None = None):
     """The extraction of `corpus_dir`, read from `output_dir/data` or made and written there."""
-    from .pipeline import extract, load
+    from .pipeline import extract_to, load
 
     corpus, data_dir = resolve(corpus_dir), resolve(output_dir) / "data"
     reference = reference_date or ""
     if reference:
         dt.date.fromisoformat(reference)
-    if is_fresh(data_dir, corpus, reference):
-        return load(data_dir)
-    result = extract(corpus, reference_date=reference or None)
-    result.write(data_dir)
-    return result
+    if not is_fresh(data_dir, corpus, reference):
+        extract_to(data_dir, corpus, reference_date=reference or None)
+    return load(data_dir)

@@ -85,3 +85,8 @@ def report_dir(tmp_path_factory) -> Path:
     result = run_report("--out", str(out), "--reference-date", "2026-11-23")
     assert result.returncode == 0, result.stderr
     return out
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    """The kortrade command line as a subprocess."""
+    return subprocess.run([sys.executable, "-m", "kortrade", *args], capture_output=True, text=True, check=False)

@@ -1,7 +1,5 @@
-import subprocess
-import sys
-
 import pandas as pd
+from conftest import run_cli
 
 import kortrade
 from kortrade.tables import SCHEMAS
@@ -15,10 +13,6 @@ CONTRACT = {
     "deals": "doc_id sentence_id start end surface supplier buyer product volume_value volume_unit duration_years status",
     "timeline": "doc_id sentence_id start end surface date date_precision event",
 }
-
-
-def run_cli(*args):
-    return subprocess.run([sys.executable, "-m", "kortrade", *args], capture_output=True, text=True, check=False)
 
 
 def test_tables_start_with_the_contract_columns_in_order(seeds_extraction):

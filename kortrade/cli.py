@@ -81,8 +81,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def check_corpus(corpus: str) -> None:
+    """The corpus must be a folder holding at least one file."""
+    from .corpus import discover
+
     if not Path(corpus).is_dir():
         raise UsageError(f"corpus folder not found: {corpus}")
+    if not discover(corpus):
+        raise UsageError(f"corpus folder holds no files: {corpus}")
 
 
 def check_writable(out: str) -> None:

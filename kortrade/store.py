@@ -24,6 +24,8 @@ from .tables import SCHEMAS, frame
 
 INFO_FILE = "extract.json"
 CLEAN_DIR = "clean"
+STAGING_PREFIX = ".extract-"
+RETIRED_PREFIX = ".clean-old-"
 
 
 class TableStore:
@@ -32,7 +34,8 @@ class TableStore:
     def __init__(self, out: str | os.PathLike[str]) -> None:
         self.out = Path(out)
         self.out.mkdir(parents=True, exist_ok=True)
-        self.staging = self.out / f".extract-{os.getpid()}.part"
+        remove_abandoned_staging(self.out)
+        self.staging = self.out / f"{STAGING_PREFIX}{os.getpid()}.part"
         shutil.rmtree(self.staging, ignore_errors=True)
         (self.staging / CLEAN_DIR).mkdir(parents=True)
         self._open_files = ExitStack()
@@ -59,7 +62,7 @@ class TableStore:
         self._close_files()
         for name in SCHEMAS:
             os.replace(self.staging / f"{name}.csv", self.out / f"{name}.csv")
-        previous, retired = self.out / CLEAN_DIR, self.out / f".clean-old-{os.getpid()}.part"
+        previous, retired = self.out / CLEAN_DIR, self.out / f"{RETIRED_PREFIX}{os.getpid()}.part"
         if previous.exists():
             os.replace(previous, retired)
         os.replace(self.staging / CLEAN_DIR, previous)
@@ -77,6 +80,25 @@ class TableStore:
     def _close_files(self) -> None:
         self._open_files.close()
         self._files = {}
+
+
+def remove_abandoned_staging(out: Path) -> None:
+    """Delete staging folders left by runs that were killed (their process is gone)."""
+    for prefix in (STAGING_PREFIX, RETIRED_PREFIX):
+        for folder in out.glob(f"{prefix}*.part"):
+            pid = folder.name[len(prefix) : -len(".part")]
+            if pid.isdigit() and not _process_alive(int(pid)):
+                shutil.rmtree(folder, ignore_errors=True)
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def write_frame(df: pd.DataFrame, handle: IO[str], header: bool) -> None:

@@ -29,7 +29,11 @@ PNG_BYTES = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x0
 @pytest.fixture
 def messy_corpus(tmp_path: Path) -> Path:
     """A folder with the awkward files a scraped corpus holds."""
-    root = tmp_path / "corpus"
+    return build_messy_corpus(tmp_path / "corpus")
+
+
+def build_messy_corpus(root: Path) -> Path:
+    """Write the messy corpus of the foundation's acceptance list into `root`."""
     (root / "a").mkdir(parents=True)
     (root / "b").mkdir()
     (root / "empty.txt").write_bytes(b"")

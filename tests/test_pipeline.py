@@ -97,3 +97,9 @@ def test_duplicates_point_to_the_first_document(tmp_path):
     (tmp_path / "c.txt").write_text("Different text.")
     docs = kortrade.extract(tmp_path).documents.set_index("doc_id")
     assert docs["duplicate_of"].to_dict() == {"a": "", "b": "a", "c": ""}
+
+
+def test_empty_corpus_is_a_usage_error(tmp_path):
+    (tmp_path / "corpus").mkdir()
+    result = run_cli("extract", str(tmp_path / "corpus"), "--out", str(tmp_path / "out"))
+    assert result.returncode == 2 and "holds no files" in result.stderr

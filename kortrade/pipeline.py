@@ -24,6 +24,7 @@ import pandas as pd
 from tqdm import tqdm
 
 from . import corpus as corpus_files
+from .actors import actor_rows, find_mentions
 from .clean import normalise, remove_boilerplate
 from .decoding import decode_bytes
 from .document import Document, Sentence
@@ -149,7 +150,8 @@ def analyse(document: Document) -> Analysis:
         {"doc_id": document.doc_id, "sentence_id": s.sentence_id, "start": s.start, "end": s.end, "text": s.text}
         for s in document.sentences
     ]
-    return Analysis(rows={"sentences": sentences})
+    mentions = find_mentions(document)
+    return Analysis(rows={"sentences": sentences, "actors": actor_rows(document, mentions)})
 
 
 def _split_authors(author: object) -> list[str]:

@@ -75,6 +75,8 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "name": "str",
         "type": "str",
         "country": "str",
+        # additions
+        "flags": "str",
     },
     "deals": {
         "doc_id": "str",

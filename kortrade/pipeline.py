@@ -31,6 +31,7 @@ from .document import Document, Sentence
 from .html import extract_html, looks_like_html
 from .language import detect_language
 from .metadata import read_metadata
+from .sectors import sentence_sectors
 from .segment import sentence_spans
 from .tables import SCHEMAS, frame, read_csv, write_csv
 
@@ -146,11 +147,19 @@ class Analysis:
 
 def analyse(document: Document) -> Analysis:
     """Run the extractors over a segmented document."""
-    sentences = [
-        {"doc_id": document.doc_id, "sentence_id": s.sentence_id, "start": s.start, "end": s.end, "text": s.text}
-        for s in document.sentences
-    ]
     mentions = find_mentions(document)
+    sectors = sentence_sectors(document, [(m.start, m.end) for m in mentions])
+    sentences = [
+        {
+            "doc_id": document.doc_id,
+            "sentence_id": s.sentence_id,
+            "start": s.start,
+            "end": s.end,
+            "text": s.text,
+            "sectors": sector_ids,
+        }
+        for s, sector_ids in zip(document.sentences, sectors, strict=True)
+    ]
     return Analysis(rows={"sentences": sentences, "actors": actor_rows(document, mentions)})
 
 

@@ -26,6 +26,7 @@ from tqdm import tqdm
 from . import corpus as corpus_files
 from .actors import actor_rows, find_mentions
 from .clean import normalise, remove_boilerplate
+from .deals import deal_rows, find_deals
 from .decoding import decode_bytes
 from .document import Document, Sentence
 from .html import extract_html, looks_like_html
@@ -160,7 +161,8 @@ def analyse(document: Document) -> Analysis:
         }
         for s, sector_ids in zip(document.sentences, sectors, strict=True)
     ]
-    return Analysis(rows={"sentences": sentences, "actors": actor_rows(document, mentions)})
+    deals = deal_rows(document, find_deals(document, mentions))
+    return Analysis(rows={"sentences": sentences, "actors": actor_rows(document, mentions), "deals": deals})
 
 
 def _split_authors(author: object) -> list[str]:

@@ -91,6 +91,8 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "volume_unit": "str",
         "duration_years": "float",
         "status": "str",
+        # additions
+        "evidence": "str",
     },
     "timeline": {
         "doc_id": "str",

@@ -57,11 +57,11 @@ NEAR_GAP = re.compile(r"[ \t]*(?:(?:the|its|their)[ \t]+)?")
 PRODUCT_PATTERNS = (
     re.compile(
         r"\b(?:contracts?|agreements?|deals?|orders?)[ \t]+(?:for|to supply|to provide|on)[ \t]+(?P<p>.+?)"
-        r"(?=[ \t]+(?:with|to|from|over|worth|starting|until|by)\b|[,.;]|$)",
+        r"(?=[ \t]+(?:with|to|from|over|worth|starting|until|by)\b|[,.;](?!\d)|$)",
         re.IGNORECASE,
     ),
     re.compile(
-        r"\b(?:supply|provide|deliver|ship)[ \t]+(?!(?:contracts?|agreements?|deals?|chains?|orders?)\b)(?P<p>.+?)(?=[ \t]+(?:to|with|from|over|for|starting|until|by)\b|[,.;]|$)",
+        r"\b(?:supply|provide|deliver|ship)[ \t]+(?!(?:contracts?|agreements?|deals?|chains?|orders?)\b)(?P<p>.+?)(?=[ \t]+(?:to|with|from|over|for|starting|until|by)\b|[,.;](?!\d)|$)",
         re.IGNORECASE,
     ),
     re.compile(
@@ -69,7 +69,7 @@ PRODUCT_PATTERNS = (
     ),
 )
 PRODUCT_AFTER_SUPPLIER = re.compile(
-    r"(?:['’]s)?[ \t]+(?P<p>[\w-]+(?:[ \t]+[\w-]+){0,3}?)(?=[ \t]+(?:for|to|in|on|from|at|and)\b|[,.;]|$)"
+    r"(?:['’]s)?[ \t]+(?P<p>[\w-]+(?:[ \t]+[\w-]+){0,3}?)(?=[ \t]+(?:for|to|in|on|from|at|and)\b|[,.;](?!\d)|$)"
 )
 PARENTHESIS = re.compile(r"[ \t]*\([^()]*\)")
 LEADING_NOISE = re.compile(

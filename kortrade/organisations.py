@@ -58,7 +58,12 @@ def _left_edge(text: str, head_start: int, government: bool) -> tuple[int, str]:
 
 
 def _trim_of_phrase(phrase: str) -> str:
-    """An `of` phrase ends on a capitalised word, never on a dangling `and`."""
+    """An `of` phrase ends on a capitalised word, never on a dangling `and`, nor on the start of another
+    organisation (`Ministry of Ecology and Environment and Daehan Motor Co.`)."""
+    while (last := max(phrase.rfind(" and "), phrase.rfind(" & "), phrase.rfind(", "))) > 0 and head_pattern().search(
+        phrase, last
+    ):
+        phrase = phrase[:last]
     return re.sub(r"(?:,?[ \t]+(?:and|&))+$", "", phrase)
 
 

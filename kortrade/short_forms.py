@@ -22,7 +22,7 @@ from .matching import fold
 
 WORD = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+(?![\w-])")
 CAPITAL_AFTER = re.compile(r"[ \t]+[A-ZÀ-ÖØ-Þ]")
-WORD_BEFORE = re.compile(r"(?<![\w'’.-])(?P<word>[A-Za-z][\w'’.-]*)[ \t]+$")
+WORD_BEFORE = re.compile(r"(?<![\w'’-])(?P<word>[A-Za-z][\w'’-]*)[ \t]+$")
 
 
 @cache

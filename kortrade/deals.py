@@ -14,6 +14,7 @@ the row keeps the first sentence as provenance and lists every sentence used in
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -262,9 +263,12 @@ def find_deals(document: Document, mentions: Sequence[Mention]) -> list[Deal]:
     """Every deal the document reports, in the order of the sentences that first name them."""
     deals: list[Deal] = []
     companies = [m for m in mentions if m.actor.type == "company"]
+    starts = [c.start for c in companies]
     for sentence in document.sentences:
-        inside = [c for c in companies if sentence.start <= c.start and c.end <= sentence.end]
-        _read_sentence(document, sentence, inside, deals)
+        first, last = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
+        inside = [c for c in companies[first:last] if c.end <= sentence.end]
+        if inside or (deals and ANAPHORA.search(sentence.text)):
+            _read_sentence(document, sentence, inside, deals)
     return deals
 
 

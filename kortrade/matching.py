@@ -48,18 +48,30 @@ def is_acronym(token: str) -> bool:
     return len(letters) >= 1 and all(c.isupper() for c in letters) and (len(letters) > 1 or not token.isalpha())
 
 
+@cache
+def _shape(phrase: str) -> tuple[tuple[int, str, bool], ...]:
+    """Each token of a phrase with its offset and whether it is an acronym."""
+    shape, offset = [], 0
+    for token in phrase.split(" "):
+        shape.append((offset, token, is_acronym(token)))
+        offset += len(token) + 1
+    return tuple(shape)
+
+
 def case_compatible(phrase: str, surface: str) -> bool:
     """Does the surface respect the phrase's acronyms and capitals? Both have the same folded form."""
-    offset = 0
-    for token in phrase.split(" "):
+    for offset, token, acronym in _shape(phrase):
         piece = surface[offset : offset + len(token)]
-        if is_acronym(token):
+        if acronym:
             if any(a != b for a, b in zip(token, piece) if a.isalpha()):
                 return False
         elif token[:1].isupper() and not piece[:1].isupper():
             return False
-        offset += len(token) + 1
     return True
+
+
+def is_all_acronyms(phrase: str) -> bool:
+    return all(acronym for _, _, acronym in _shape(phrase))
 
 
 def starts_word(text: str, start: int) -> bool:
@@ -134,9 +146,7 @@ class PhraseMatcher(Generic[V]):
             ):
                 continue
             for phrase, values in spellings:
-                if case_compatible(phrase, surface) and not (
-                    all(is_acronym(t) for t in phrase.split(" ")) and in_capitals(text, start, end)
-                ):
+                if case_compatible(phrase, surface) and not (is_all_acronyms(phrase) and in_capitals(text, start, end)):
                     found.append(PhraseMatch(start, end, phrase, values))
                     break
         return found

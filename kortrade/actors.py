@@ -4,7 +4,8 @@ Listed actors are found by the gazetteer's matcher (every spelling at once, long
 match first, so `Beijing Hyundai` is not also `Hyundai`); organisations and people the
 gazetteer lacks by their patterns, with a derived id (`person:zhan-debin`) and the
 flag `unlisted`; family names standing alone by `short_forms`. A capital after a word
-of place (`in Seoul`) is a place, not the government. An alias several actors share
+of place (`in Seoul`) or in a dateline's capitals (`SEOUL, Oct. 14 (Yonhap) --`) is a
+place, not the government. An alias several actors share
 (`Foreign Ministry`) goes to the one whose country is named just before it, else it
 is reported with a derived id and the flag `ambiguous`.
 """
@@ -57,7 +58,7 @@ def _listed_candidate(text: str, match: PhraseMatch[Entry]) -> Candidate | None:
     entries = match.values
     if entries[0].actor is None:
         return Candidate(match.start, match.end, None)
-    if entries[0].kind == "capital" and _is_place(text, match.start):
+    if entries[0].kind == "capital" and (_is_place(text, match.start) or text[match.start : match.end].isupper()):
         return None
     actors = list({entry.actor.actor_id: entry.actor for entry in entries if entry.actor}.values())
     if len(actors) > 1:

@@ -1,9 +1,9 @@
 """Family names standing alone (`Xi emphasized`, `President Yoon`, `Zhan points to`), resolved to a person.
 
-A bare family name is the person of the document with that family name whose full
-name was mentioned nearest before it (else nearest after it). With a title and no
-full mention in the document, it is the one listed person with that family name whose
-role fits the title on the document's date (`President Yoon` in 2023 is Yoon Suk Yeol).
+A family name after a title is the one listed person with that family name whose role
+fits the title on the document's date (`President Yoon` in 2023 is Yoon Suk Yeol).
+Otherwise it is the person of the document with that family name whose full name was
+mentioned nearest before it (else nearest after it).
 A family name glued to another capitalised word (`Lee Sang-min`, `Han Chinese`) is
 part of some other name and is left alone.
 """
@@ -61,9 +61,8 @@ def short_forms(text: str, mentions: Iterable[Mention], day: dt.date | None) -> 
         before = WORD_BEFORE.search(text, window, match.start())
         if not title and before and before["word"][0].isupper():
             continue
-        actor = _nearest(by_family.get(key, []), match.start())
-        if actor is None and title:
-            actor = holder_of(title["title"], match.group(), day)
+        actor = holder_of(title["title"], match.group(), day) if title else None
+        actor = actor or _nearest(by_family.get(key, []), match.start())
         if actor is not None:
             flags = ("short_form",) if actor.listed else ("unlisted", "short_form")
             yield Mention(match.start(), match.end(), actor, flags)

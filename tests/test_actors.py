@@ -121,3 +121,16 @@ def test_a_titled_family_name_resolves_by_the_documents_date():
 
 def test_a_family_name_inside_another_name_is_left_alone():
     assert ids("Lee Jae-myung met voters. Han Chinese residents and Lee Sang-min attended.") == ["person:lee-jae-myung"]
+
+
+def test_a_capital_in_a_dateline_is_a_place():
+    assert ids("BEIJING, March 3 (Xinhua) -- Exports rose.") == ["org:xinhua"]
+
+
+def test_a_title_prefers_the_holder_of_the_role_over_a_namesake_in_the_text():
+    text = '"Chips are back," said Lee Min-ho. Exports grew under President Lee.'
+    assert ids(text, published="2025-10-01")[-1] == "person:lee-jae-myung"
+
+
+def test_short_given_names_that_look_like_month_abbreviations_are_names():
+    assert "person:zhang-jun" in ids("Prof. Zhang Jun of Fudan University disagreed.")

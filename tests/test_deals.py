@@ -91,3 +91,9 @@ def test_a_joint_venture_between_two_companies():
 
 def test_a_sentence_without_two_companies_holds_no_deal():
     assert summary("A domestic battery maker signed a supply contract with a Chinese carmaker.") == []
+
+
+def test_an_order_known_from_sources_is_reported():
+    assert summary("Samsung SDI won an order to supply batteries to Rivian Automotive, sources said.") == [
+        ("org:samsung-sdi", "org:rivian-automotive", "reported")
+    ]

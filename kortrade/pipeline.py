@@ -23,12 +23,15 @@ from tqdm import tqdm
 
 from . import __version__, engine
 from . import corpus as corpus_files
+from .actors import actor_rows, find_mentions
 from .clean import normalise, remove_boilerplate
+from .deals import deal_rows, find_deals
 from .decoding import decode_bytes
 from .document import Document, Sentence
 from .html import extract_html, looks_like_html
 from .language import detect_language
 from .metadata import read_metadata
+from .sectors import sentence_sectors
 from .store import TableStore
 from .tables import SCHEMAS, frame, read_csv
 
@@ -149,11 +152,21 @@ class Analysis:
 
 def analyse(document: Document) -> Analysis:
     """Run the extractors over a segmented document."""
+    mentions = find_mentions(document)
+    sectors = sentence_sectors(document, [(m.start, m.end) for m in mentions])
     sentences = [
-        {"doc_id": document.doc_id, "sentence_id": s.sentence_id, "start": s.start, "end": s.end, "text": s.text}
-        for s in document.sentences
+        {
+            "doc_id": document.doc_id,
+            "sentence_id": s.sentence_id,
+            "start": s.start,
+            "end": s.end,
+            "text": s.text,
+            "sectors": sector_ids,
+        }
+        for s, sector_ids in zip(document.sentences, sectors, strict=True)
     ]
-    return Analysis(rows={"sentences": sentences})
+    deals = deal_rows(document, find_deals(document, mentions))
+    return Analysis(rows={"sentences": sentences, "actors": actor_rows(document, mentions), "deals": deals})
 
 
 def _split_authors(author: object) -> list[str]:

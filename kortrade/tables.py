@@ -72,6 +72,8 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "name": "str",
         "type": "str",
         "country": "str",
+        # additions
+        "flags": "str",
     },
     "deals": {
         "doc_id": "str",
@@ -86,6 +88,8 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "volume_unit": "str",
         "duration_years": "float",
         "status": "str",
+        # additions
+        "evidence": "str",
     },
     "timeline": {
         "doc_id": "str",

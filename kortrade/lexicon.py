@@ -1,0 +1,85 @@
+"""The word lists the actor finders share, read once from `kortrade/data/`.
+
+Titles (`Minister`, `professor`), organisation heads (`University`, `Ministry`),
+nationality words (`Chinese`, `South Korea's`), Korean and Chinese family names, and
+the capitalised words that are never part of a name.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .matching import fold
+from .resources import data_lines, data_rows
+
+APOSTROPHE_S = r"(?:['’]s)?"
+
+
+def alternation(words: list[str]) -> str:
+    """A regex alternation of literal words, longest first, spaces matching any run of blanks."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in ordered)
+
+
+@cache
+def titles() -> tuple[str, ...]:
+    """Titles and roles written next to a person's name, lower case."""
+    return tuple(line.lower() for line in data_lines("titles.txt"))
+
+
+@cache
+def title_pattern() -> re.Pattern[str]:
+    """Any title as a whole word, case-insensitive."""
+    return re.compile(rf"(?<![\w.])(?:{alternation(list(titles()))})(?![\w])", re.IGNORECASE)
+
+
+@cache
+def org_heads() -> dict[str, str]:
+    """Organisation head word -> the actor type of organisations named with it."""
+    return {row["head"]: row["type"] for row in data_rows("org_heads.tsv")}
+
+
+@cache
+def demonyms() -> dict[str, str]:
+    """Folded nationality or country word -> ISO3 (`chinese` -> `CHN`, `south korea` -> `KOR`)."""
+    return {fold(row["word"]): row["country"] for row in data_rows("demonyms.tsv")}
+
+
+@cache
+def country_word_before_pattern() -> re.Pattern[str]:
+    """A nationality or country word (possessive allowed) ending right before a position, up to one word between."""
+    words = alternation([row["word"] for row in data_rows("demonyms.tsv")])
+    return re.compile(rf"(?<![\w.])(?P<word>{words}){APOSTROPHE_S}[ \t]+(?:[A-Za-z-]+[ \t]+)?$")
+
+
+def country_before(text: str, position: int) -> str:
+    """ISO3 of the nationality word just before a position (`Chinese scholar`, `South Korea's Ministry`), else ''."""
+    match = country_word_before_pattern().search(text, max(0, position - 40), position)
+    return demonyms().get(fold(match["word"]), "") if match else ""
+
+
+@cache
+def family_names() -> dict[str, tuple[str, ...]]:
+    """Folded Korean or Chinese family name -> its other romanisations (Korean names only)."""
+    names: dict[str, tuple[str, ...]] = {}
+    for row in data_rows("family_names.tsv"):
+        key = fold(row["family"])
+        variants = tuple(v for v in (row["variants"] or "").split("|") if v)
+        names[key] = names.get(key, ()) + variants
+    return names
+
+
+@cache
+def common_capitalised() -> frozenset[str]:
+    """Folded sentence openers, pronouns, months and days: never part of a name."""
+    return frozenset(fold(w) for w in data_lines("common_capitalised.txt"))
+
+
+@cache
+def non_name_words() -> frozenset[str]:
+    """Folded capitalised words that are never part of a personal name."""
+    words = set(data_lines("non_name_words.txt")) | set(org_heads())
+    words |= {w for title in titles() for w in title.split()}
+    words |= {row["word"] for row in data_rows("demonyms.tsv")} | {row["capital"] for row in data_rows("capitals.tsv")}
+    return common_capitalised() | frozenset(fold(w) for phrase in words for w in phrase.split())

@@ -1,0 +1,175 @@
+"""Dictionary phrase matching: Aho–Corasick over folded text, word boundaries, case rules, longest match first.
+
+Phrases and text are folded the same way (lower case, Latin diacritics removed, one
+character for one character, so offsets carry over), matched in one pass, and then
+checked against the original spelling: an acronym token of a phrase (`LG`, `BM`,
+`U.S.`) must appear in exactly that case, a capitalised token must start with a
+capital, so `SK On` matches `SK ON` but not `SK on`, and `US` never matches `us`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Generic, TypeVar
+
+import ahocorasick
+
+V = TypeVar("V")
+APOSTROPHES = "'’"
+
+
+@cache
+def _fold_table() -> dict[int, str]:
+    """Latin letters with diacritics -> their base letter (`ü` -> `u`), one character each."""
+    table = {}
+    for code in range(0xC0, 0x250):
+        base = unicodedata.normalize("NFKD", chr(code))
+        if len(base) > 1 and all(unicodedata.combining(c) for c in base[1:]) and base[0].isascii():
+            table[code] = base[0]
+    return table
+
+
+def fold(text: str) -> str:
+    """Lower case without Latin diacritics, keeping the length (so offsets stay valid)."""
+    stripped = text.translate(_fold_table())
+    lowered = stripped.lower()
+    if len(lowered) == len(stripped):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in stripped)
+
+
+def is_acronym(token: str) -> bool:
+    """A token written in capitals (`LG`, `CATL`, `U.S.`, `G20`, `L&F`), not a capitalised word."""
+    letters = [c for c in token if c.isalpha()]
+    return len(letters) >= 1 and all(c.isupper() for c in letters) and (len(letters) > 1 or not token.isalpha())
+
+
+@cache
+def _shape(phrase: str) -> tuple[tuple[int, str, bool], ...]:
+    """Each token of a phrase with its offset and whether it is an acronym."""
+    shape, offset = [], 0
+    for token in phrase.split(" "):
+        shape.append((offset, token, is_acronym(token)))
+        offset += len(token) + 1
+    return tuple(shape)
+
+
+def case_compatible(phrase: str, surface: str) -> bool:
+    """Does the surface respect the phrase's acronyms and capitals? Both have the same folded form."""
+    for offset, token, acronym in _shape(phrase):
+        piece = surface[offset : offset + len(token)]
+        if acronym:
+            if any(a != b for a, b in zip(token, piece) if a.isalpha()):
+                return False
+        elif token[:1].isupper() and not piece[:1].isupper():
+            return False
+    return True
+
+
+def is_all_acronyms(phrase: str) -> bool:
+    return all(acronym for _, _, acronym in _shape(phrase))
+
+
+def starts_word(text: str, start: int) -> bool:
+    """No letter or digit runs into the position from the left."""
+    return start == 0 or not text[start - 1].isalnum()
+
+
+def ends_word(text: str, end: int) -> bool:
+    """No letter or digit runs on from the position; `'s` may follow, `'an` (as in `Xi'an`) may not.
+
+    A digit glued to a lower-case letter (`Energy8`, as machine translation leaves them) ends the word.
+    """
+    if end < len(text) and text[end].isalnum() and not (text[end].isdigit() and text[end - 1].islower()):
+        return False
+    if end + 1 < len(text) and text[end] in APOSTROPHES and text[end + 1].isalnum():
+        return text[end + 1] in "sS" and (end + 2 >= len(text) or not text[end + 2].isalnum())
+    return True
+
+
+def in_capitals(text: str, start: int, end: int) -> bool:
+    """Is the match on a line written all in capitals (a shouted headline), where acronyms cannot be told apart?"""
+    line_end = text.find("\n", end)
+    line = text[text.rfind("\n", 0, start) + 1 : len(text) if line_end < 0 else line_end]
+    return not any(c.islower() for c in line)
+
+
+@dataclass(frozen=True)
+class PhraseMatch(Generic[V]):
+    """A phrase found in a text: its span, the phrase as written in the dictionary, and its values."""
+
+    start: int
+    end: int
+    phrase: str
+    values: tuple[V, ...]
+
+
+class PhraseMatcher(Generic[V]):
+    """Every dictionary phrase in a text, at word boundaries and in a compatible case.
+
+    A phrase edge that is a letter or digit must be a word edge in the text; an edge that is
+    punctuation (`US$`, `U.S.`) stands on its own.
+    """
+
+    def __init__(self, phrases: Iterable[tuple[str, V]]):
+        entries: dict[str, dict[str, list[V]]] = {}
+        for phrase, value in phrases:
+            phrase = " ".join(phrase.split())
+            if not phrase:
+                continue
+            values = entries.setdefault(fold(phrase), {}).setdefault(phrase, [])
+            if value not in values:
+                values.append(value)
+        self._automaton = ahocorasick.Automaton()
+        for key, spellings in entries.items():
+            self._automaton.add_word(key, tuple((p, tuple(v)) for p, v in spellings.items()))
+        if entries:
+            self._automaton.make_automaton()
+        self._empty = not entries
+
+    def find(self, text: str) -> list[PhraseMatch[V]]:
+        """All matches, overlapping ones included, in order of their end."""
+        if self._empty:
+            return []
+        folded = fold(text)
+        found = []
+        for last, spellings in self._automaton.iter(folded):
+            end = last + 1
+            start = end - len(spellings[0][0])
+            surface = text[start:end]
+            if (surface[0].isalnum() and not starts_word(text, start)) or (
+                surface[-1].isalnum() and not ends_word(text, end)
+            ):
+                continue
+            for phrase, values in spellings:
+                if case_compatible(phrase, surface) and not (is_all_acronyms(phrase) and in_capitals(text, start, end)):
+                    found.append(PhraseMatch(start, end, phrase, values))
+                    break
+        return found
+
+
+S = TypeVar("S")
+
+
+def longest_first(spans: Sequence[S], bounds: Callable[[S], tuple[int, int]]) -> list[S]:
+    """Keep non-overlapping spans, longest first (earlier first among equals; input order breaks ties).
+
+    `Beijing Hyundai` is kept and the `Hyundai` inside it is dropped.
+    """
+    order = sorted(range(len(spans)), key=lambda i: (bounds(spans[i])[0] - bounds(spans[i])[1], bounds(spans[i])[0], i))
+    starts: list[int] = []
+    ends: list[int] = []
+    kept = []
+    for i in order:
+        start, end = bounds(spans[i])
+        at = bisect.bisect_left(starts, start)
+        if (at < len(starts) and starts[at] < end) or (at > 0 and ends[at - 1] > start):
+            continue
+        starts.insert(at, start)
+        ends.insert(at, end)
+        kept.append(spans[i])
+    return sorted(kept, key=lambda s: bounds(s)[0])

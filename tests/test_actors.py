@@ -1,0 +1,136 @@
+from textdoc import make_document
+
+from kortrade.actors import actor_rows, find_mentions
+
+
+def rows(text, published=""):
+    document = make_document(text, published)
+    return actor_rows(document, find_mentions(document))
+
+
+def ids(text, published=""):
+    return [row["actor_id"] for row in rows(text, published)]
+
+
+def by_surface(text, published=""):
+    return {row["surface"]: row for row in rows(text, published)}
+
+
+def test_rows_carry_provenance_into_the_text():
+    text = "Samsung Electronics and SK hynix met in Seoul.\nLater, Seoul urged Beijing to act."
+    for row in rows(text):
+        assert text[row["start"] : row["end"]] == row["surface"]
+        assert row["sentence_id"] in (0, 1)
+
+
+def test_longest_match_keeps_joint_ventures_and_group_levels_apart():
+    assert ids("Beijing Hyundai buys parts from Hyundai Mobis.") == ["org:beijing-hyundai", "org:hyundai-mobis"]
+    assert ids("Hyundai Motor Group, Hyundai Motor, Kia and Hyundai all grew.") == [
+        "org:hyundai-motor-group",
+        "org:hyundai-motor",
+        "org:kia",
+        "org:hyundai",
+    ]
+
+
+def test_capitals_stand_for_governments_except_as_places():
+    assert ids("Seoul urged Beijing to lift the curbs.") == ["country:KOR", "country:CHN"]
+    assert ids("The talks were held in Seoul after a visit to Tokyo.") == []
+
+
+def test_phrases_that_hide_a_country_name_no_actor():
+    assert ids("Sales in North America rose to US$3 billion in the South China Sea region.") == []
+
+
+def test_a_shared_alias_goes_to_the_country_named_before_it():
+    assert ids("China's Foreign Ministry protested.") == ["country:CHN", "org:ministry-of-foreign-affairs-china"]
+    assert ids("South Korea's Foreign Ministry protested.")[-1] == "org:ministry-of-foreign-affairs-south-korea"
+    unresolved = rows("The Foreign Ministry protested.")[0]
+    assert unresolved["flags"] == "ambiguous" and unresolved["country"] == ""
+
+
+def test_titled_people_outside_the_gazetteer_get_derived_ids():
+    found = by_surface("Chinese economist Zhang Lifan warned of a slowdown, Fudan University professor Wu Xinbo said.")
+    assert found["Zhang Lifan"]["actor_id"] == "person:zhang-lifan"
+    assert found["Zhang Lifan"]["country"] == "CHN" and found["Zhang Lifan"]["flags"] == "unlisted"
+    assert found["Wu Xinbo"]["type"] == "person"
+    assert found["Fudan University"]["actor_id"] == "org:fudan-university"
+
+
+def test_a_title_with_a_qualifier_is_followed_by_the_name():
+    found = by_surface(
+        "Minister of Oceans and Fisheries Kang Do-hyung met Deputy Secretary for Asian Affairs Mary Chen."
+    )
+    assert found["Kang Do-hyung"]["actor_id"] == "person:kang-do-hyung"
+    assert found["Mary Chen"]["actor_id"] == "person:mary-chen"
+
+
+def test_a_correspondent_dateline_names_the_reporter():
+    assert "person:kim-soo-jin" in ids("Daily News correspondent in Beijing Kim Soo-jin] Exports fell.")
+
+
+def test_an_apposition_names_the_person_before_it():
+    found = by_surface("Park Soo-min, a senior researcher at the Korea Institute of Energy Research, disagreed.")
+    assert found["Park Soo-min"]["actor_id"] == "person:park-soo-min"
+    assert found["Korea Institute of Energy Research"]["type"] == "organization"
+    assert "person:ana-lopez" in ids("Ana Lopez (ana@example.org) is an associate professor of economics.")
+
+
+def test_verbs_of_speech_name_people():
+    assert "person:choi-yun-seo" in ids('"Demand is weak," said Choi Yun-seo.')
+    assert "person:liu-wenjun" in ids("Liu Wenjun said the tariffs would hurt both sides.")
+
+
+def test_a_family_name_first_is_required_before_a_verb_of_speech():
+    assert ids("Goldman Sachs said demand was weak.") == []
+
+
+def test_an_institutions_person_is_named_after_its_possessive():
+    assert "person:diao-daming" in ids("Renmin University's Diao Daming argued otherwise.")
+
+
+def test_bylines_name_their_authors():
+    text = "By Jane Doe and Dr. Min-jun Kang\nExports fell."
+    assert ids(text)[:2] == ["person:jane-doe", "person:min-jun-kang"]
+
+
+def test_organisation_heads_name_unlisted_organisations():
+    found = by_surface(
+        "The Chinese Ministry of Ecology and Environment and Daehan Motor Co. met at Seoul National University."
+    )
+    ministry = found["Ministry of Ecology and Environment"]
+    assert ministry["type"] == "government" and ministry["country"] == "CHN"
+    assert found["Daehan Motor Co."]["type"] == "company"
+    assert found["Seoul National University"]["actor_id"] == "org:seoul-national-university"
+
+
+def test_an_organisation_phrase_does_not_swallow_a_listed_company():
+    assert "org:samsung" in ids("The Ministry of Finance, Samsung and LG signed the pact.")
+
+
+def test_a_family_name_alone_is_the_nearest_person_with_that_name():
+    found = rows("Li Qiang met the scholar Li Haidong in May. Li said trade would grow.")
+    assert found[-1]["surface"] == "Li" and found[-1]["actor_id"] == "person:li-haidong"
+    assert found[-1]["flags"] == "unlisted;short_form"
+
+
+def test_a_titled_family_name_resolves_by_the_documents_date():
+    assert ids("President Lee visited the plant.", published="2025-09-01") == ["person:lee-jae-myung"]
+    assert ids("President Lee visited the plant.", published="2020-09-01") == []
+
+
+def test_a_family_name_inside_another_name_is_left_alone():
+    assert ids("Lee Jae-myung met voters. Han Chinese residents and Lee Sang-min attended.") == ["person:lee-jae-myung"]
+
+
+def test_a_capital_in_a_dateline_is_a_place():
+    assert ids("BEIJING, March 3 (Xinhua) -- Exports rose.") == ["org:xinhua"]
+
+
+def test_a_title_prefers_the_holder_of_the_role_over_a_namesake_in_the_text():
+    text = '"Chips are back," said Lee Min-ho. Exports grew under President Lee.'
+    assert ids(text, published="2025-10-01")[-1] == "person:lee-jae-myung"
+
+
+def test_short_given_names_that_look_like_month_abbreviations_are_names():
+    assert "person:zhang-jun" in ids("Prof. Zhang Jun of Fudan University disagreed.")

@@ -1,0 +1,99 @@
+from textdoc import make_document
+
+from kortrade.actors import find_mentions
+from kortrade.deals import deal_rows, find_deals
+
+
+def deals(text):
+    document = make_document(text)
+    return deal_rows(document, find_deals(document, find_mentions(document)))
+
+
+def summary(text):
+    return [(d["supplier"], d["buyer"], d["status"]) for d in deals(text)]
+
+
+def test_a_signed_contract_with_a_counterpart():
+    found = deals("Samsung SDI signed a supply agreement for prismatic batteries with General Motors on Monday.")
+    assert [(d["supplier"], d["buyer"], d["status"], d["product"]) for d in found] == [
+        ("org:samsung-sdi", "org:general-motors", "signed", "prismatic batteries")
+    ]
+    assert found[0]["surface"] == found[0]["surface"].strip() and found[0]["sentence_id"] == 0
+
+
+def test_the_supplier_is_the_company_further_upstream_when_the_text_does_not_say():
+    assert summary("General Motors entered into a contract with Samsung SDI.") == [
+        ("org:samsung-sdi", "org:general-motors", "signed")
+    ]
+
+
+def test_a_planned_supply_with_volume_and_duration():
+    found = deals(
+        "POSCO Future M plans to supply 50,000 tons of cathode materials to Samsung SDI over the next five years."
+    )
+    deal = found[0]
+    assert (deal["supplier"], deal["buyer"], deal["status"]) == ("org:posco-future-m", "org:samsung-sdi", "planned")
+    assert (deal["volume_value"], deal["volume_unit"], deal["duration_years"]) == (50000.0, "t", 5.0)
+    assert deal["product"] == "cathode materials"
+
+
+def test_talks_are_negotiations():
+    assert summary("SK On is in talks with Ford Motor over a new plant.") == [
+        ("org:sk-on", "org:ford-motor", "negotiating")
+    ]
+
+
+def test_respectively_gives_each_supplier_its_product():
+    found = deals(
+        "Gotion and EVE Energy are pursuing contracts to supply modules and cells, respectively, to Volkswagen."
+    )
+    assert [(d["supplier"], d["buyer"], d["product"], d["status"]) for d in found] == [
+        ("org:gotion-high-tech", "org:volkswagen", "modules", "negotiating"),
+        ("org:eve-energy", "org:volkswagen", "cells", "negotiating"),
+    ]
+
+
+def test_reported_use_opted_for_and_made_by():
+    assert summary("Toyota opted for CATL cells in its new van.") == [("org:catl", "org:toyota", "reported")]
+    found = deals("Hyundai Mobis equipped the module with a power chip made by SMIC.")
+    assert [(d["supplier"], d["buyer"], d["product"]) for d in found] == [
+        ("org:smic", "org:hyundai-mobis", "power chip")
+    ]
+
+
+def test_a_common_verb_needs_the_company_right_after_it():
+    assert summary("Kia used the trip to meet CATL executives.") == []
+
+
+def test_not_finalized_keeps_a_deal_negotiating():
+    found = deals("SK On reached a 20 GWh supply deal with Ford Motor, but details have not been finalized.")
+    assert [(d["status"], d["volume_value"]) for d in found] == [("negotiating", 20.0)]
+
+
+def test_a_reported_signing_is_reported():
+    assert summary("Lotte Chemical reportedly signed a contract with Huayou Cobalt.") == [
+        ("org:huayou-cobalt", "org:lotte-chemical", "reported")
+    ]
+
+
+def test_a_follow_up_about_the_two_companies_completes_the_deal():
+    found = deals("LG Chem is in discussions with Tesla. The two companies reached a 10 GWh deal last week.")
+    assert [(d["supplier"], d["buyer"], d["status"], d["volume_value"], d["evidence"]) for d in found] == [
+        ("org:lg-chem", "org:tesla", "signed", 10.0, "0;1")
+    ]
+
+
+def test_a_joint_venture_between_two_companies():
+    assert summary("Ecopro BM and Huayou Cobalt set up a joint venture in Indonesia.") == [
+        ("org:huayou-cobalt", "org:ecopro-bm", "signed")
+    ]
+
+
+def test_a_sentence_without_two_companies_holds_no_deal():
+    assert summary("A domestic battery maker signed a supply contract with a Chinese carmaker.") == []
+
+
+def test_an_order_known_from_sources_is_reported():
+    assert summary("Samsung SDI won an order to supply batteries to Rivian Automotive, sources said.") == [
+        ("org:samsung-sdi", "org:rivian-automotive", "reported")
+    ]

@@ -1,0 +1,64 @@
+import itertools
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kortrade.matching import PhraseMatcher, case_compatible, fold, longest_first
+
+
+def surfaces(phrases, text):
+    return [text[m.start : m.end] for m in PhraseMatcher((p, p) for p in phrases).find(text)]
+
+
+def test_fold_removes_case_and_diacritics_without_moving_offsets():
+    assert fold("Lü Chao") == "lu chao"
+    assert fold("Maroš Šefčovič") == "maros sefcovic"
+
+
+@given(st.text())
+def test_fold_keeps_the_length_of_any_text(text):
+    assert len(fold(text)) == len(text)
+
+
+def test_acronyms_match_only_in_capitals():
+    assert surfaces(["US"], "Let us see what the US does.") == ["US"]
+    assert case_compatible("SK On", "SK ON") and not case_compatible("SK On", "SK on")
+    assert surfaces(["Ecopro BM"], "ECOPRO BM and Ecopro Bm") == ["ECOPRO BM"]
+
+
+def test_acronyms_are_not_matched_in_a_shouted_headline():
+    assert surfaces(["US", "China"], "LET US PIVOT TO CHINA\nThe US said.") == ["CHINA", "US"]
+
+
+def test_capitalised_names_need_a_capital():
+    assert surfaces(["China"], "fine china and China") == ["China"]
+
+
+def test_word_boundaries_allow_possessives_but_not_longer_words():
+    assert surfaces(["Xi"], "Xi's visit to Xi'an and Xiamen") == ["Xi"]
+    assert surfaces(["Korea"], "Korean firms and Korea-China ties") == ["Korea"]
+
+
+def test_a_digit_glued_by_machine_translation_ends_a_word():
+    assert surfaces(["Energy"], "Trade and Energy8%, and Energy2") == ["Energy", "Energy"]
+
+
+def test_phrases_ending_in_punctuation_stand_on_their_own():
+    assert surfaces(["US$"], "an US$18 billion deficit") == ["US$"]
+
+
+def test_longest_match_first_drops_what_is_inside():
+    text = "Beijing Hyundai and Hyundai Motor Group"
+    phrases = ["Beijing", "Hyundai", "Beijing Hyundai", "Hyundai Motor", "Hyundai Motor Group"]
+    found = PhraseMatcher((p, p) for p in phrases).find(text)
+    kept = longest_first(found, lambda m: (m.start, m.end))
+    assert [text[m.start : m.end] for m in kept] == ["Beijing Hyundai", "Hyundai Motor Group"]
+
+
+@given(st.lists(st.tuples(st.integers(0, 50), st.integers(1, 10)), max_size=30))
+def test_longest_first_keeps_spans_that_never_overlap(pairs):
+    spans = [(s, s + n) for s, n in pairs]
+    kept = longest_first(spans, lambda s: s)
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(kept))
+    for span in spans:
+        assert any(k[0] < span[1] and span[0] < k[1] for k in kept)

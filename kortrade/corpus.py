@@ -120,3 +120,10 @@ def fingerprint(pairs: Iterable[tuple[str, str]]) -> str:
 def corpus_hash(corpus: str | os.PathLike[str]) -> str:
     """The fingerprint of the corpus folder as it is on disk now."""
     return fingerprint((source.doc_id, read(source).sha256) for source in discover(corpus))
+
+
+def package_fingerprint() -> str:
+    """A hash of kortrade's own code and vocabularies: tables extracted by other rules are stale."""
+    package = Path(__file__).parent
+    files = sorted(p for p in package.rglob("*") if p.suffix in {".py", ".tsv", ".txt", ".json"} and p.is_file())
+    return fingerprint((p.relative_to(package).as_posix(), hashlib.sha256(p.read_bytes()).hexdigest()) for p in files)

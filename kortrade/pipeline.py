@@ -249,6 +249,7 @@ class CorpusRun:
         return {
             "corpus_sha256": corpus_files.fingerprint(self.hashes),
             "kortrade_version": __version__,
+            "kortrade_sha256": corpus_files.package_fingerprint(),
             "reference_date": self.reference_date.isoformat() if self.reference_date else "",
             "n_documents": len(self.sources),
         }

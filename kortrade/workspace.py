@@ -1,8 +1,9 @@
 """The tables a notebook reads: from `OUTPUT/data`, extracted anew only when missing or stale.
 
 Stale means the corpus (by its hash over file names and bytes), the
-reference date or the kortrade version differs from what `extract.json`
-recorded. Relative paths resolve against the project root (the folder
+reference date, or kortrade itself (its version, or a hash of its code and
+vocabularies, so an edited gazetteer takes effect) differs from what
+`extract.json` recorded. Relative paths resolve against the project root (the folder
 holding `pyproject.toml`), so notebooks run the same from JupyterLab,
 papermill and nbval.
 """
@@ -44,6 +45,7 @@ def is_fresh(data_dir: Path, corpus: Path, reference_date: str) -> bool:
         info.get("corpus_sha256") == corpus_files.corpus_hash(corpus)
         and info.get("reference_date", "") == (reference_date or "")
         and info.get(VERSION_KEY) == __version__
+        and info.get("kortrade_sha256") == corpus_files.package_fingerprint()
     )
 
 

@@ -99,3 +99,23 @@ def test_notebook_parameter_reaches_the_notebook(tmp_path):
     executed = nbformat.read(tmp_path / "notebooks" / "02_trade_figures.ipynb", as_version=4)
     injected = [c for c in executed.cells if "injected-parameters" in c.metadata.get("tags", [])]
     assert injected and 'sectors = ["no-such-sector"]' in injected[0].source
+
+
+def test_tables_are_extracted_again_only_when_stale(tmp_path, monkeypatch):
+    import json
+
+    from kortrade import workspace
+
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    workspace.tables(corpus, tmp_path / "out")
+    info_path = tmp_path / "out" / "data" / "extract.json"
+    assert workspace.is_fresh(info_path.parent, corpus, "")
+    assert not workspace.is_fresh(info_path.parent, corpus, "2026-11-23")
+    info = json.loads(info_path.read_text())
+    info_path.write_text(json.dumps({**info, "kortrade_sha256": "older rules"}))
+    assert not workspace.is_fresh(info_path.parent, corpus, "")
+    workspace.tables(corpus, tmp_path / "out")
+    assert workspace.is_fresh(info_path.parent, corpus, "")
+    (corpus / "extra.txt").write_text("A new article about exports.")
+    assert not workspace.is_fresh(info_path.parent, corpus, "")

@@ -38,6 +38,7 @@ def new_figure(title: str, source: str) -> tuple[Figure, mpl.axes.Axes]:
     """A figure of the report's size with its title and a source line at the bottom."""
     with mpl.rc_context(STYLE):
         fig = Figure(figsize=SIZE, layout="constrained")
+        fig.get_layout_engine().set(rect=(0, 0.04, 1, 0.96))  # keep the bottom strip for the source line
         ax = fig.add_subplot()
         ax.set_title(title, loc="left")
         fig.text(0.01, 0.005, f"Source: {source}", fontsize=8, color="#555555", ha="left", va="bottom")
@@ -71,6 +72,7 @@ def counts_bar(counts: pd.Series, title: str, xlabel: str, ylabel: str, source: 
         return fig
     ordered = counts.sort_values()
     ax.barh([str(i) for i in ordered.index], ordered.to_numpy(), color="#1f5fa8")
+    ax.xaxis.set_major_locator(mpl.ticker.MaxNLocator(integer=True))
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
     return fig
@@ -132,7 +134,7 @@ def growth_chart(rates: pd.DataFrame) -> Figure:
 
 def deal_network_chart(deals: pd.DataFrame, actors: pd.DataFrame) -> Figure:
     """Supplier → buyer network: nodes coloured by country, edges styled by deal status."""
-    fig, ax = new_figure("Corporate supply deals: supplier → buyer", sources_line(deals["doc_id"]))
+    fig, ax = new_figure("Corporate supply deals (arrows point from supplier to buyer)", sources_line(deals["doc_id"]))
     if deals.empty:
         empty_note(ax, "deals")
         return fig
@@ -140,34 +142,39 @@ def deal_network_chart(deals: pd.DataFrame, actors: pd.DataFrame) -> Figure:
     graph = nx.DiGraph()
     for row in deals.itertuples():
         graph.add_edge(row.supplier, row.buyer, status=row.status)
-    layout = nx.spring_layout(graph, seed=7)
+    layout = nx.spring_layout(graph, seed=7, k=1.2)
     colours = [COUNTRY_COLOURS.get(names["country"].get(n, ""), "#95a5a6") for n in graph.nodes]
-    nx.draw_networkx_nodes(graph, layout, ax=ax, node_color=colours, node_size=500, alpha=0.9)
-    labels = {n: names["name"].get(n, n) for n in graph.nodes}
-    nx.draw_networkx_labels(graph, layout, labels=labels, ax=ax, font_size=8)
+    nx.draw_networkx_nodes(graph, layout, ax=ax, node_color=colours, node_size=300, alpha=0.9)
     for status, style in STATUS_STYLES.items():
         edges = [(u, v) for u, v, s in graph.edges(data="status") if s == status]
         if edges:
             nx.draw_networkx_edges(
-                graph,
-                layout,
-                edgelist=edges,
-                ax=ax,
-                style=style,
-                arrows=True,
-                arrowsize=15,
-                node_size=500,
-                label=status,
+                graph, layout, edgelist=edges, ax=ax, style=style, arrows=True, arrowsize=14, node_size=300
             )
-    handles = [mpl.lines.Line2D([], [], color="black", linestyle=s, label=k) for k, s in STATUS_STYLES.items()]
+    label_positions = {n: (x, y - 0.09) for n, (x, y) in layout.items()}
+    labels = {n: names["name"].get(n, n) for n in graph.nodes}
+    nx.draw_networkx_labels(graph, label_positions, labels=labels, ax=ax, font_size=8, verticalalignment="top")
+    handles = [
+        mpl.lines.Line2D([], [], color="black", linestyle=s, label=f"{k} (line)") for k, s in STATUS_STYLES.items()
+    ]
     handles += [
         mpl.lines.Line2D([], [], marker="o", linestyle="", color=c, label=k) for k, c in COUNTRY_COLOURS.items()
     ]
-    ax.legend(handles=handles, loc="lower right", fontsize=7, frameon=False, title="status / country", title_fontsize=7)
-    ax.set_xlabel("Arrows point from supplier to buyer (layout has no axis units)")
+    ax.legend(
+        handles=handles,
+        loc="upper left",
+        bbox_to_anchor=(1.0, 1.0),
+        fontsize=8,
+        frameon=False,
+        title="Deal status / home economy",
+        title_fontsize=8,
+    )
+    ax.margins(0.12)
     ax.set_xticks([])
     ax.set_yticks([])
     ax.grid(False)
+    for side in ("left", "bottom"):
+        ax.spines[side].set_visible(False)
     return fig
 
 

@@ -12,12 +12,17 @@ __version__ = "0.1.0"
 __all__ = ["Extraction", "__version__", "extract", "load"]
 
 if TYPE_CHECKING:
-    from .pipeline import Extraction, extract, load
+    from .pipeline import extract
+    from .store import Extraction, load
 
 
 def __getattr__(name: str):
-    if name in {"Extraction", "extract", "load"}:
-        from . import pipeline
+    if name == "extract":
+        from .pipeline import extract
 
-        return getattr(pipeline, name)
+        return extract
+    if name in {"Extraction", "load"}:
+        from . import store
+
+        return getattr(store, name)
     raise AttributeError(f"module 'kortrade' has no attribute {name!r}")

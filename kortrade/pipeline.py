@@ -11,14 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
-from pathlib import Path
 
-import pandas as pd
 from tqdm import tqdm
 
 from . import __version__, engine
@@ -32,8 +29,8 @@ from .html import extract_html, looks_like_html
 from .language import detect_language
 from .metadata import read_metadata
 from .sectors import sentence_sectors
-from .store import TableStore
-from .tables import SCHEMAS, frame, read_csv
+from .store import Extraction, TableStore
+from .tables import SCHEMAS, frame
 
 FLAG_ORDER = (
     "binary",
@@ -173,34 +170,6 @@ def _split_authors(author: object) -> list[str]:
     return [a.strip() for a in str(author or "").split(";") if a.strip()]
 
 
-@dataclass
-class Extraction:
-    """The tables of one run, as pandas DataFrames, with the clean texts and run facts."""
-
-    tables: dict[str, pd.DataFrame]
-    clean_texts: dict[str, str]
-    info: dict[str, object]
-
-    def __getattr__(self, name: str) -> pd.DataFrame:
-        tables = self.__dict__.get("tables", {})
-        if name in tables:
-            return tables[name]
-        raise AttributeError(name)
-
-    def write(self, out: str | os.PathLike[str]) -> None:
-        """Write every table, `clean/<doc_id>.txt` and `extract.json` into `out`, committed at once."""
-        store = TableStore(out)
-        try:
-            for name, df in self.tables.items():
-                store.append(name, df)
-            for doc_id, text in self.clean_texts.items():
-                store.add_clean_text(doc_id, text)
-        except BaseException:
-            store.abort()
-            raise
-        store.commit(self.info)
-
-
 class CorpusRun:
     """One pass over a corpus: ordered results with duplicates marked, problems reported, facts kept."""
 
@@ -309,21 +278,3 @@ def _flush(store: TableStore, buffered: dict[str, list[dict[str, object]]]) -> N
     for name, rows in buffered.items():
         store.append(name, rows)
         rows.clear()
-
-
-def load(out: str | os.PathLike[str]) -> Extraction:
-    """Read the tables and clean texts a previous `write` left in `out`."""
-    out = Path(out)
-    tables = {name: read_csv(name, out / f"{name}.csv") for name in SCHEMAS if (out / f"{name}.csv").exists()}
-    clean_dir = out / "clean"
-    clean_texts = (
-        {
-            p.relative_to(clean_dir).with_suffix("").as_posix(): p.read_text(encoding="utf-8")
-            for p in sorted(clean_dir.rglob("*.txt"))
-        }
-        if clean_dir.exists()
-        else {}
-    )
-    info_path = out / "extract.json"
-    info = json.loads(info_path.read_text(encoding="utf-8")) if info_path.exists() else {}
-    return Extraction(tables, clean_texts, info)

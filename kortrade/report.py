@@ -13,13 +13,24 @@ import hashlib
 import html
 import json
 import os
+import shutil
 import sys
+import tempfile
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+# jsonschema loads the optional `rfc3987_syntax` format checker when it is installed, and that
+# module builds a parser grammar at import (close to a second); nbformat never validates the
+# formats it checks, so the report process does without it.
+sys.modules.setdefault("rfc3987_syntax", None)
+
 import nbformat
 from jupyter_client.kernelspec import KernelSpecManager
+from jupyter_client.manager import KernelManager
 
 from . import __version__
 from . import corpus as corpus_files
@@ -92,6 +103,46 @@ def kernel_name() -> str:
     return KERNEL if KERNEL in KernelSpecManager().find_kernel_specs() else FALLBACK_KERNEL
 
 
+@contextmanager
+def shared_kernel(name: str, cwd: Path) -> Iterator[KernelManager]:
+    """One kernel for all the notebooks of a report, so the libraries are imported once
+    instead of once per notebook. IPC transport: no network port is opened."""
+    sockets = Path(tempfile.mkdtemp(prefix="kortrade-kernel-"))
+    manager = KernelManager(kernel_name=name, transport="ipc", ip=str(sockets / "kernel"))
+    manager.start_kernel(cwd=str(cwd))
+    warm_up(manager)
+    try:
+        yield manager
+    finally:
+        manager.shutdown_kernel(now=True)
+        shutil.rmtree(sockets, ignore_errors=True)
+
+
+WARM_UP = "import pandas, matplotlib, networkx, IPython.display, kortrade.analysis, kortrade.charts, kortrade.workspace"
+
+
+def warm_up(manager: KernelManager) -> None:
+    """Ask the kernel to import the report's libraries now, without waiting: it does so
+    while this process extracts the tables."""
+    client = manager.client()
+    client.start_channels()
+    try:
+        client.execute(WARM_UP, silent=True, store_history=False)
+    finally:
+        client.stop_channels()
+
+
+def reset_namespace(manager: KernelManager) -> None:
+    """Forget every variable of the previous notebook (imported modules stay loaded)."""
+    client = manager.client()
+    client.start_channels()
+    try:
+        client.wait_for_ready(timeout=60)
+        client.execute_interactive("%reset -f", store_history=False, timeout=60)
+    finally:
+        client.stop_channels()
+
+
 def parse_value(text: str) -> object:
     """A `-p` value: JSON when it parses (numbers, lists, true/false), else the string itself."""
     try:
@@ -124,51 +175,61 @@ def run_report(
         "output_dir": str(out.resolve()),
         "reference_date": reference_date.isoformat() if reference_date else "",
     }
-    log(f"extracting {corpus} -> {out / 'data'}")
-    tables(base["corpus_dir"], base["output_dir"], base["reference_date"])
     (out / "notebooks").mkdir(parents=True, exist_ok=True)
-    kernel = kernel_name()
-    for part in parts:
-        params = {k: v for k, v in {**base, **extra}.items() if k in declared[part.name]}
-        executed = out / "notebooks" / part.source.name
-        log(f"running {part.source.name}")
-        try:
-            papermill.execute_notebook(
-                str(part.source),
-                str(executed),
-                parameters=params,
-                kernel_name=kernel,
-                progress_bar=False,
-                cwd=str(part.source.parent),
-            )
-        except PapermillExecutionError as error:
-            raise NotebookFailed(
-                f"notebook {part.source.name} failed in cell {error.exec_count or error.cell_index}: "
-                f"{error.ename}: {error.evalue} (partly executed notebook kept at {executed})"
-            ) from None
-    index = render_html(parts, out)
+    with shared_kernel(kernel_name(), notebooks_dir) as manager, ThreadPoolExecutor(max_workers=1) as renderer:
+        log(f"extracting {corpus} -> {out / 'data'}")
+        tables(base["corpus_dir"], base["output_dir"], base["reference_date"])  # the kernel boots meanwhile
+        rendered = []
+        for part in parts:
+            params = {k: v for k, v in {**base, **extra}.items() if k in declared[part.name]}
+            executed = out / "notebooks" / part.source.name
+            log(f"running {part.source.name}")
+            reset_namespace(manager)
+            try:
+                papermill.execute_notebook(
+                    str(part.source),
+                    str(executed),
+                    parameters=params,
+                    progress_bar=False,
+                    request_save_on_cell_execute=False,  # saved at the end, and on failure
+                    km=manager,
+                )
+            except PapermillExecutionError as error:
+                raise NotebookFailed(
+                    f"notebook {part.source.name} failed in cell {error.exec_count or error.cell_index}: "
+                    f"{error.ename}: {error.evalue} (partly executed notebook kept at {executed})"
+                ) from None
+            rendered.append(renderer.submit(render_part, part, out))  # while the next notebook runs
+        for done in rendered:
+            done.result()
+    index = write_index(parts, out)
     recorded = {"corpus": str(corpus), "out": str(out), "reference_date": base["reference_date"], **extra}
     write_manifest(out, corpus, parts, recorded)
     return index
 
 
-def render_html(parts: list[Part], out: Path) -> Path:
-    """HTML of each executed notebook without input cells, and an index linking them."""
+def render_part(part: Part, out: Path) -> Path:
+    """HTML of an executed notebook, without input cells."""
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
-    report_dir = out / "report"
-    report_dir.mkdir(parents=True, exist_ok=True)
-    for part in parts:
-        body, _ = exporter.from_filename(str(out / "notebooks" / part.source.name))
-        _write_atomic(report_dir / f"{part.name}.html", body)
+    body, _ = exporter.from_filename(str(out / "notebooks" / part.source.name))
+    page = out / "report" / f"{part.name}.html"
+    page.parent.mkdir(parents=True, exist_ok=True)
+    _write_atomic(page, body)
+    return page
+
+
+def write_index(parts: list[Part], out: Path) -> Path:
+    """The report's `index.html`, linking each part and each chart."""
     items = "\n".join(
         f'    <li><a href="{html.escape(part.name)}.html">{html.escape(part.title)}</a></li>' for part in parts
     )
     figures = sorted((out / "figures").glob("*.png")) if (out / "figures").exists() else []
     figure_items = "\n".join(f'    <li><a href="../figures/{p.name}">{html.escape(p.name)}</a></li>' for p in figures)
     page = INDEX_TEMPLATE.format(items=items, figures=figure_items, version=html.escape(__version__))
-    index = report_dir / "index.html"
+    index = out / "report" / "index.html"
+    index.parent.mkdir(parents=True, exist_ok=True)
     _write_atomic(index, page)
     return index
 

@@ -1,4 +1,4 @@
-"""Writing an extraction to disk: tables and clean texts staged, then committed at once.
+"""An extraction on disk: written staged and committed at once, and read back.
 
 A run writes into a staging folder inside OUT (`.extract-<pid>.part/`),
 appending each table in chunks as documents arrive, so memory does not grow
@@ -15,12 +15,13 @@ import os
 import shutil
 from collections.abc import Iterable, Mapping
 from contextlib import ExitStack
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
 import pandas as pd
 
-from .tables import SCHEMAS, frame
+from .tables import SCHEMAS, frame, read_csv
 
 INFO_FILE = "extract.json"
 CLEAN_DIR = "clean"
@@ -104,3 +105,49 @@ def _process_alive(pid: int) -> bool:
 def write_frame(df: pd.DataFrame, handle: IO[str], header: bool) -> None:
     """Append a table as RFC 4180 CSV; chunked writes give the same bytes as one write."""
     df.to_csv(handle, index=False, header=header, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+
+
+@dataclass
+class Extraction:
+    """The tables of one run, as pandas DataFrames, with the clean texts and run facts."""
+
+    tables: dict[str, pd.DataFrame]
+    clean_texts: dict[str, str]
+    info: dict[str, object]
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        tables = self.__dict__.get("tables", {})
+        if name in tables:
+            return tables[name]
+        raise AttributeError(name)
+
+    def write(self, out: str | os.PathLike[str]) -> None:
+        """Write every table, `clean/<doc_id>.txt` and `extract.json` into `out`, committed at once."""
+        store = TableStore(out)
+        try:
+            for name, df in self.tables.items():
+                store.append(name, df)
+            for doc_id, text in self.clean_texts.items():
+                store.add_clean_text(doc_id, text)
+        except BaseException:
+            store.abort()
+            raise
+        store.commit(self.info)
+
+
+def load(out: str | os.PathLike[str]) -> Extraction:
+    """Read the tables and clean texts a previous `write` left in `out`."""
+    out = Path(out)
+    tables = {name: read_csv(name, out / f"{name}.csv") for name in SCHEMAS if (out / f"{name}.csv").exists()}
+    clean_dir = out / "clean"
+    clean_texts = (
+        {
+            p.relative_to(clean_dir).with_suffix("").as_posix(): p.read_text(encoding="utf-8")
+            for p in sorted(clean_dir.rglob("*.txt"))
+        }
+        if clean_dir.exists()
+        else {}
+    )
+    info_path = out / "extract.json"
+    info = json.loads(info_path.read_text(encoding="utf-8")) if info_path.exists() else {}
+    return Extraction(tables, clean_texts, info)

@@ -51,12 +51,14 @@ def is_fresh(data_dir: Path, corpus: Path, reference_date: str) -> bool:
 
 def tables(corpus_dir: str | Path = "seeds", output_dir: str | Path = "outputs", reference_date: str | None = None):
     """The extraction of `corpus_dir`, read from `output_dir/data` or made and written there."""
-    from .pipeline import extract_to, load
+    from .store import load
 
     corpus, data_dir = resolve(corpus_dir), resolve(output_dir) / "data"
     reference = reference_date or ""
     if reference:
         dt.date.fromisoformat(reference)
     if not is_fresh(data_dir, corpus, reference):
+        from .pipeline import extract_to  # the extraction stack is loaded only when needed
+
         extract_to(data_dir, corpus, reference_date=reference or None)
     return load(data_dir)

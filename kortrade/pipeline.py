@@ -32,6 +32,7 @@ from .language import detect_language
 from .metadata import read_metadata
 from .segment import sentence_spans
 from .tables import SCHEMAS, frame, read_csv, write_csv
+from .tone import document_tone, sentence_tone
 
 FLAG_ORDER = (
     "binary",
@@ -145,11 +146,20 @@ class Analysis:
 
 def analyse(document: Document) -> Analysis:
     """Run the extractors over a segmented document."""
+    tones = [sentence_tone(s.text) for s in document.sentences]
     sentences = [
-        {"doc_id": document.doc_id, "sentence_id": s.sentence_id, "start": s.start, "end": s.end, "text": s.text}
-        for s in document.sentences
+        {
+            "doc_id": document.doc_id,
+            "sentence_id": s.sentence_id,
+            "start": s.start,
+            "end": s.end,
+            "text": s.text,
+            "tone": tone,
+        }
+        for s, tone in zip(document.sentences, tones)
     ]
-    return Analysis(rows={"sentences": sentences})
+    fields = {"tone": document_tone(tones)}
+    return Analysis(rows={"sentences": sentences}, fields=fields)
 
 
 def _split_authors(author: object) -> list[str]:

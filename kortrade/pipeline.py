@@ -30,7 +30,9 @@ from .document import Document, Sentence
 from .html import extract_html, looks_like_html
 from .language import detect_language
 from .metadata import read_metadata
+from .relation import label_relations
 from .segment import sentence_spans
+from .sides import mark_document
 from .tables import SCHEMAS, frame, read_csv, write_csv
 from .tone import document_tone, sentence_tone
 
@@ -147,6 +149,8 @@ class Analysis:
 def analyse(document: Document) -> Analysis:
     """Run the extractors over a segmented document."""
     tones = [sentence_tone(s.text) for s in document.sentences]
+    marked = mark_document(s.text for s in document.sentences)
+    relations = label_relations(marked)
     sentences = [
         {
             "doc_id": document.doc_id,
@@ -155,8 +159,9 @@ def analyse(document: Document) -> Analysis:
             "end": s.end,
             "text": s.text,
             "tone": tone,
+            "relation": relation,
         }
-        for s, tone in zip(document.sentences, tones)
+        for s, tone, relation in zip(document.sentences, tones, relations)
     ]
     fields = {"tone": document_tone(tones)}
     return Analysis(rows={"sentences": sentences}, fields=fields)

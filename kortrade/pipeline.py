@@ -33,6 +33,7 @@ from .metadata import read_metadata
 from .relation import label_relations
 from .segment import sentence_spans
 from .sides import mark_document
+from .stance import document_stance
 from .tables import SCHEMAS, frame, read_csv, write_csv
 from .tone import document_tone, sentence_tone
 
@@ -151,6 +152,7 @@ def analyse(document: Document) -> Analysis:
     tones = [sentence_tone(s.text) for s in document.sentences]
     marked = mark_document(s.text for s in document.sentences)
     relations = label_relations(marked)
+    stance = document_stance([s.sentence_id for s in document.sentences], marked, relations)
     sentences = [
         {
             "doc_id": document.doc_id,
@@ -163,7 +165,7 @@ def analyse(document: Document) -> Analysis:
         }
         for s, tone, relation in zip(document.sentences, tones, relations)
     ]
-    fields = {"tone": document_tone(tones)}
+    fields = {"tone": document_tone(tones), "stance": stance.label, "stance_evidence": stance.evidence_text}
     return Analysis(rows={"sentences": sentences}, fields=fields)
 
 

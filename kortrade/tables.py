@@ -37,6 +37,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "published_text": "str",
         "clean_sha256": "str",
         "n_removed": "int",
+        "stance_evidence": "str",
     },
     "sentences": {
         "doc_id": "str",

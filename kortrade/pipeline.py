@@ -35,6 +35,7 @@ from .segment import sentence_spans
 from .sides import mark_document
 from .stance import document_stance
 from .tables import SCHEMAS, frame, read_csv, write_csv
+from .timeline import timeline_rows
 from .tone import document_tone, sentence_tone
 
 FLAG_ORDER = (
@@ -166,7 +167,7 @@ def analyse(document: Document) -> Analysis:
         for s, tone, relation in zip(document.sentences, tones, relations)
     ]
     fields = {"tone": document_tone(tones), "stance": stance.label, "stance_evidence": stance.evidence_text}
-    return Analysis(rows={"sentences": sentences}, fields=fields)
+    return Analysis(rows={"sentences": sentences, "timeline": timeline_rows(document)}, fields=fields)
 
 
 def _split_authors(author: object) -> list[str]:

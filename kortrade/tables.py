@@ -100,6 +100,8 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "date": "str",
         "date_precision": "str",
         "event": "str",
+        # additions
+        "resolved_against": "str",
     },
     # What cleaning removed from each document (kortrade's addition to the contract).
     "removed": {"doc_id": "str", "line": "int", "rule": "str", "text": "str"},

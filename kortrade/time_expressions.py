@@ -220,6 +220,9 @@ def _read_month_range(g: Groups, context: DateContext, future: bool) -> Reading 
 
     if g["year"]:
         return span(int(g["year"])), "month", ""
+    if g["rel"]:
+        step = STEP[g["rel"].lower()]
+        return _anchored(context, "year", "month", lambda anchor: span(anchor.year + step))
     return _anchored(context, "month", "month", lambda anchor: span(_year_of(anchor, last, None, future)))
 
 
@@ -389,7 +392,10 @@ def _rules() -> tuple[Rule, ...]:
             lead,
         ),
         Rule(
-            re.compile(rf"{_month('first')}\s*(?:-|–|to|through|until)\s*{_month('last')}(?:,?\s+{year})?(?![\w-])"),
+            re.compile(
+                rf"{_month('first')}\s*(?:-|–|to|through|until)\s*{_month('last')}"
+                rf"(?:,?\s+{year}|\s+(?i:(?P<rel>this|last|next)\s+year))?(?![\w-])"
+            ),
             _read_month_range,
             lead,
         ),
@@ -471,7 +477,7 @@ def _rules() -> tuple[Rule, ...]:
             re.compile(
                 r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)(?:\s+(?i:of\s+(?P<month_step>this|last|next|the)"
                 r"\s+month))?\b(?!\s+(?!(?i:and|or|with|at|in|when|as|after|before|to|of|for|from|by|the|a|an"
-                r"|this|last|next|that|which)\b)[A-Za-z])"
+                r"|this|last|next|that|which|local)\b)[A-Za-z])"
             ),
             _read_day_of_month,
             _prefix(prepositions="on", keep=r"the\s+"),

@@ -49,6 +49,8 @@ def test_pair_terms_count_only_where_the_document_names_both_sides():
         # 06 material cooperation: joint ventures, supply contracts, investment
         ("Samsung SDI set up a joint venture with China's Geely.", "cooperation"),
         ("LG Chem won a supply contract from BYD for cathode materials.", "cooperation"),
+        # 07 provide aid
+        ("Seoul sent humanitarian assistance to Chinese flood victims.", "cooperation"),
         # 08 yield: de-escalation outweighs the conflict word inside it
         ("Seoul and Beijing moved to ease tensions over the radar dispute.", "cooperation"),
         # 11 disapprove: tensions, disputes

@@ -75,6 +75,11 @@ def found(text: str, context: DateContext = PUBLISHED) -> list[tuple[str, str, s
             "Trade grew from January to September 2023.",
             ("from January to September 2023", "2023-01/2023-09", "month", ""),
         ),
+        (
+            "Exports fell from Jan.-Feb. this year.",
+            ("from Jan.-Feb. this year", "2024-01/2024-02", "month", "published"),
+        ),
+        ("On the 15th local time, exports rose.", ("the 15th", "2024-03-15", "day", "published")),
         ("Under the previous government (2017-22) ties cooled.", ("2017-22", "2017/2022", "year", "")),
         ("Imports grew between 2019 and 2021.", ("between 2019 and 2021", "2019/2021", "year", "")),
         ("Korean firms invested heavily in the 1990s.", ("the 1990s", "1990/1999", "decade", "")),

@@ -3,6 +3,8 @@
 The stance is `toward_china`, `away_from_china` or `mixed`, decided by these
 rules, each traceable to the sentences that gave the evidence:
 
+0. A document that never names China (its places, leaders, firms) has no
+   stance: it says nothing of where ties with China are heading.
 1. Directional statements (`data/stance_cues.tsv`) are found in every marked
    sentence: `toward_china` (`must cooperate with China`, `pivots to China`,
    `full restoration of China ties`), `away_from_china` (`reduce dependence on
@@ -83,6 +85,8 @@ def directions(marked: str) -> list[str]:
 
 def document_stance(sentence_ids: Sequence[int], marked: Sequence[str], relations: Sequence[str]) -> Stance:
     """The stance of a document from its marked sentences and their relations."""
+    if not any(TOKENS["CHN"] in text for text in marked):
+        return Stance("")
     stated = [(sid, kind) for sid, text in zip(sentence_ids, marked) for kind in directions(text)]
     if stated:
         toward = sum(kind == TOWARD for _, kind in stated)

@@ -98,6 +98,13 @@ def test_no_evidence_leaves_the_stance_unknown():
     assert result.evidence_text == ""
 
 
+def test_a_document_that_never_names_china_has_no_stance():
+    assert stance("Seoul will deepen its alliance with the United States.").label == ""
+    assert stance("Seoul will deepen its alliance with the United States.", "China objected.").label == (
+        "away_from_china"
+    )
+
+
 def test_seed_stances_match_the_gold_and_cite_real_sentences(seeds_extraction):
     gold_path = SHARED / "eval" / "seeds-gold.json"
     if not gold_path.exists():

@@ -1,10 +1,12 @@
 """The timeline: one row per dated statement, its date in ISO 8601 and a short event phrase.
 
-Dates are found by `kortrade.dates.find_time_expressions` over the clean
+Dates are found by `kortrade.time_expressions.find_time_expressions` over the clean
 text. Dates written without their year and relative dates are read against
 the document's date, else the run's reference date (`resolved_against` says
 which); with neither they stay unresolved (empty). A sentence that speaks of
-the future reads `in March` as the next March, any other as the last one.
+the future reads `in March` as the next March, any other as the last one. A
+document dated only by a stamp such as `1 day ago` reads other `N ... ago`
+stamps against the reference date too, as the page meant them.
 
 The event is the clause around the date (between commas, semicolons, colons,
 brackets, quotes and dashes) without the date and the preposition before it,

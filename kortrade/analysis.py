@@ -250,10 +250,21 @@ def findings(tables: dict[str, pd.DataFrame], partner: str = "CHN") -> pd.DataFr
     return table[FINDING_COLUMNS]
 
 
+# Evidence labels that support each stance (`stance_evidence` cells read `sentence_id:label;...`).
+SUPPORTING_EVIDENCE = {
+    "toward_china": ("toward_china", "cooperation"),
+    "away_from_china": ("away_from_china", "toward_others", "conflict"),
+}
+
+
 def stance_sentence(documents: pd.DataFrame, doc_id: str) -> object:
-    """The first sentence that decided a document's stance, when the extraction recorded it."""
-    if "stance_sentences" not in documents.columns:
+    """The first sentence whose evidence supports the document's stance, when it was recorded."""
+    if "stance_evidence" not in documents.columns:
         return pd.NA
-    cell = str(documents.loc[documents["doc_id"] == doc_id, "stance_sentences"].iloc[0])
-    first = cell.split(";")[0]
-    return int(first) if first.isdigit() else pd.NA
+    row = documents.loc[documents["doc_id"] == doc_id].iloc[0]
+    evidence = [item.split(":", 1) for item in str(row["stance_evidence"]).split(";") if ":" in item]
+    wanted = SUPPORTING_EVIDENCE.get(str(row["stance"]), ())
+    for sentence_id, label in evidence:
+        if label in wanted and sentence_id.isdigit():
+            return int(sentence_id)
+    return pd.NA

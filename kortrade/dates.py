@@ -5,12 +5,16 @@ as `3050 Strategy`), then validated with the calendar. Forms handled:
 `March 28, 2024`, `Mar. 28 2024`, `26 March 2024`, `2024-03-28`,
 `2024/03/28`, `2024년 3월 28일`, `2024年3月28日`, `March 2024`, and relative
 publication stamps (`1 day ago`, `yesterday`) resolved against a reference date.
+
+The dates of running text (the timeline) are read by `kortrade.time_expressions`,
+which builds on these patterns and calendar helpers.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 MONTHS = {
@@ -53,8 +57,25 @@ ABSOLUTE_PATTERNS = tuple(
         rf"{_YEAR}\s*[년年]\s*(?P<month_num>[01]?\d)\s*[월月]",
     )
 )
+NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
 RELATIVE_AGO = re.compile(
-    r"\b(?P<count>\d+|an?|one)\s+(?P<unit>minute|hour|day|week|month|year)s?\s+ago\b", re.IGNORECASE
+    r"\b(?P<count>\d+|" + "|".join(NUMBER_WORDS) + r")\s+(?P<unit>minute|hour|day|week|month|year)s?\s+ago\b",
+    re.IGNORECASE,
 )
 RELATIVE_WORD = re.compile(r"\b(?P<word>today|yesterday)\b", re.IGNORECASE)
 UNIT_DAYS = {"minute": 0, "hour": 0, "day": 1, "week": 7}
@@ -77,14 +98,14 @@ def find_absolute_dates(text: str) -> list[DateMatch]:
         for match in pattern.finditer(text):
             if any(m.start < match.end() and match.start() < m.end for m in found):
                 continue
-            date = _to_iso(match)
+            date = iso_date(match.groupdict())
             if date:
                 found.append(DateMatch(match.start(), match.end(), *date))
     return sorted(found, key=lambda m: m.start)
 
 
-def _to_iso(match: re.Match[str]) -> tuple[str, str] | None:
-    groups = match.groupdict()
+def iso_date(groups: Mapping[str, str | None]) -> tuple[str, str] | None:
+    """(ISO date, precision) from the groups of an absolute pattern; None if the calendar has no such date."""
     year = int(groups["year"])
     month = MONTHS[groups["month"].lower()] if groups.get("month") else int(groups["month_num"])
     if groups.get("day") is None:
@@ -100,8 +121,8 @@ def find_relative_stamp(text: str, reference: dt.date | None) -> DateMatch | Non
     match = RELATIVE_AGO.search(text)
     if match:
         count_text = match["count"].lower()
-        count = int(count_text) if count_text.isdigit() else 1
-        date = _shift(reference, count, match["unit"].lower()) if reference else None
+        count = int(count_text) if count_text.isdigit() else NUMBER_WORDS[count_text]
+        date = shift_back(reference, count, match["unit"].lower()) if reference else None
     else:
         match = RELATIVE_WORD.search(text)
         if not match:
@@ -111,17 +132,18 @@ def find_relative_stamp(text: str, reference: dt.date | None) -> DateMatch | Non
     return DateMatch(match.start(), match.end(), date.isoformat() if date else "", "relative")
 
 
-def _shift(reference: dt.date, count: int, unit: str) -> dt.date:
+def shift_back(reference: dt.date, count: int, unit: str) -> dt.date:
     """The date `count` units before the reference (months and years by the calendar)."""
     if unit in UNIT_DAYS:
         return reference - dt.timedelta(days=count * UNIT_DAYS[unit])
     months = count * (12 if unit == "year" else 1)
     year, month = divmod(reference.year * 12 + reference.month - 1 - months, 12)
     month += 1
-    day = min(reference.day, _days_in_month(year, month))
+    day = min(reference.day, days_in_month(year, month))
     return dt.date(year, month, day)
 
 
-def _days_in_month(year: int, month: int) -> int:
+def days_in_month(year: int, month: int) -> int:
+    """The number of days of a month."""
     following = dt.date(year + month // 12, month % 12 + 1, 1)
     return (following - dt.timedelta(days=1)).day

@@ -28,9 +28,14 @@ from .document import Document, Sentence
 from .html import extract_html, looks_like_html
 from .language import detect_language
 from .metadata import read_metadata
+from .relation import label_relations
 from .sectors import sentence_sectors
+from .sides import mark_document
+from .stance import document_stance
 from .store import Extraction, TableStore
 from .tables import SCHEMAS, frame
+from .timeline import timeline_rows
+from .tone import document_tone, sentence_tone
 
 FLAG_ORDER = (
     "binary",
@@ -151,6 +156,10 @@ def analyse(document: Document) -> Analysis:
     """Run the extractors over a segmented document."""
     mentions = find_mentions(document)
     sectors = sentence_sectors(document, [(m.start, m.end) for m in mentions])
+    tones = [sentence_tone(s.text) for s in document.sentences]
+    marked = mark_document(s.text for s in document.sentences)
+    relations = label_relations(marked)
+    stance = document_stance([s.sentence_id for s in document.sentences], marked, relations)
     sentences = [
         {
             "doc_id": document.doc_id,
@@ -158,12 +167,20 @@ def analyse(document: Document) -> Analysis:
             "start": s.start,
             "end": s.end,
             "text": s.text,
+            "tone": tone,
+            "relation": relation,
             "sectors": sector_ids,
         }
-        for s, sector_ids in zip(document.sentences, sectors, strict=True)
+        for s, tone, relation, sector_ids in zip(document.sentences, tones, relations, sectors, strict=True)
     ]
-    deals = deal_rows(document, find_deals(document, mentions))
-    return Analysis(rows={"sentences": sentences, "actors": actor_rows(document, mentions), "deals": deals})
+    fields = {"tone": document_tone(tones), "stance": stance.label, "stance_evidence": stance.evidence_text}
+    rows = {
+        "sentences": sentences,
+        "actors": actor_rows(document, mentions),
+        "deals": deal_rows(document, find_deals(document, mentions)),
+        "timeline": timeline_rows(document),
+    }
+    return Analysis(rows=rows, fields=fields)
 
 
 def _split_authors(author: object) -> list[str]:

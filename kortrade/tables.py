@@ -34,6 +34,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "published_text": "str",
         "clean_sha256": "str",
         "n_removed": "int",
+        "stance_evidence": "str",
     },
     "sentences": {
         "doc_id": "str",
@@ -100,6 +101,8 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "date": "str",
         "date_precision": "str",
         "event": "str",
+        # additions
+        "resolved_against": "str",
     },
     # What cleaning removed from each document (kortrade's addition to the contract).
     "removed": {"doc_id": "str", "line": "int", "rule": "str", "text": "str"},

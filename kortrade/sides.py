@@ -1,0 +1,111 @@
+"""Which side of South Korea–China relations a mention stands for (`data/relation_sides.tsv`).
+
+`mark` rewrites a sentence in lower case (ASCII letters only, so that the text
+keeps its length) with each mention replaced by its side's token (`korside`,
+`chnside`, `altside`, `pairside`, `noneside`), so that the relation and
+stance cues can be written once, in lower case, for every name of a side:
+`South Korea must cooperate with China's CATL` becomes
+`korside must cooperate with chnside's chnside`.
+
+Mentions are found with an Aho–Corasick automaton (pyahocorasick); a mention
+stands on word edges, the longest wins where mentions overlap, and a term
+written in capitals only (`US`, `ROK`) counts only in capitals.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Iterable
+from functools import cache
+
+import ahocorasick
+
+from .resources import data_rows
+
+SIDES = ("KOR", "CHN", "ALT", "PAIR", "NONE")
+TOKENS = {side: f"{side.lower()}side" for side in SIDES}
+PLACEHOLDERS = {
+    "{GAP}": r"\W+(?:[\w'’-]+\W+){0,3}?",
+    "{KOR}": r"(?:the\s+)?korside",
+    "{CHN}": r"(?:the\s+)?chnside",
+    "{ALT}": r"(?:the\s+)?altside",
+}
+LOWER = str.maketrans(string.ascii_uppercase + "\t\u00a0", string.ascii_lowercase + "  ")
+WORD_EDGE = set(string.ascii_letters + string.digits + "_&")
+
+
+@cache
+def _automaton() -> ahocorasick.Automaton:
+    """Every lower-cased term, with its side and, for a term in capitals only, its spelling."""
+    automaton = ahocorasick.Automaton()
+    for row in data_rows("relation_sides.tsv"):
+        term, side = row["term"].strip(), row["side"].strip()
+        if side not in TOKENS:
+            raise ValueError(f"relation_sides.tsv: unknown side {side!r} for {term!r}")
+        key = " ".join(term.lower().split())
+        automaton.add_word(key, (len(key), side, term if term.isupper() else ""))
+    automaton.make_automaton()
+    return automaton
+
+
+def mentions(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, side) of every side mention, left to right."""
+    lowered = text.translate(LOWER)
+    candidates = sorted(
+        (end + 1 - length, -length, side, capitals) for end, (length, side, capitals) in _automaton().iter(lowered)
+    )
+    found: list[tuple[int, int, str]] = []
+    for start, negative_length, side, capitals in candidates:
+        end = start - negative_length
+        if found and start < found[-1][1]:
+            continue
+        if (start and lowered[start - 1] in WORD_EDGE) or (end < len(lowered) and lowered[end] in WORD_EDGE):
+            continue
+        if capitals and text[start:end] != capitals:
+            continue
+        found.append((start, end, side))
+    return found
+
+
+def mark(text: str) -> str:
+    """The text in lower case with every side mention replaced by its side's token."""
+    lowered = text.translate(LOWER)
+    parts, position = [], 0
+    for start, end, side in mentions(text):
+        parts += [lowered[position:start], TOKENS[side]]
+        position = end
+    parts.append(lowered[position:])
+    return "".join(parts)
+
+
+def sides_in(marked: str) -> set[str]:
+    """The sides whose tokens a marked text holds."""
+    return {side for side, token in TOKENS.items() if token in marked}
+
+
+def mark_document(texts: Iterable[str]) -> list[str]:
+    """Every sentence of a document marked; `pairside` stays only where the document names both Korea and China."""
+    marked = [mark(text) for text in texts]
+    named = set().union(*(sides_in(m) for m in marked)) if marked else set()
+    if not {"KOR", "CHN"} <= named:
+        marked = [m.replace(TOKENS["PAIR"], TOKENS["NONE"]) for m in marked]
+    return marked
+
+
+def expand(pattern: str) -> str:
+    """A cue pattern from a data file with its placeholders expanded."""
+    for placeholder, expansion in PLACEHOLDERS.items():
+        pattern = pattern.replace(placeholder, expansion)
+    return pattern
+
+
+def cue_alternation(patterns: Iterable[str]) -> re.Pattern[str]:
+    """One pattern for many cues, each in group `c<i>`, all starting on a word edge.
+
+    Matched on marked (lower-case) text, left to right: where two cues start at
+    the same word, the one listed first counts.
+    """
+    word_edge = r"\b"
+    bodies = (expand(pattern).removeprefix(word_edge) for pattern in patterns)
+    return re.compile(word_edge + "(?:" + "|".join(f"(?P<c{i}>{body})" for i, body in enumerate(bodies)) + ")")

@@ -1,0 +1,101 @@
+"""The report's computations on small invented tables."""
+
+import pandas as pd
+
+from kortrade import analysis
+from kortrade.tables import frame
+
+
+def figure(
+    doc_id,
+    sentence_id,
+    surface,
+    metric,
+    value,
+    period="2023",
+    partner="CHN",
+    measure="level",
+    kind="money",
+    unit="USD",
+    direction="",
+    flags="",
+):
+    return {
+        "doc_id": doc_id,
+        "sentence_id": sentence_id,
+        "start": 0,
+        "end": len(surface),
+        "surface": surface,
+        "kind": kind,
+        "value": value,
+        "unit": unit,
+        "metric": metric,
+        "measure": measure,
+        "reporter": "KOR",
+        "partner": partner,
+        "period": period,
+        "direction": direction,
+        "flags": flags,
+    }
+
+
+FIGURES = frame(
+    "figures",
+    [
+        figure("a", 1, "$124.8 billion", "exports", 124.8e9),
+        figure("a", 2, "$142.8 billion", "imports", 142.8e9),
+        figure("a", 0, "$18 billion", "trade_balance", -18e9),
+        figure("b", 4, "$125 billion", "exports", 125.0e9),
+        figure("c", 3, "$150 billion", "exports", 150.0e9),
+        figure("b", 5, "20%", "exports", 20.0, kind="percent", unit="%", measure="change", direction="down"),
+        figure("c", 6, "$400 million", "trade_balance", -3.94e9, period="", flags="garbled"),
+    ],
+)
+
+
+def test_balance_identity_holds_within_rounding():
+    checks = analysis.balance_identities(FIGURES)
+    assert checks[["doc_id", "period", "holds"]].values.tolist() == [["a", "2023", True]]
+    assert abs(checks["gap_bn"].iloc[0]) < 1e-9
+
+
+def test_cross_source_groups_show_values_side_by_side_and_disagreement():
+    groups = analysis.cross_source(FIGURES)
+    exports = groups[groups["metric"] == "exports"].iloc[0]
+    assert exports["documents"] == "a;b;c" and not exports["agree"]
+    assert round(exports["relative_spread"], 3) == round((150 - 124.8) / 150, 3)
+
+
+def test_growth_rates_are_signed_by_direction():
+    rates = analysis.growth_rates(FIGURES)
+    assert rates["change_pct"].tolist() == [-20.0]
+
+
+def test_trade_levels_keep_garbled_figures_marked():
+    levels = analysis.trade_levels(FIGURES)
+    assert levels.loc[levels["garbled"], "usd_bn"].round(2).tolist() == [-3.94]
+
+
+def test_findings_link_every_row_to_a_sentence():
+    documents = frame(
+        "documents",
+        [
+            {"doc_id": "a", "stance": "toward_china", "stance_evidence": "3:conflict;4:toward_china"},
+            {"doc_id": "b", "stance": "away_from_china", "stance_evidence": "5:toward_others"},
+            {"doc_id": "c", "stance": ""},
+        ],
+    )
+    sentences = frame(
+        "sentences", [{"doc_id": d, "sentence_id": i, "text": f"{d} sentence {i}"} for d in "abc" for i in range(7)]
+    )
+    table = analysis.findings({"figures": FIGURES, "documents": documents, "sentences": sentences})
+    assert set(table["finding"]) == {"trade identity", "cross-source", "contradiction", "growth", "damaged figure"}
+    assert table["sentence"].notna().all()
+    contradiction = table[table["finding"] == "contradiction"].set_index("doc_id")["sentence_id"].to_dict()
+    assert contradiction == {"a": 4, "b": 5}
+    assert (table["clean_text"] == "../data/clean/" + table["doc_id"] + ".txt").all()
+
+
+def test_stance_sentence_is_empty_without_supporting_evidence():
+    documents = pd.DataFrame({"doc_id": ["x"], "stance": ["mixed"], "stance_evidence": ["1:toward_china"]})
+    assert analysis.stance_sentence(documents, "x") is pd.NA

@@ -1,0 +1,98 @@
+"""The timeline table: dated statements with their sentence, resolved date and event phrase."""
+
+import datetime as dt
+
+from conftest import SEEDS
+
+import kortrade
+from kortrade.document import Document, Sentence
+from kortrade.segment import sentence_spans
+from kortrade.timeline import date_context, event_phrase, timeline_rows
+
+
+def document(text: str, published: str = "", precision: str = "", reference: dt.date | None = None) -> Document:
+    spans = sentence_spans(text)
+    sentences = tuple(Sentence(i, s, e, text[s:e]) for i, (s, e) in enumerate(spans))
+    return Document("doc", text, sentences, published, precision, reference)
+
+
+def test_date_context_prefers_the_documents_own_date():
+    reference = dt.date(2026, 11, 23)
+    dated = date_context(document("x", "2024-03-28", "day", reference))
+    assert (dated.anchor, dated.source, dated.granularity) == (dt.date(2024, 3, 28), "published", "day")
+    stamped = date_context(document("x", "2026-11-22", "relative", reference))
+    assert (stamped.anchor, stamped.stamp_anchor, stamped.stamp_source) == (
+        dt.date(2026, 11, 22),
+        reference,
+        "reference",
+    )
+    undated = date_context(document("x", reference=reference))
+    assert (undated.anchor, undated.source) == (reference, "reference")
+    assert date_context(document("x")).anchor is None
+    assert date_context(document("x", "2024-03", "month")).granularity == "month"
+
+
+def test_rows_carry_provenance_dates_and_events():
+    text = (
+        "Seoul, March 28, 2024\n"
+        "On Dec. 1, China imposed export controls on graphite. "
+        "Kia's van, launched on the 10th, uses Chinese cells. "
+        "The ministry plans to cut reliance on China by 2030."
+    )
+    rows = timeline_rows(document(text, "2024-03-28", "day"))
+    for row in rows:
+        assert text[row["start"] : row["end"]] == row["surface"]
+    assert [(r["sentence_id"], r["surface"], r["date"], r["date_precision"], r["resolved_against"]) for r in rows] == [
+        (0, "March 28, 2024", "2024-03-28", "day", ""),
+        (1, "Dec. 1", "2023-12-01", "day", "published"),
+        (2, "the 10th", "2024-03-10", "day", "published"),
+        (3, "by 2030", "2030", "year", ""),
+    ]
+    assert [r["event"] for r in rows] == [
+        "Seoul",
+        "China imposed export controls on graphite",
+        "Kia's van launched",
+        "The ministry plans to cut reliance on China",
+    ]
+
+
+def test_event_phrases():
+    sentence = "The United States became the top market in December 2023, surpassing China."
+    start = sentence.index("December")
+    assert event_phrase(sentence, start, start + len("December 2023")) == "The United States became the top market"
+    long = "The premier's visit raised hopes in Seoul that the Chinese leader might finally travel to Seoul since 2014."
+    start = long.index("since")
+    assert event_phrase(long, start, len(long) - 1) == "the Chinese leader might finally travel to Seoul"
+    assert event_phrase("Posted 2 days ago", 7, 17) == "Posted"
+
+
+def test_seed_timeline_holds_the_dated_events_of_002(seeds_extraction):
+    timeline = seeds_extraction.timeline
+    rows = timeline[timeline.doc_id == "002_c30783c9e7f1f1ae"]
+    dates = set(zip(rows["date"], rows["date_precision"]))
+    assert {
+        ("2023-12", "month"),
+        ("2023-09", "month"),
+        ("2022-11", "month"),
+        ("2023-11", "month"),
+        ("2024-03-26", "day"),
+        ("2024-03-28", "day"),
+        ("2004", "year"),
+        ("2030", "year"),
+    } <= dates
+    assert not rows["surface"].str.contains("3050").any()
+    text = seeds_extraction.clean_texts["002_c30783c9e7f1f1ae"]
+    sentences = seeds_extraction.sentences.set_index(["doc_id", "sentence_id"])
+    for row in rows.itertuples():
+        assert text[row.start : row.end] == row.surface
+        sentence = sentences.loc[(row.doc_id, row.sentence_id)]
+        assert sentence.start <= row.start and row.end <= sentence.end
+    assert list(timeline["start"]) == list(timeline.sort_values(["doc_id", "start"])["start"])
+
+
+def test_without_a_reference_date_relative_dates_of_undated_documents_stay_empty():
+    timeline = kortrade.extract(SEEDS).timeline
+    undated = timeline[timeline.doc_id == "004_e2c2a161a104c2fc"].set_index("surface")
+    assert undated.loc["last month", "date"] == ""
+    assert undated.loc["last month", "resolved_against"] == ""
+    assert undated.loc["1997", "date"] == "1997"

@@ -1,0 +1,69 @@
+"""Sentence and document tone: VADER through NLTK, with the lexicon vaderSentiment ships."""
+
+import socket
+from pathlib import Path
+
+import nltk
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kortrade import tone
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    """Any attempt to open a connection or to download NLTK data fails the test."""
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("network used")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(nltk, "download", refuse)
+
+
+def test_lexicon_loads_from_the_vadersentiment_package_without_network(no_network):
+    tone.analyzer.cache_clear()
+    analyzer = tone.analyzer()
+    assert len(analyzer.lexicon) > 7000
+    found = Path(nltk.data.find(tone.LEXICON_FILE))
+    assert found.parent == Path(tone.lexicon_directory())
+    assert (Path(tone.lexicon_directory()) / tone.LEXICON_FILE).is_file()
+    assert "kortrade" not in str(found)
+
+
+def test_sentence_tone_has_the_sign_of_the_sentence():
+    assert tone.sentence_tone("The talks were a great success and both sides welcomed the warm progress.") > 0.5
+    assert tone.sentence_tone("Officials condemned the hostile sanctions as a disaster for trade.") < -0.5
+    assert tone.sentence_tone("The ministry published the monthly figures on Tuesday.") == 0.0
+
+
+def test_the_shortcut_agrees_with_nltk_on_every_seed_sentence(seeds_extraction):
+    for text in seeds_extraction.sentences["text"]:
+        assert tone.sentence_tone(text) == tone.analyzer().polarity_scores(text)["compound"], text
+
+
+@given(
+    st.lists(
+        st.sampled_from(["good", "BAD", "not", "very", "kind", "of", "but", "least", ":)", "!!", "?", "'", '"'])
+        | st.text(alphabet="abcdefgh.,!?'\" :-", max_size=6),
+        max_size=12,
+    ).map(" ".join)
+)
+def test_the_shortcut_never_changes_a_score(text):
+    assert tone.sentence_tone(text) == tone.analyzer().polarity_scores(text)["compound"]
+
+
+def test_document_tone_is_the_rounded_mean_and_empty_without_sentences():
+    assert tone.document_tone([0.5, -0.2, 0.0]) == 0.1
+    assert tone.document_tone([0.12345, 0.12346]) == 0.1235
+    assert tone.document_tone([]) is None
+
+
+def test_seed_tables_carry_sentence_and_document_tones(seeds_extraction):
+    sentences = seeds_extraction.sentences
+    assert sentences["tone"].notna().all()
+    assert sentences["tone"].between(-1, 1).all()
+    for doc in seeds_extraction.documents.itertuples():
+        mean = sentences.loc[sentences.doc_id == doc.doc_id, "tone"].mean()
+        assert doc.tone == pytest.approx(mean, abs=1e-4)

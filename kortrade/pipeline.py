@@ -27,6 +27,7 @@ from . import corpus as corpus_files
 from .clean import normalise, remove_boilerplate
 from .decoding import decode_bytes
 from .document import Document, Sentence
+from .figure_table import figure_rows
 from .html import extract_html, looks_like_html
 from .language import detect_language
 from .metadata import read_metadata
@@ -149,7 +150,8 @@ def analyse(document: Document) -> Analysis:
         {"doc_id": document.doc_id, "sentence_id": s.sentence_id, "start": s.start, "end": s.end, "text": s.text}
         for s in document.sentences
     ]
-    return Analysis(rows={"sentences": sentences})
+    figures = figure_rows(document)
+    return Analysis(rows={"sentences": sentences, "figures": figures.rows}, flags=figures.flags)
 
 
 def _split_authors(author: object) -> list[str]:

@@ -49,7 +49,10 @@ def _names() -> dict[str, tuple[str, str]]:
 def _pattern() -> re.Pattern[str]:
     names = sorted(_names(), key=len, reverse=True)
     alternation = "|".join(re.escape(n) for n in names)
-    return re.compile(rf"(?<![\w.])(?P<name>{alternation})(?![\w])(?!\$|\s+dollars?\b)(?P<s>['’]s\b)?")
+    first_letters = "".join(sorted({re.escape(n[0]) for n in names}))
+    return re.compile(
+        rf"(?=[{first_letters}])(?<![\w.])(?P<name>{alternation})(?![\w])(?!\$|\s+dollars?\b)(?P<s>['’]s\b)?"
+    )
 
 
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:

@@ -12,12 +12,14 @@ inherit periods. The document flag `garbled_numbers` is raised when any figure i
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from .document import Document, Sentence
 from .figures import Figure, find_figures
 from .frame import DocumentFramer, Frame
 
+LINE_BREAK = re.compile("\n")
 FLAG_ORDER = ("garbled", "approximate", "range", "points", "projected", "unconfirmed")
 
 
@@ -55,7 +57,8 @@ def _sentence_of(sentences: tuple[Sentence, ...], starts: list[int], offset: int
 
 def _inherit_periods(text: str, figures: list[Figure], frames: list[Frame]) -> list[str]:
     """Each figure's period, filled from the nearest figure of the same paragraph when its sentence names none."""
-    lines = [text.count("\n", 0, figure.start) for figure in figures]
+    line_breaks = [m.start() for m in LINE_BREAK.finditer(text)]
+    lines = [bisect.bisect_left(line_breaks, figure.start) for figure in figures]
     periods = [frame.period for frame in frames]
     donors = [
         i for i, (f, fr) in enumerate(zip(figures, frames)) if f.kind != "count" and fr.period_stated and fr.period

@@ -63,6 +63,11 @@ def _words() -> dict[str, tuple[Decimal, str]]:
     return {row["word"].lower(): (Decimal(row["value"]), row["role"]) for row in data_rows("number_words.tsv")}
 
 
+def _first_letters() -> str:
+    """The letters a number word can start with (a cheap test before the full pattern)."""
+    return "".join(sorted({w[0] for w, (_, role) in _words().items() if role in ("digit", "teen", "tens")}))
+
+
 def _alternation(roles: set[str]) -> str:
     words = sorted((w for w, (_, role) in _words().items() if role in roles), key=len, reverse=True)
     return "|".join(re.escape(w) for w in words)
@@ -82,7 +87,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         rf"(?:[ \t]+(?:{scale})\b)*"
     )
     return {
-        "number": re.compile(rf"(?P<digits>{DIGITS})|(?P<words>{words})", re.IGNORECASE),
+        "number": re.compile(rf"(?=[\d{_first_letters()}])(?:(?P<digits>{DIGITS})|(?P<words>{words}))", re.IGNORECASE),
         "word_token": re.compile(rf"point|and|{cardinal}|\d+", re.IGNORECASE),
         "scale_words": re.compile(rf"(?:(?:\s*|-)(?:hundred|{scale})\b)+", re.IGNORECASE),
         "short": re.compile(rf"[ ]?(?:{_alternation({'short'})})\b", re.IGNORECASE),

@@ -163,11 +163,11 @@ def _read_broken_group(text: str, figure: Figure) -> Figure:
     number = figure.number
     head = BROKEN_GROUP.search(text, max(0, number.start - 20), number.start)
     start = head.start() if head else number.start
-    token_end = number.end
-    while token_end < len(text) and (text[token_end].isdigit() or text[token_end] in ",."):
+    token_end = number.start
+    while token_end < len(text) and (
+        text[token_end].isdigit() or text[token_end] in ",." and _digit_at(text, token_end + 1)
+    ):
         token_end += 1
-    while text[token_end - 1] in ",.":
-        token_end -= 1
     token = text[start:token_end]
     value = None
     if head and DECIMAL_COMMA.fullmatch(token) and figure.value is not None and number.value:
@@ -175,6 +175,10 @@ def _read_broken_group(text: str, figure: Figure) -> Figure:
     return replace(figure, start=min(start, figure.start), end=max(token_end, figure.end), value=value).with_flag(
         GARBLED
     )
+
+
+def _digit_at(text: str, offset: int) -> bool:
+    return offset < len(text) and text[offset].isdigit()
 
 
 def _censored(text: str, figure: Figure) -> bool:

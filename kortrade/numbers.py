@@ -101,16 +101,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 def find_numbers(text: str) -> list[Number]:
     """Every number in the text, left to right, with scales attached."""
-    patterns = _patterns()
+    pattern = _patterns()["number"]
     numbers: list[Number] = []
-    last_end = 0
-    for match in patterns["number"].finditer(text):
-        if match.start() < last_end:
-            continue
+    position = 0
+    while match := pattern.search(text, position):
         number = _digits_number(text, match) if match["digits"] else _words_number(text, match)
-        if number is not None:
-            numbers.append(number)
-            last_end = number.end
+        numbers.append(number)
+        position = max(number.end, match.start() + 1)
     return numbers
 
 

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
+from .phrases import trie_pattern
 from .resources import data_rows
 
 HOME = "KOR"
@@ -47,12 +48,8 @@ def _names() -> dict[str, tuple[str, str]]:
 
 @cache
 def _pattern() -> re.Pattern[str]:
-    names = sorted(_names(), key=len, reverse=True)
-    alternation = "|".join(re.escape(n) for n in names)
-    first_letters = "".join(sorted({re.escape(n[0]) for n in names}))
-    return re.compile(
-        rf"(?=[{first_letters}])(?<![\w.])(?P<name>{alternation})(?![\w])(?!\$|\s+dollars?\b)(?P<s>['’]s\b)?"
-    )
+    names = _names()
+    return re.compile(rf"(?<![\w.])(?P<name>{trie_pattern(names)})(?![\w])(?!\$|\s+dollars?\b)(?P<s>['’]s\b)?")
 
 
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:

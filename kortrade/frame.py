@@ -49,6 +49,7 @@ from .countries import HOME, Mention, find_mentions, main_counterpart
 from .document import Document, Sentence
 from .figures import Figure
 from .periods import Anchor, Period, find_periods
+from .phrases import trie_pattern
 from .resources import data_rows
 
 WORLD = "WLD"
@@ -81,6 +82,7 @@ BILATERAL = re.compile(
 LEVEL_WORDS = r"to|at|of|was|were|is|are|reached|hit|stood at|totaled|totalled|totaling|amounted to|worth"
 BOUND_WORDS = r"less than|fewer than|under|below|above"
 CHANGE_AFTER_REACH = 25
+LOOKBACK = 40
 PREPOSITION_REACH = 60
 SHARE_PHRASE_REACH = 80
 
@@ -121,8 +123,12 @@ def _cue_pattern(name: str) -> tuple[re.Pattern[str], dict[str, tuple[str, str, 
     for row in data_rows(name):
         phrase, label, detail, *after = row.values()
         labels.setdefault(phrase.lower(), (label, detail or "", bool(after and after[0] == "yes")))
-    phrases = "|".join(re.escape(p) for p in sorted(labels, key=len, reverse=True))
-    return re.compile(rf"{LETTER_BEFORE}(?:{phrases}){LETTER_AFTER}", re.IGNORECASE), labels
+    return re.compile(_phrase_pattern(labels), re.IGNORECASE), labels
+
+
+def _phrase_pattern(phrases: object) -> str:
+    """Phrases (case-folded) between letters, longest first."""
+    return rf"{LETTER_BEFORE}(?:{trie_pattern(phrases, fold_case=True)}){LETTER_AFTER}"
 
 
 @cache
@@ -139,13 +145,7 @@ def _flag_cues() -> dict[str, tuple[re.Pattern[str], dict[str, str]]]:
     for row in data_rows("figure_flag_cues.tsv"):
         by_scope.setdefault(row["scope"], {})[row["cue"].lower()] = row["flag"]
     return {
-        scope: (
-            re.compile(
-                rf"{LETTER_BEFORE}(?:{'|'.join(re.escape(c) for c in sorted(cues, key=len, reverse=True))}){LETTER_AFTER}",
-                re.IGNORECASE,
-            ),
-            cues,
-        )
+        scope: (re.compile(_phrase_pattern(cues), re.IGNORECASE), cues)
         for scope, cues in by_scope.items()
         if scope != "before"
     }
@@ -183,6 +183,11 @@ class SentenceReading:
         source = _sources()[0].search(text, start, end)
         self.source = _sources()[1][source.group()] if source else ""
         self.bilateral = BILATERAL.search(text, start, end) is not None
+        self.unconfirmed = _flag_cues()["sentence"][0].search(text, start, end) is not None
+        pattern, flags = _flag_cues()["segment"]
+        self.projection_cues = [
+            m.start() for m in pattern.finditer(text, start, end) if flags[m.group().lower()] == "projected"
+        ]
 
     def _cues(self, name: str, skip_names: bool) -> list[Cue]:
         pattern, labels = _cue_pattern(name)
@@ -301,7 +306,7 @@ class DocumentFramer:
             return "level"
         if self._movement_before(figure, reading, stretch) or self._change_after(figure, reading, stretch):
             return "change"
-        if _level_before().search(self.text, stretch[0], figure.start):
+        if _level_before().search(self.text, max(stretch[0], figure.start - LOOKBACK), figure.start):
             if figure.kind == "percent" and _any(reading.measure_cues, "share", clause[0], clause[1]):
                 return "share"
             return "level"
@@ -315,7 +320,7 @@ class DocumentFramer:
 
     def _movement_before(self, figure: Figure, reading: SentenceReading, segment: tuple[int, int]) -> Cue | None:
         """The movement word right before the figure (`rose 5%`, `up $3 billion`); `by` looks further back."""
-        word = _word_before().search(self.text, segment[0], figure.start)
+        word = _word_before().search(self.text, max(segment[0], figure.start - LOOKBACK), figure.start)
         if word is None:
             return None
         if word["word"].lower() == "by":
@@ -470,14 +475,10 @@ class DocumentFramer:
 
     def _flags(self, reading: SentenceReading, segment: tuple[int, int], period: Period | None) -> tuple[str, ...]:
         flags = []
-        segment_pattern, segment_cues = _flag_cues()["segment"]
-        cued = any(
-            segment_cues[m.group().lower()] == "projected" for m in segment_pattern.finditer(self.text, *segment)
-        )
+        cued = any(segment[0] <= cue < segment[1] for cue in reading.projection_cues)
         if (cued or period is not None and period.projected) and not self._past(period):
             flags.append("projected")
-        sentence_pattern, _ = _flag_cues()["sentence"]
-        if sentence_pattern.search(self.text, reading.sentence.start, reading.sentence.end):
+        if reading.unconfirmed:
             flags.append("unconfirmed")
         return tuple(flags)
 

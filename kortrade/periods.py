@@ -47,6 +47,18 @@ PATTERNS = {
     "relative": re.compile(r"\b(?P<rel>this|last|next)\s+(?P<unit>year|month|quarter)\b", re.IGNORECASE),
     "year": re.compile(rf"(?<![\w$€₩.,-])(?P<year>{_YEAR})(?![\w%$]|[.,]\d|\s*(?:percent|per cent))"),
 }
+# Cheap tests that spare a sentence the patterns that cannot match in it.
+MONTH_HINT = re.compile(_MONTH)
+NUMERIC_DATE_HINT = re.compile(rf"{_YEAR}\s*[-/.년年]")
+MONTH_PATTERNS = frozenset({"month_range", "month_relative", "month_day", "month"})
+WORD_HINTS = {
+    "first_months": ("month",),
+    "quarter": ("quarter",),
+    "quarter_code": ("q",),
+    "half": ("half",),
+    "half_code": ("h1", "h2"),
+    "relative": ("this", "last", "next"),
+}
 BASE_BEFORE = re.compile(
     r"(?:\bfrom|\bsince|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst)\s+(?:(?:in|the|a)\s+)*"
     r"(?:same\s+(?:month|period|quarter|time)\s+(?:of\s+)?)?\Z",
@@ -93,9 +105,16 @@ class Anchor:
 def find_periods(text: str, start: int, end: int, anchor: Anchor) -> list[Period]:
     """Periods in `text[start:end]` (offsets into `text`), comparison bases and event names left out."""
     candidates: list[Period] = []
-    for date in find_absolute_dates(text[start:end]):
-        candidates.append(Period(start + date.start, start + date.end, date.iso))
+    span = text[start:end]
+    lowered = span.lower()
+    has_month = MONTH_HINT.search(span) is not None
+    if has_month or NUMERIC_DATE_HINT.search(span):
+        for date in find_absolute_dates(span):
+            candidates.append(Period(start + date.start, start + date.end, date.iso))
     for name, pattern in PATTERNS.items():
+        hint = WORD_HINTS.get(name)
+        if name in MONTH_PATTERNS and not has_month or hint and not any(word in lowered for word in hint):
+            continue
         for match in pattern.finditer(text, start, end):
             value = _resolve(name, match, anchor)
             if value is not None:

@@ -23,6 +23,9 @@ test: $(STAMP)
 	$(BIN)/ruff check kortrade tests
 	$(BIN)/python -m pytest
 
+bench: $(STAMP)
+	$(BIN)/python bench/figures_vs_quantulum3.py
+
 lab: $(STAMP)
 	$(BIN)/jupyter lab --notebook-dir=notebooks
 

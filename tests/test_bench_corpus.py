@@ -1,14 +1,18 @@
 import importlib.util
 import json
+import sys
 
 from conftest import ROOT
 
 
 def make_corpus():
-    spec = importlib.util.spec_from_file_location("make_corpus", ROOT / "bench" / "make_corpus.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    """bench/make_corpus.py as a module (bench/ is not a package)."""
+    if "make_corpus" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("make_corpus", ROOT / "bench" / "make_corpus.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["make_corpus"] = module
+        spec.loader.exec_module(module)
+    return sys.modules["make_corpus"]
 
 
 def test_the_generated_corpus_is_the_same_for_the_same_seed(tmp_path):

@@ -51,6 +51,7 @@ PATTERNS = {
 MONTH_HINT = re.compile(_MONTH)
 NUMERIC_DATE_HINT = re.compile(rf"{_YEAR}\s*[-/.년年]")
 MONTH_PATTERNS = frozenset({"month_range", "month_relative", "month_day", "month"})
+RANGE_PATTERNS = frozenset({"year_range", "month_range"})
 WORD_HINTS = {
     "first_months": ("month",),
     "quarter": ("quarter",),
@@ -70,12 +71,17 @@ BY_BEFORE = re.compile(r"\b(?:by|until|through)\s+(?:the\s+end\s+of\s+)?\Z", re.
 
 @dataclass(frozen=True)
 class Period:
-    """A period mentioned in text: span, ISO value (empty when it cannot be resolved), and whether it is a target."""
+    """A period mentioned in text: span, ISO value (empty when it cannot be resolved), and how it reads.
+
+    `projected` marks a target (`by 2030`); `is_range` a span of time, whose `from` (`from
+    January to October`) is no comparison base.
+    """
 
     start: int
     end: int
     value: str
     projected: bool = False
+    is_range: bool = False
 
 
 @dataclass(frozen=True)
@@ -118,7 +124,8 @@ def find_periods(text: str, start: int, end: int, anchor: Anchor) -> list[Period
         for match in pattern.finditer(text, start, end):
             value = _resolve(name, match, anchor)
             if value is not None:
-                candidates.append(Period(match.start(), match.end(), value, _projected(text, match, name)))
+                is_range = name in RANGE_PATTERNS
+                candidates.append(Period(match.start(), match.end(), value, _projected(text, match, name), is_range))
     kept: list[Period] = []
     for period in sorted(candidates, key=lambda p: (p.start - p.end, p.start)):
         if not any(period.start < k.end and k.start < period.end for k in kept):
@@ -202,7 +209,8 @@ def _projected(text: str, match: re.Match[str], name: str) -> bool:
 
 
 def _is_base(text: str, start: int, period: Period) -> bool:
-    return bool(BASE_BEFORE.search(text, max(start, period.start - 40), period.start))
+    """`from the same month last year`, `since 2004`; a range (`from January to October`) is no base."""
+    return not period.is_range and bool(BASE_BEFORE.search(text, max(start, period.start - 40), period.start))
 
 
 def _is_event_name(text: str, period: Period) -> bool:

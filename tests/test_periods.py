@@ -29,6 +29,7 @@ def periods(text, anchor=DATED):
         ("the first nine months of this year", "2023-01/2023-09"),
         ("in the first 10 months", "2023-01/2023-10"),
         ("for January-September 2023", "2023-01/2023-09"),
+        ("from January to October", "2023-01/2023-10"),
         ("from 2020 to 2023", "2020/2023"),
         ("the Moon administration (2017-22)", "2017/2022"),
         ("the 2024 level of trade", "2024"),
@@ -42,7 +43,9 @@ def test_a_month_after_the_documents_month_is_last_years():
     assert periods("in December", Anchor.from_published("2024-03-05"))[0][1] == "2023-12"
 
 
-@pytest.mark.parametrize("text", ["in November", "last month", "this year", "the first nine months of this year"])
+@pytest.mark.parametrize(
+    "text", ["in November", "last month", "this year", "the first nine months of this year", "from January to October"]
+)
 def test_relative_periods_without_a_publication_date_stay_empty_but_are_found(text):
     assert [v for _, v, _ in periods(text, UNDATED)] == [""]
 

@@ -6,7 +6,8 @@ Forms recognised by `find_numbers`:
   full-width (`１２０`, `１，２００．５`), with a free-standing minus sign (`-3.5`);
 - words (`five`, `twenty-five`, `one hundred and twenty`) and spoken decimals
   (`three-point-93`, `three point nine three`);
-- a scale after either: written out (`1.2 trillion`, `39.4 hundred million`, `five billion`),
+- a scale after either: written out (`1.2 trillion`, `39.4 hundred million`, `five billion`,
+  and chained as Korean amounts are translated word by word, `3 trillion 500 billion`),
   abbreviated (`5bn`, `5 bn`, `3mn`, `2tn`), or a letter glued to the digits (`5m`, `5k`;
   reported as scale kind `letter`, because only a currency makes it a scale);
 - East Asian scales, alone or chained (`39.4亿`, `5万`, `1조 2천억`, `3억5천만`, `2,000억`).
@@ -90,6 +91,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "number": re.compile(rf"(?=[\d{_first_letters()}])(?:(?P<digits>{DIGITS})|(?P<words>{words}))", re.IGNORECASE),
         "word_token": re.compile(rf"point|and|{cardinal}|\d+", re.IGNORECASE),
         "scale_words": re.compile(rf"(?:(?:\s*|-)(?:hundred|{scale})\b)+", re.IGNORECASE),
+        "scale_term": re.compile(rf"[ ](?P<num>{DIGITS})(?P<scale>(?:(?:\s*|-)(?:hundred|{scale})\b)+)", re.IGNORECASE),
         "short": re.compile(rf"[ ]?(?:{_alternation({'short'})})\b", re.IGNORECASE),
         "letter": re.compile(rf"(?:{_alternation({'letter'})})(?![^\W\d_])", re.IGNORECASE),
         "east_asian": re.compile(rf"[ ]?(?P<small>{_alternation({'small'})})?[ ]?(?P<big>{_alternation({'big'})})?"),
@@ -130,6 +132,8 @@ def _digits_number(text: str, match: re.Match[str]) -> Number:
     elif scale_match := patterns["scale_words"].match(text, end):
         scale = _scale_product(scale_match.group())
         end, scale_kind = scale_match.end(), "word"
+        if chained := _chained_scales(text, end, base * scale, scale):
+            end, base, scale = chained
     elif short := patterns["short"].match(text, end):
         scale, end, scale_kind = _words()[short.group().strip().lower()][0], short.end(), "short"
     elif letter := patterns["letter"].match(text, end):
@@ -171,6 +175,16 @@ def _east_asian(text: str, end: int, base: Decimal) -> tuple[int, Decimal, Decim
         total += parse_digits(following["num"]) * small * big
         end, chained, last_big = following.end(), True, (big if following["big"] else None)
     return (end, total, Decimal(1)) if chained else (end, base, scale)
+
+
+def _chained_scales(text: str, end: int, total: Decimal, last_scale: Decimal) -> tuple[int, Decimal, Decimal] | None:
+    """`3 trillion 500 billion` (Korean 3조 5000억 translated word by word): terms of falling scale, summed."""
+    patterns = _patterns()
+    chained = False
+    while (term := patterns["scale_term"].match(text, end)) and (scale := _scale_product(term["scale"])) < last_scale:
+        total += parse_digits(term["num"]) * scale
+        end, last_scale, chained = term.end(), scale, True
+    return (end, total, Decimal(1)) if chained else None
 
 
 def _scale_product(scales: str) -> Decimal:

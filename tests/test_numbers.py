@@ -51,6 +51,8 @@ def only(text: str):
         ("three-point-93", Decimal("3.93")),
         ("three point nine three", Decimal("3.93")),
         ("three point five billion", Decimal("3.5e9")),
+        ("3 trillion 500 billion", Decimal("3.5e12")),
+        ("1 billion 200 million", Decimal("1.2e9")),
         ("five billion", Decimal("5e9")),
         ("two hundred thousand", Decimal("2e5")),
         ("39.4亿", Decimal("3.94e9")),
@@ -105,6 +107,10 @@ def test_number_words_stop_where_they_stop_forming_one_number():
 def test_a_free_standing_minus_is_a_sign_but_a_range_dash_is_not():
     assert only("fell -3.5%").value == Decimal("-3.5")
     assert [n.value for n in find_numbers("40-50%")] == [40, 50]
+
+
+def test_scale_terms_chain_only_when_the_scale_falls():
+    assert [n.value for n in find_numbers("5 million 3 billion")] == [Decimal("5e6"), Decimal("3e9")]
 
 
 def test_words_inside_other_words_are_not_numbers():

@@ -73,6 +73,7 @@ POSSESSOR_GAP = re.compile(
     r"(?:['’]s)?(?:\s+(?!(?:to|from|with|of|in|on|for|and|by|at|than|as|were|was|is|are)\b)[\w-]+){0,2}\s+\Z",
     re.IGNORECASE,
 )
+ADJACENT_GAP = re.compile(r"\s+\Z")
 PAIR_GAP = re.compile(r"\s*[-–/]\s*|\s+and\s+")
 BILATERAL = re.compile(
     r"\b(?:bilateral|two-way|between the two|(?:the|both) two (?:countries|nations|sides|economies)|"
@@ -381,8 +382,8 @@ class DocumentFramer:
         if cue is not None:
             cue_in_clause = clause[0] <= cue.start and cue.end <= clause[1]
             after_cue = self._prepositional(reading, cue.end, cue.end + PREPOSITION_REACH, cue.start)
-            in_clause = [] if cue_in_clause else self._prepositional(reading, clause[0], figure.start, clause[0])
-            for preposition, mention in in_clause or after_cue:
+            in_clause = self._prepositional(reading, clause[0], figure.start, clause[0])
+            for preposition, mention in (after_cue or in_clause) if cue_in_clause else (in_clause or after_cue):
                 if (
                     metric == "exports"
                     and preposition == "from"
@@ -414,7 +415,10 @@ class DocumentFramer:
         return reporter, partner
 
     def _possessor(self, reading: SentenceReading, cue: Cue | None, pairs: bool = False) -> str:
-        """`South Korea's total exports`, `Chinese vehicle exports`: the country right before the cue.
+        """`South Korea's total exports`, `Chinese vehicle exports`, `U.S. exports`: the country right before the cue.
+
+        Up to two modifiers may stand between a possessive or an adjective and the cue; a bare
+        name must touch it (`China recorded a deficit` names no owner of the deficit).
 
         A pair before the cue (`China-South Korea trade`) names no single owner; with `pairs`,
         its home member (`KOR`), else its first, is returned.
@@ -422,7 +426,12 @@ class DocumentFramer:
         if cue is None:
             return ""
         before = [m for m in reading.mentions if m.end <= cue.start]
-        if not before or not POSSESSOR_GAP.match(self.text, before[-1].end, cue.start):
+        if not before:
+            return ""
+        owner = before[-1]
+        modifiers_allowed = owner.possessive or owner.form == "adjective"
+        gap = POSSESSOR_GAP if modifiers_allowed else ADJACENT_GAP
+        if not gap.match(self.text, owner.end, cue.start):
             return ""
         if len(before) > 1 and PAIR_GAP.fullmatch(self.text, before[-2].end, before[-1].start):
             pair = (before[-2].iso3, before[-1].iso3)

@@ -136,6 +136,11 @@ def test_reporter_and_partner(text, surface, reporter, partner):
     assert fields(text, surface, "reporter", "partner") == (reporter, partner)
 
 
+def test_a_bare_name_separated_from_the_cue_by_a_verb_owns_nothing():
+    text = "The trade balance with Japan recorded a deficit of $13 billion."
+    assert fields(text, "$13 billion", "reporter", "partner", "value") == ("KOR", "JPN", -13e9)
+
+
 def test_an_earlier_possessor_in_the_sentence_carries_to_a_later_flow():
     text = "Japan's exports to South Korea were $20 billion, and imports from South Korea were $30 billion."
     assert fields(text, "$30 billion", "reporter", "partner") == ("JPN", "KOR")

@@ -99,13 +99,18 @@ def _alternation(surfaces: object) -> str:
 
 
 @cache
+def hedge_alternation() -> str:
+    """A pattern of the hedges (`about`, `more than`) that make a figure approximate, longest first."""
+    return _alternation(row["cue"] for row in data_rows("figure_flag_cues.tsv") if row["scope"] == "before")
+
+
+@cache
 def _patterns() -> dict[str, re.Pattern[str]]:
-    hedges = [row["cue"] for row in data_rows("figure_flag_cues.tsv") if row["scope"] == "before"]
     nouns = _count_words("noun")
     return {
         "prefix": re.compile(rf"(?P<unit>{_alternation(_units()['prefix'])})[ ]?\Z"),
         "suffix": re.compile(rf"(?:[ ]?|-)(?P<unit>{_alternation(_units()['suffix'])})"),
-        "hedge": re.compile(rf"(?<![\w-])(?:{_alternation(hedges)})\s+\Z", re.IGNORECASE),
+        "hedge": re.compile(rf"(?<![\w-])(?:{hedge_alternation()})\s+\Z", re.IGNORECASE),
         "noun": re.compile(rf"(?:{_alternation(nouns)})\Z", re.IGNORECASE),
         "token": re.compile(r"\s+(?P<token>[^\s,;:()\[\]\"“”]+)"),
     }
@@ -176,35 +181,36 @@ def _year_like(text: str, number: Number) -> bool:
 
 
 def _count_figure(text: str, number: Number) -> Figure | None:
-    """`15 new deals`: the number and its counted noun phrase, head noun last."""
-    patterns = _patterns()
-    head_end, position = None, number.end
-    for _ in range(4):
-        token = patterns["token"].match(text, position)
-        if not token:
+    """`15 new deals`: the number and its counted noun phrase, which ends at its last noun."""
+    words = _following_words(text, number.end, 5)
+    head_end = None
+    for i, (word, _, end, closes) in enumerate(words[:4]):
+        if i + 1 < len(words) and _is_count_noun(f"{word} {words[i + 1][0]}"):
+            return Figure(number.start, words[i + 1][2], "count", number.value, "count", number)
+        if _is_count_noun(word):
+            head_end = end
+        elif head_end is not None or word.lower() in _count_words("stop") or any(c.isdigit() for c in word):
             break
-        word = token["token"]
-        bare = word.rstrip(".!?'’")
-        two_words = patterns["token"].match(text, token.end())
-        if two_words and patterns["noun"].fullmatch(f"{bare} {two_words['token'].rstrip('.!?')}"):
-            return Figure(
-                number.start,
-                two_words.start("token") + len(two_words["token"].rstrip(".!?")),
-                "count",
-                number.value,
-                "count",
-                number,
-            )
-        if patterns["noun"].fullmatch(bare):
-            head_end = token.start("token") + len(bare)
-        elif head_end is not None or bare.lower() in _count_words("stop") or any(c.isdigit() for c in bare):
+        if closes:
             break
-        if bare != word:
+    return Figure(number.start, head_end, "count", number.value, "count", number) if head_end else None
+
+
+def _following_words(text: str, position: int, limit: int) -> list[tuple[str, int, int, bool]]:
+    """Up to `limit` words after `position`: (word without closing punctuation, start, end, whether punctuation closed it)."""
+    words = []
+    while len(words) < limit and (token := _patterns()["token"].match(text, position)):
+        raw = token["token"]
+        word = raw.rstrip(".!?'’")
+        words.append((word, token.start("token"), token.start("token") + len(word), word != raw))
+        if word != raw:
             break
         position = token.end()
-    if head_end is None:
-        return None
-    return Figure(number.start, head_end, "count", number.value, "count", number)
+    return words
+
+
+def _is_count_noun(words: str) -> bool:
+    return _patterns()["noun"].fullmatch(words) is not None
 
 
 def _read_ranges(text: str, numbers: list[Number], found: list[Figure | None]) -> None:
@@ -231,7 +237,7 @@ def _read_ranges(text: str, numbers: list[Number], found: list[Figure | None]) -
         elif first is not None and second is None and first.kind == "money" and first.end == a.end:
             if a.scale != 1 or not (b.scale_kind or connector["word"] is None) or _touches_next(text, b.end):
                 continue
-            found[i] = replace(first, value=a.base * b.scale if a.scale == 1 else first.value)
+            found[i] = replace(first, value=a.base * b.scale)
             found[i + 1] = Figure(b.start, b.end, "money", b.value, first.unit, b)
         elif first is None or second is None or connector["word"] and connector["word"].lower() == "to":
             continue

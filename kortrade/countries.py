@@ -8,10 +8,11 @@ name that is part of a currency (`US$`, `US dollars`) is not a mention.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from .phrases import trie_pattern
 from .resources import data_rows
@@ -74,3 +75,34 @@ def main_counterpart(mentions: list[Mention]) -> str:
     for mention in mentions:
         first_seen.setdefault(mention.iso3, mention.start)
     return min(counts, key=lambda iso3: (-counts[iso3], first_seen[iso3]))
+
+
+class DocumentCountries:
+    """The countries a whole document names, found once and looked up by position."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def mentions(self) -> list[Mention]:
+        """Every mention outside proper names, left to right."""
+        return [m for m in find_mentions(self.text) if not m.in_name]
+
+    @cached_property
+    def counterpart(self) -> str:
+        """The economy other than Korea the document names most."""
+        return main_counterpart(self.mentions)
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [m.start for m in self.mentions]
+
+    def last_before(self, start: int, end: int, unless: str) -> str:
+        """The last country other than `unless` named inside `start:end`."""
+        index = bisect.bisect_left(self._starts, end) - 1
+        while index >= 0 and self.mentions[index].start >= start:
+            mention = self.mentions[index]
+            if mention.iso3 != unless and mention.end <= end:
+                return mention.iso3
+            index -= 1
+        return ""

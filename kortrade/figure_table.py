@@ -58,18 +58,17 @@ def _sentence_of(sentences: tuple[Sentence, ...], starts: list[int], offset: int
 def _inherit_periods(text: str, figures: list[Figure], frames: list[Frame]) -> list[str]:
     """Each figure's period, filled from the nearest figure of the same paragraph when its sentence names none."""
     line_breaks = [m.start() for m in LINE_BREAK.finditer(text)]
-    lines = [bisect.bisect_left(line_breaks, figure.start) for figure in figures]
+    donors: dict[int, list[int]] = {}
+    for i, (figure, frame) in enumerate(zip(figures, frames)):
+        if figure.kind != "count" and frame.period_stated and frame.period:
+            donors.setdefault(bisect.bisect_left(line_breaks, figure.start), []).append(i)
     periods = [frame.period for frame in frames]
-    donors = [
-        i for i, (f, fr) in enumerate(zip(figures, frames)) if f.kind != "count" and fr.period_stated and fr.period
-    ]
     for i, (figure, frame) in enumerate(zip(figures, frames)):
         if figure.kind == "count" or frame.period_stated:
             continue
-        same_line = [d for d in donors if lines[d] == lines[i]]
-        before = [d for d in same_line if d < i]
-        after = [d for d in same_line if d > i]
-        donor = before[-1] if before else after[0] if after else None
+        same_line = donors.get(bisect.bisect_left(line_breaks, figure.start), [])
+        position = bisect.bisect_left(same_line, i)
+        donor = same_line[position - 1] if position else same_line[0] if same_line else None
         if donor is not None:
             periods[i] = frames[donor].period
     return periods

@@ -32,9 +32,9 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache
 
-from .countries import find_mentions, main_counterpart
+from .countries import DocumentCountries
 from .document import Document, Sentence
 from .figures import Figure, hedge_alternation
 from .parties import parties
@@ -88,11 +88,7 @@ class DocumentFramer:
         self.anchor = Anchor.from_published(document.published)
         self.anchor_year = document.anchor_date.year if document.anchor_date else None
         self._readings: dict[int, SentenceReading] = {}
-
-    @cached_property
-    def counterpart(self) -> str:
-        """The economy other than Korea the document names most."""
-        return main_counterpart(find_mentions(self.text))
+        self.countries = DocumentCountries(document.text)
 
     def reading(self, sentence: Sentence) -> SentenceReading:
         if sentence.sentence_id not in self._readings:
@@ -114,7 +110,7 @@ class DocumentFramer:
             metric = "share_of_exports"
         own_clause = (max(clause[0], stretch[0]), clause[1])
         direction = self._direction(figure, reading, own_clause, stretch) if measure == "change" else ""
-        reporter, partner = parties(reading, figure, cue, metric, measure, lambda: self.counterpart)
+        reporter, partner = parties(reading, figure, cue, metric, measure, self.countries)
         period = self._period(figure, reading, clause)
         flags = self._flags(reading, segment, period)
         return Frame(

@@ -15,7 +15,8 @@ Rules, first that applies (data: `figure_countries.tsv`, `figure_sources.tsv`):
   figures, the country named nearest before the figure in its clause (`China accounted for
   19 percent`); else the document's main counterpart when the sentence says `bilateral` or
   `the two countries`; else the world (`WLD`) for trade flows; else, for supply contracts and
-  investment, the last other country named earlier in the paragraph.
+  investment, the last other country named earlier in the paragraph (at most 1,500
+  characters back).
 - a count's reporter is a country named in its own phrase (`200 South Korean company
   representatives`); a count has no partner.
 - when reporter and partner coincide, the defaulted reporter (or else the partner) is dropped.
@@ -25,9 +26,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
 
-from .countries import HOME, Mention, find_mentions
+from .countries import HOME, DocumentCountries, Mention
 from .figures import Figure
 from .sentence_reading import Cue, SentenceReading
 
@@ -45,6 +45,7 @@ POSSESSOR_GAP = re.compile(
 ADJACENT_GAP = re.compile(r"\s+\Z")
 PAIR_GAP = re.compile(r"\s*[-–/]\s*|\s+and\s+")
 PREPOSITION_REACH = 60
+PARAGRAPH_REACH = 1500
 
 
 def parties(
@@ -53,9 +54,9 @@ def parties(
     cue: Cue | None,
     metric: str,
     measure: str,
-    counterpart: Callable[[], str],
+    countries: DocumentCountries,
 ) -> tuple[str, str]:
-    """(reporter, partner) of a figure; `counterpart()` gives the document's main counterpart."""
+    """(reporter, partner) of a figure; `countries` are the document's, for its main counterpart and paragraphs."""
     if figure.kind == "count":
         own = [m for m in reading.mentions if figure.start <= m.start and m.end <= figure.end]
         return (own[0].iso3 if own else ""), ""
@@ -73,12 +74,14 @@ def parties(
     if not partner and (measure == "share" or metric in NEAREST_COUNTRY_METRICS):
         others = [m for m in reading.mentions if clause[0] <= m.start and m.end <= figure.end and m.iso3 != reporter]
         partner = others[-1].iso3 if others else ""
-    if not partner and reading.bilateral and counterpart():
-        partner = counterpart() if counterpart() != reporter else HOME
+    if not partner and reading.bilateral and countries.counterpart:
+        partner = countries.counterpart if countries.counterpart != reporter else HOME
     if not partner and metric in TRADE_FLOWS:
         partner = WORLD
     if not partner and metric in SEEK_PARAGRAPH:
-        partner = _earlier_in_paragraph(reading, reporter)
+        text, start = reading.text, reading.sentence.start
+        paragraph_start = max(text.rfind("\n", 0, start) + 1, start - PARAGRAPH_REACH)
+        partner = countries.last_before(paragraph_start, start, unless=reporter)
     if partner == reporter:
         return ("", partner) if defaulted else (reporter, "")
     return reporter, partner
@@ -148,11 +151,3 @@ def _pair_partner(reading: SentenceReading, clause: tuple[int, int], reporter: s
             if other != reporter:
                 return other
     return ""
-
-
-def _earlier_in_paragraph(reading: SentenceReading, reporter: str) -> str:
-    """The last country other than the reporter named earlier in the sentence's paragraph (line)."""
-    text, start = reading.text, reading.sentence.start
-    mentions = find_mentions(text, text.rfind("\n", 0, start) + 1, start)
-    others = [m for m in mentions if m.iso3 != reporter and not m.in_name]
-    return others[-1].iso3 if others else ""

@@ -18,8 +18,8 @@ value).
    digit as `$D00 million` glued to the following word or digit: `rising from 39 in
    January$400 million decreased to 7$300 million` stood for 3.94 and 0.73 billion dollars.
    A glued `D00 million` amount takes the integer glued to its left, else the nearest bare
-   integer before it in the clause, and is worth (integer + D/10) × 10^8. Without a stranded
-   integer it is read as written.
+   integer before it in the clause that a prepositional phrase cut off (`39 in January`),
+   and is worth (integer + D/10) × 10^8. Without a stranded integer it is read as written.
 3. Glued edge. Any other money, percent or energy figure whose left edge (currency or digits)
    touches a letter or digit (`January$5 billion`) lost at least a space: flagged, read as
    written.
@@ -47,6 +47,7 @@ HUNDRED_MILLION = Decimal(100_000_000)
 CLAUSE_END = re.compile(r"[.;。；\n]")
 BROKEN_GROUP = re.compile(r"[\d,.]*\d[,.]\Z")
 DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
+STRANDED_BEFORE = re.compile(r"\s+(?:in|at|on|during|of|for|by)\b", re.IGNORECASE)
 ORPHAN_REACH = 300
 STRANDED_REACH = 80
 
@@ -143,7 +144,7 @@ def _stranded_integer(
             and candidate.start not in figure_numbers
             and 0 <= candidate.base < 1000
         )
-        if bare:
+        if bare and (candidate.end == figure.start or STRANDED_BEFORE.match(text, candidate.end)):
             return candidate.base
         if candidate.start in figure_numbers:
             return None

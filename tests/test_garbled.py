@@ -55,6 +55,10 @@ def test_a_glued_amount_without_a_stranded_integer_is_flagged_as_written():
     assert read("Investment reached January$5 billion.") == [("$5 billion", Decimal("5e9"), True)]
 
 
+def test_an_integer_that_counts_something_is_not_stranded():
+    assert read("Over 2 years the deficit reached January$400 million.")[0][1] == Decimal("4e8")
+
+
 def test_a_stranded_integer_is_not_taken_across_a_sentence_or_from_another_figure():
     assert read("It was 39. In January$400 million.")[0][1] == Decimal("4e8")
     assert read("It hired 39 workers in January$400 million.")[1][1] == Decimal("4e8")

@@ -10,7 +10,7 @@ OUT ?= outputs
 # make report REFERENCE_DATE=2026-11-23
 REFERENCE_DATE ?=
 
-.PHONY: report test lab notebooks constraints clean
+.PHONY: report test lab notebooks bench constraints clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,9 @@ notebooks: $(STAMP)
 		--ClearMetadataPreprocessor.enabled=True --ClearMetadataPreprocessor.clear_notebook_metadata=False \
 		--ClearMetadataPreprocessor.preserve_cell_metadata_mask=tags \
 		notebooks/[0-9]*.ipynb
+
+bench: $(STAMP)
+	$(BIN)/python bench/figures_vs_quantulum3.py
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab --notebook-dir=notebooks

@@ -28,6 +28,7 @@ STYLE = {
     "svg.hashsalt": "kortrade",
 }
 SIZE = (9.0, 5.0)
+ECONOMY_NAMES = {"CHN": "China", "USA": "United States", "JPN": "Japan", "WLD": "world", "KOR": "South Korea"}
 COUNTRY_COLOURS = {"KOR": "#1f5fa8", "CHN": "#c0392b", "USA": "#7f8c8d", "JPN": "#8e44ad"}
 STATUS_STYLES = {"signed": "solid", "negotiating": "dashed", "planned": "dotted", "reported": "dashdot"}
 METRIC_COLOURS = {"exports": "#1f5fa8", "imports": "#c0392b", "trade_balance": "#27ae60", "trade_volume": "#7f8c8d"}
@@ -80,8 +81,9 @@ def counts_bar(counts: pd.Series, title: str, xlabel: str, ylabel: str, source: 
 
 def trade_levels_chart(levels: pd.DataFrame, partner: str) -> Figure:
     """Korea's trade with a partner by period, one marker per source document."""
-    fig, ax = new_figure(f"South Korea–{partner} trade by period and source", sources_line(levels["doc_id"]))
     usable = levels[(levels["period"] != "") & ~levels["garbled"]]
+    title = f"South Korea–{ECONOMY_NAMES.get(partner, partner)} trade by period and source (dated, undamaged figures)"
+    fig, ax = new_figure(title, sources_line(usable["doc_id"]))
     if usable.empty:
         empty_note(ax, "dated trade levels")
         return fig

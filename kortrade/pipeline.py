@@ -25,6 +25,7 @@ from .clean import normalise, remove_boilerplate
 from .deals import deal_rows, find_deals
 from .decoding import decode_bytes
 from .document import Document, Sentence
+from .figure_table import figure_rows
 from .html import extract_html, looks_like_html
 from .language import detect_language
 from .metadata import read_metadata
@@ -174,13 +175,15 @@ def analyse(document: Document) -> Analysis:
         for s, tone, relation, sector_ids in zip(document.sentences, tones, relations, sectors, strict=True)
     ]
     fields = {"tone": document_tone(tones), "stance": stance.label, "stance_evidence": stance.evidence_text}
+    figures = figure_rows(document)
     rows = {
         "sentences": sentences,
+        "figures": figures.rows,
         "actors": actor_rows(document, mentions),
         "deals": deal_rows(document, find_deals(document, mentions)),
         "timeline": timeline_rows(document),
     }
-    return Analysis(rows=rows, fields=fields)
+    return Analysis(rows=rows, fields=fields, flags=figures.flags)
 
 
 def _split_authors(author: object) -> list[str]:

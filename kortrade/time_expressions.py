@@ -29,6 +29,7 @@ arithmetic against it instead.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping
@@ -522,7 +523,7 @@ def find_time_expressions(
     text: str, context: DateContext, future_at: Callable[[int], bool] = lambda offset: False
 ) -> list[TimeExpression]:
     """Every dated expression in the text, in order; `future_at(offset)` tells whether its sentence speaks of the future."""
-    taken: list[tuple[int, int]] = []
+    taken = DisjointSpans()
     found = []
     for rule in _rules():
         for match in rule.core.finditer(text):
@@ -540,13 +541,30 @@ def find_time_expressions(
                 if prefix is not None:
                     groups |= prefix.groupdict()
                     start = next((prefix.start(n) for n in ("which", "lead", "keep") if groups.get(n)), start)
-            if any(start < e and s < end for s, e in taken) or _compares(text, start, end):
+            if taken.overlaps(start, end) or _compares(text, start, end):
                 continue
             reading = rule.reader(groups, context, future_at(start))
             if reading is not None:
-                taken.append((start, end))
+                taken.add(start, end)
                 found.append(TimeExpression(start, end, *reading))
     return sorted(found, key=lambda expression: expression.start)
+
+
+class DisjointSpans:
+    """Non-overlapping spans, sorted, with overlap tests in logarithmic time."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end)  # spans before i start before `end`
+        return i > 0 and self.ends[i - 1] > start
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
 
 
 def _compares(text: str, start: int, end: int) -> bool:

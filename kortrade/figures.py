@@ -1,0 +1,256 @@
+"""Find the figures in a clean text: money amounts, percentages, energy volumes and counts.
+
+A figure is a number (`kortrade.numbers`) with a unit (`data/figure_units.tsv`):
+
+- money: a currency before or after the number, `$55.8 billion`, `US$18 billion`,
+  `KRW 5 trillion`, `1.2 trillion won`, `100 million yuan`, `39.4亿美元`; a letter scale
+  (`$5m`) counts only with a currency; paired amounts (`1.2 trillion won ($923 million)`)
+  are two figures;
+- percent: `7 percent`, `20%`, `per cent`; `percentage points` adds the flag `points`;
+- energy: `8 gigawatt-hours`, `30 GWh`, `500 MWh`, normalised to GWh;
+- count: a number followed, through at most three modifiers, by a noun a researcher tracks
+  (`15 new deals`, `200 South Korean company representatives`; `data/figure_count_words.tsv`).
+
+From the expression itself come ranges (`40 to 50 percent`, `$3-4 billion`, `between two and
+three percent`: two figures flagged `range`, the first borrowing the second's unit and scale;
+`from 40 to 50 percent` is a movement, not a range) and hedges right before the number
+(`about`, `nearly`, `more than`: flag `approximate`; `data/figure_flag_cues.tsv`).
+
+Not figures: numbers with neither unit nor counted noun (years, dates, durations, ages,
+times, list numbers, `3050 Strategy`, `five times`), numbers glued to letters (`PV5`, `46mm`,
+`16th`), hyphenated compounds (`four-day`, `46-series`), definite or ranked references (`the
+two companies`, `top five automotive companies`) and model names (`Polestar 4 cars`).
+Numbers damaged by translation are detected and repaired by `kortrade.garbled`, which runs
+last, so nothing found here leaves as a clean figure when it is damaged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from functools import cache
+
+from . import garbled
+from .numbers import Number, find_numbers
+from .resources import data_rows
+
+CONNECTOR = re.compile(r"\s*(?:(?P<word>to|and|through)|[-–—~～])\s*\Z", re.IGNORECASE)
+FROM_BEFORE = re.compile(r"\bfrom\s+\Z", re.IGNORECASE)
+BETWEEN_BEFORE = re.compile(r"\bbetween\s+\Z", re.IGNORECASE)
+PREVIOUS_WORD = re.compile(r"(?P<word>[^\W\d_][\w.'’]*)\s+\Z")
+YEAR_LIKE = range(1900, 2100)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit surface from `data/figure_units.tsv`."""
+
+    kind: str
+    unit: str
+    factor: Decimal
+    flag: str
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure found in text: span, kind, value in base units (None if unknown), unit and flags.
+
+    `number` is the number at its core; `glued_left` says its left edge (currency or digits)
+    touches a letter or digit, the mark of text damaged by translation.
+    """
+
+    start: int
+    end: int
+    kind: str
+    value: Decimal | None
+    unit: str
+    number: Number
+    flags: tuple[str, ...] = ()
+    glued_left: bool = False
+
+    def with_flag(self, flag: str) -> Figure:
+        """The same figure with one more flag."""
+        return self if flag in self.flags else replace(self, flags=(*self.flags, flag))
+
+
+@cache
+def _units() -> dict[str, dict[str, Unit]]:
+    """position -> surface -> Unit."""
+    units: dict[str, dict[str, Unit]] = {"prefix": {}, "suffix": {}}
+    for row in data_rows("figure_units.tsv"):
+        units[row["position"]][row["surface"]] = Unit(row["kind"], row["unit"], Decimal(row["factor"]), row["flag"])
+    return units
+
+
+@cache
+def _count_words(role: str) -> frozenset[str]:
+    """The words of one role (`noun`, `blocker`, `stop`) in `data/figure_count_words.tsv`, lower case."""
+    return frozenset(row["word"].lower() for row in data_rows("figure_count_words.tsv") if row["role"] == role)
+
+
+def _alternation(surfaces: object) -> str:
+    parts = []
+    for surface in sorted(surfaces, key=len, reverse=True):
+        tail = r"(?![A-Za-z])" if surface[-1].isascii() and surface[-1].isalpha() else ""
+        head = r"(?<![A-Za-z])" if surface[0].isascii() and surface[0].isalpha() else ""
+        parts.append(head + re.escape(surface) + tail)
+    return "|".join(parts)
+
+
+@cache
+def hedge_alternation() -> str:
+    """A pattern of the hedges (`about`, `more than`) that make a figure approximate, longest first."""
+    return _alternation(row["cue"] for row in data_rows("figure_flag_cues.tsv") if row["scope"] == "before")
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    nouns = _count_words("noun")
+    return {
+        "prefix": re.compile(rf"(?P<unit>{_alternation(_units()['prefix'])})[ ]?\Z"),
+        "suffix": re.compile(rf"(?:[ ]?|-)(?P<unit>{_alternation(_units()['suffix'])})"),
+        "hedge": re.compile(rf"(?<![\w-])(?:{hedge_alternation()})\s+\Z", re.IGNORECASE),
+        "noun": re.compile(rf"(?:{_alternation(nouns)})\Z", re.IGNORECASE),
+        "token": re.compile(r"\s+(?P<token>[^\s,;:()\[\]\"“”]+)"),
+    }
+
+
+def find_figures(text: str) -> list[Figure]:
+    """Every money, percent, energy and count figure in the text, sorted by start."""
+    numbers = find_numbers(text)
+    found: list[Figure | None] = [_unit_figure(text, n) for n in numbers]
+    for i, number in enumerate(numbers):
+        if found[i] is None and _may_count(text, number):
+            found[i] = _count_figure(text, number)
+    _read_ranges(text, numbers, found)
+    figures = [_hedged(text, f) for f in found if f is not None]
+    return garbled.repair(text, numbers, figures)
+
+
+def _unit_figure(text: str, number: Number) -> Figure | None:
+    """The figure a number makes with a currency, percent or energy unit next to it."""
+    patterns = _patterns()
+    prefix = patterns["prefix"].search(text, max(0, number.start - 8), number.start)
+    suffix = patterns["suffix"].match(text, number.end)
+    suffix_unit = _units()["suffix"][suffix["unit"]] if suffix else None
+    if prefix:
+        unit = _units()["prefix"][prefix["unit"]]
+        end = suffix.end() if suffix_unit and suffix_unit.unit == unit.unit else number.end
+        left = prefix.start()
+        glued = left > 0 and (text[left - 1].isdigit() or text[left - 1].isascii() and text[left - 1].isalpha())
+        return Figure(left, end, unit.kind, number.value * unit.factor, unit.unit, number, glued_left=glued)
+    if suffix_unit is None or number.scale_kind == "letter" and suffix_unit.kind != "money":
+        return None
+    flags = (suffix_unit.flag,) if suffix_unit.flag else ()
+    value = number.value * suffix_unit.factor
+    return Figure(
+        number.start, suffix.end(), suffix_unit.kind, value, suffix_unit.unit, number, flags, number.glued_before
+    )
+
+
+def _may_count(text: str, number: Number) -> bool:
+    """Whether a bare number can be a count: not glued, not a year, not a reference, rank or name."""
+    if number.glued_before or number.glued_after or number.scale_kind == "letter" or number.value < 1:
+        return False
+    if _year_like(text, number):
+        return False
+    hedge = _patterns()["hedge"].search(text, max(0, number.start - 30), number.start)
+    before = hedge.start() if hedge else number.start
+    previous = PREVIOUS_WORD.search(text, max(0, before - 30), before)
+    if previous is None:
+        return True
+    word = previous["word"]
+    if word.lower() in _count_words("blocker"):
+        return False
+    if word.endswith((".", "'s", "’s")) or not word[0].isupper():
+        return True
+    return _sentence_start(text, previous.start())
+
+
+def _sentence_start(text: str, offset: int) -> bool:
+    """Whether a word at `offset` opens a line or a sentence (so its capital says nothing)."""
+    before = text[max(0, offset - 6) : offset].rstrip(" \t")
+    return not before or before[-1] in '.!?:;\n"“([—'
+
+
+def _year_like(text: str, number: Number) -> bool:
+    """A plain four-digit number that reads as a year (`2023`)."""
+    literal = text[number.start : number.end]
+    return literal.isdigit() and len(literal) == 4 and int(literal) in YEAR_LIKE
+
+
+def _count_figure(text: str, number: Number) -> Figure | None:
+    """`15 new deals`: the number and its counted noun phrase, which ends at its last noun."""
+    words = _following_words(text, number.end, 5)
+    head_end = None
+    for i, (word, _, end, closes) in enumerate(words[:4]):
+        if i + 1 < len(words) and _is_count_noun(f"{word} {words[i + 1][0]}"):
+            return Figure(number.start, words[i + 1][2], "count", number.value, "count", number)
+        if _is_count_noun(word):
+            head_end = end
+        elif head_end is not None or word.lower() in _count_words("stop") or any(c.isdigit() for c in word):
+            break
+        if closes:
+            break
+    return Figure(number.start, head_end, "count", number.value, "count", number) if head_end else None
+
+
+def _following_words(text: str, position: int, limit: int) -> list[tuple[str, int, int, bool]]:
+    """Up to `limit` words after `position`: (word without closing punctuation, start, end, whether punctuation closed it)."""
+    words = []
+    while len(words) < limit and (token := _patterns()["token"].match(text, position)):
+        raw = token["token"]
+        word = raw.rstrip(".!?'’")
+        words.append((word, token.start("token"), token.start("token") + len(word), word != raw))
+        if word != raw:
+            break
+        position = token.end()
+    return words
+
+
+def _is_count_noun(words: str) -> bool:
+    return _patterns()["noun"].fullmatch(words) is not None
+
+
+def _read_ranges(text: str, numbers: list[Number], found: list[Figure | None]) -> None:
+    """Join `40 to 50 percent`, `$3-4 billion`, `between two and three percent` into flagged pairs."""
+    for i in range(len(numbers) - 1):
+        first, second = found[i], found[i + 1]
+        a, b = numbers[i], numbers[i + 1]
+        left = first.end if first else a.end
+        right = second.start if second else b.start
+        if right - left > 12 or a.glued_after or b.glued_before or _year_like(text, a) or _year_like(text, b):
+            continue
+        connector = CONNECTOR.search(text, left, right)
+        if not connector or connector.start() != left:
+            continue
+        start = first.start if first else a.start
+        between = BETWEEN_BEFORE.search(text, max(0, start - 10), start)
+        if connector["word"] and connector["word"].lower() == "and" and not between:
+            continue
+        moving = FROM_BEFORE.search(text, max(0, start - 6), start)
+        if first is None and second is not None:
+            scale = b.scale if a.scale == 1 and not a.scale_kind else 1
+            factor = second.value / b.value if second.value is not None and b.value else 1
+            found[i] = Figure(a.start, a.end, second.kind, a.value * scale * factor, second.unit, a, second.flags)
+        elif first is not None and second is None and first.kind == "money" and first.end == a.end:
+            if a.scale != 1 or not (b.scale_kind or connector["word"] is None) or _touches_next(text, b.end):
+                continue
+            found[i] = replace(first, value=a.base * b.scale)
+            found[i + 1] = Figure(b.start, b.end, "money", b.value, first.unit, b)
+        elif first is None or second is None or connector["word"] and connector["word"].lower() == "to":
+            continue
+        if not moving:
+            found[i] = found[i].with_flag("range")
+            found[i + 1] = found[i + 1].with_flag("range")
+
+
+def _touches_next(text: str, end: int) -> bool:
+    """Whether a character other than a space or punctuation follows (`7$300`: the `7` is no range end)."""
+    return end < len(text) and (text[end].isalnum() or text[end] in "$€₩£¥")
+
+
+def _hedged(text: str, figure: Figure) -> Figure:
+    hedge = _patterns()["hedge"].search(text, max(0, figure.start - 30), figure.start)
+    return figure.with_flag("approximate") if hedge else figure

@@ -1,0 +1,275 @@
+"""The number grammar: numbers as news text writes them, with their values.
+
+Forms recognised by `find_numbers`:
+
+- digits with thousands separators and decimals (`1,300.82`, `120,000`, `0.5`), ASCII or
+  full-width (`１２０`, `１，２００．５`), with a free-standing minus sign (`-3.5`);
+- words (`five`, `twenty-five`, `one hundred and twenty`) and spoken decimals
+  (`three-point-93`, `three point nine three`);
+- a scale after either: written out (`1.2 trillion`, `39.4 hundred million`, `five billion`,
+  and chained as Korean amounts are translated word by word, `3 trillion 500 billion`),
+  abbreviated (`5bn`, `5 bn`, `3mn`, `2tn`), or a letter glued to the digits (`5m`, `5k`;
+  reported as scale kind `letter`, because only a currency makes it a scale);
+- East Asian scales, alone or chained (`39.4亿`, `5万`, `1조 2천억`, `3억5천만`, `2,000억`).
+
+The words and scales are data (`data/number_words.tsv`). Values are exact decimals, so
+`55.8 billion` is 55800000000 and not 55799999999.99999. Whether a number touches a letter
+on either side (`PV5`, `46mm`, `exports7%`) is recorded, not judged: that is the business of
+the figure finder and the damage detector.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from .resources import data_rows
+
+DIGITS = r"(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．]\d+)?"
+FULL_WIDTH = str.maketrans({"，": "", ",": "", "．": "."})
+MINUS_SIGNS = "-−"
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number in text: its span, its value (`base` times `scale`) and how it was written.
+
+    `form` is `digits` or `words`; `scale_kind` is empty, `word`, `short`, `letter` or
+    `east_asian`; `glued_before` / `glued_after` say a letter or digit touches the span
+    (`glued_after` also for a hyphenated compound such as `four-day`). Only Latin letters glue:
+    in Korean and Chinese text a number touching a Hangul or CJK character is ordinary.
+    """
+
+    start: int
+    end: int
+    base: Decimal
+    scale: Decimal
+    form: str
+    scale_kind: str
+    glued_before: bool
+    glued_after: bool
+    decimal_point: bool
+
+    @property
+    def value(self) -> Decimal:
+        """The number with its scale applied."""
+        return self.base * self.scale
+
+
+@cache
+def _words() -> dict[str, tuple[Decimal, str]]:
+    """Number word (lower case) -> (value, role)."""
+    return {row["word"].lower(): (Decimal(row["value"]), row["role"]) for row in data_rows("number_words.tsv")}
+
+
+def _first_letters() -> str:
+    """The letters a number word can start with (a cheap test before the full pattern)."""
+    return "".join(sorted({w[0] for w, (_, role) in _words().items() if role in ("digit", "teen", "tens")}))
+
+
+def _alternation(roles: set[str]) -> str:
+    words = sorted((w for w, (_, role) in _words().items() if role in roles), key=len, reverse=True)
+    return "|".join(re.escape(w) for w in words)
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    cardinal_start = _alternation({"digit", "teen", "tens"})
+    cardinal = _alternation({"digit", "teen", "tens", "hundred", "scale"})
+    digit_word = _alternation({"digit"})
+    scale = _alternation({"scale"})
+    after_scale = "|".join(f"(?<={w})" for w in ("hundred", *scale.split("|")))
+    words = (
+        rf"\b(?:{cardinal_start})\b"
+        rf"(?:(?:[ \t]+|-)(?:{cardinal})\b|(?:{after_scale})[ \t]+and[ \t]+(?:{cardinal})\b)*"
+        rf"(?:[ \t-]+point[ \t-]+(?:\d+|(?:{digit_word})\b(?:[ \t-]+(?:{digit_word})\b)*))?"
+        rf"(?:[ \t]+(?:{scale})\b)*"
+    )
+    return {
+        "number": re.compile(rf"(?=[\d{_first_letters()}])(?:(?P<digits>{DIGITS})|(?P<words>{words}))", re.IGNORECASE),
+        "word_token": re.compile(rf"point|and|{cardinal}|\d+", re.IGNORECASE),
+        "scale_words": re.compile(rf"(?:(?:\s*|-)(?:hundred|{scale})\b)+", re.IGNORECASE),
+        "scale_term": re.compile(rf"[ ](?P<num>{DIGITS})(?P<scale>(?:(?:\s*|-)(?:hundred|{scale})\b)+)", re.IGNORECASE),
+        "short": re.compile(rf"[ ]?(?:{_alternation({'short'})})\b", re.IGNORECASE),
+        "letter": re.compile(rf"(?:{_alternation({'letter'})})(?![^\W\d_])", re.IGNORECASE),
+        "east_asian": re.compile(rf"[ ]?(?P<small>{_alternation({'small'})})?[ ]?(?P<big>{_alternation({'big'})})?"),
+        "east_asian_next": re.compile(
+            rf"[ ]?(?P<num>{DIGITS})[ ]?(?P<small>{_alternation({'small'})})?(?P<big>{_alternation({'big'})})?"
+        ),
+    }
+
+
+def find_numbers(text: str) -> list[Number]:
+    """Every number in the text, left to right, with scales attached."""
+    pattern = _patterns()["number"]
+    numbers: list[Number] = []
+    position = 0
+    while match := pattern.search(text, position):
+        number = _digits_number(text, match) if match["digits"] else _words_number(text, match)
+        numbers.append(number)
+        position = max(number.end, match.start() + 1)
+    return numbers
+
+
+def parse_digits(literal: str) -> Decimal:
+    """The value of a digit string with separators (`1,300.82`, full-width `１，２００`)."""
+    return Decimal(literal.translate(FULL_WIDTH))
+
+
+def _digits_number(text: str, match: re.Match[str]) -> Number:
+    patterns = _patterns()
+    start, end = match.span()
+    base = parse_digits(match["digits"])
+    if start >= 2 and text[start - 1] in MINUS_SIGNS and (text[start - 2].isspace() or text[start - 2] == "("):
+        start, base = start - 1, -base
+    elif start == 1 and text[0] in MINUS_SIGNS:
+        start, base = 0, -base
+    scale, scale_kind = Decimal(1), ""
+    if east_asian := _east_asian(text, end, base):
+        (end, base, scale), scale_kind = east_asian, "east_asian"
+    elif scale_match := patterns["scale_words"].match(text, end):
+        scale = _scale_product(scale_match.group())
+        end, scale_kind = scale_match.end(), "word"
+        if chained := _chained_scales(text, end, base * scale, scale):
+            end, base, scale = chained
+    elif short := patterns["short"].match(text, end):
+        scale, end, scale_kind = _words()[short.group().strip().lower()][0], short.end(), "short"
+    elif letter := patterns["letter"].match(text, end):
+        scale, end, scale_kind = _words()[letter.group().lower()][0], letter.end(), "letter"
+    return Number(
+        start=start,
+        end=end,
+        base=base,
+        scale=scale,
+        form="digits",
+        scale_kind=scale_kind,
+        glued_before=_touches_before(text, start),
+        glued_after=_touches_after(text, end),
+        decimal_point=any(c in match["digits"] for c in ".．"),
+    )
+
+
+def _east_asian(text: str, end: int, base: Decimal) -> tuple[int, Decimal, Decimal] | None:
+    """A chain of East Asian scale terms right after a number (`3억5천만`): (end, base, scale).
+
+    A single term keeps its scale apart (`39.4亿` is 39.4 times 10^8); a chain is summed
+    group by group (`1조 2천억` is 10^12 + 2000 times 10^8) and has scale 1.
+    """
+    patterns = _patterns()
+    first = patterns["east_asian"].match(text, end)
+    if not first or not (first["small"] or first["big"]):
+        return None
+    words = _words()
+    scale = (words[first["small"]][0] if first["small"] else 1) * (words[first["big"]][0] if first["big"] else 1)
+    last_big = words[first["big"]][0] if first["big"] else None
+    total, end, chained = base * scale, first.end(), False
+    while last_big is not None and (following := patterns["east_asian_next"].match(text, end)):
+        if not (following["small"] or following["big"]):
+            break
+        big = words[following["big"]][0] if following["big"] else Decimal(1)
+        if big >= last_big:
+            break
+        small = words[following["small"]][0] if following["small"] else 1
+        total += parse_digits(following["num"]) * small * big
+        end, chained, last_big = following.end(), True, (big if following["big"] else None)
+    return (end, total, Decimal(1)) if chained else (end, base, scale)
+
+
+def _chained_scales(text: str, end: int, total: Decimal, last_scale: Decimal) -> tuple[int, Decimal, Decimal] | None:
+    """`3 trillion 500 billion` (Korean 3조 5000억 translated word by word): terms of falling scale, summed."""
+    patterns = _patterns()
+    chained = False
+    while (term := patterns["scale_term"].match(text, end)) and (scale := _scale_product(term["scale"])) < last_scale:
+        total += parse_digits(term["num"]) * scale
+        end, last_scale, chained = term.end(), scale, True
+    return (end, total, Decimal(1)) if chained else None
+
+
+def _scale_product(scales: str) -> Decimal:
+    product = Decimal(1)
+    for word in re.split(r"[\s-]+", scales.strip(" -")):
+        product *= _words()[word.lower()][0]
+    return product
+
+
+def _words_number(text: str, match: re.Match[str]) -> Number:
+    """A number written in words; it stops where the words stop forming one number.
+
+    Scale words at the end are kept apart as the scale (`five billion` is 5 times 10^9), so
+    that a range can lend them to its first number (`between five and six billion`).
+    """
+    words = _words()
+    integer: list[tuple[Decimal, str]] = []
+    fraction, trailing_scale, after_point, end = "", Decimal(1), False, match.start()
+    for token in _patterns()["word_token"].finditer(text, match.start(), match.end()):
+        word = token.group().lower()
+        if word == "and":
+            continue
+        if word == "point":
+            after_point = True
+            continue
+        if after_point and not fraction:
+            fraction = word if word.isdigit() else str(words[word][0])
+        elif after_point and words[word][1] == "digit" and trailing_scale == 1:
+            fraction += str(words[word][0])
+        elif after_point:
+            trailing_scale *= words[word][0]
+        elif integer and not _follows(integer[-1][1], words[word][1]):
+            break
+        else:
+            integer.append(words[word])
+        end = token.end()
+    if not fraction and integer and integer[-1][1] == "scale" and all(r != "scale" for _, r in integer[:-1]):
+        trailing_scale = integer.pop()[0]
+    base = _cardinal(integer) + (Decimal("0." + fraction) if fraction else 0)
+    return Number(
+        start=match.start(),
+        end=end,
+        base=base,
+        scale=trailing_scale,
+        form="words",
+        scale_kind="word" if trailing_scale != 1 else "",
+        glued_before=_touches_before(text, match.start()),
+        glued_after=_touches_after(text, end),
+        decimal_point=bool(fraction),
+    )
+
+
+def _cardinal(tokens: list[tuple[Decimal, str]]) -> Decimal:
+    """The value of cardinal number words (`one hundred and twenty thousand`)."""
+    total, current = Decimal(0), Decimal(0)
+    for value, role in tokens:
+        if role == "hundred":
+            current = (current or 1) * value
+        elif role == "scale":
+            total, current = total + (current or 1) * value, Decimal(0)
+        else:
+            current += value
+    return total + current
+
+
+def _follows(previous: str, role: str) -> bool:
+    """Whether a number word of `role` may follow one of role `previous` (`twenty five`, not `two three`)."""
+    if previous in ("", "hundred", "scale"):
+        return True
+    return previous == "tens" and role in ("digit", "hundred", "scale") or role in ("hundred", "scale")
+
+
+def _touches_before(text: str, start: int) -> bool:
+    if start == 0:
+        return False
+    before = text[start - 1]
+    if before.isdigit() or before.isascii() and (before.isalnum() or before == "_"):
+        return True
+    return before in ",.，．" and start >= 2 and text[start - 2].isdigit()
+
+
+def _touches_after(text: str, end: int) -> bool:
+    if end >= len(text):
+        return False
+    after = text[end]
+    if after.isascii() and after.isalpha():
+        return True
+    return after == "-" and end + 1 < len(text) and text[end + 1].isascii() and text[end + 1].isalpha()

@@ -1,0 +1,32 @@
+"""Regular expressions for long phrase lists, compiled as a trie so that matching stays fast.
+
+Python's `re` tries the alternatives of `a|b|c|...` one by one at every position; a list
+of a hundred cue phrases then costs a hundred attempts per character. Grouping the phrases
+by shared prefixes (`trade(?: (?:balance|deficit|surplus))?`) lets the engine branch on one
+character at a time, which on this project's cue lists is about twice as fast, and matches
+the same phrases (longest first, because every optional tail is greedy).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+
+def trie_pattern(phrases: Iterable[str], fold_case: bool = False) -> str:
+    """A regular expression (no flags) matching exactly the phrases, longest first at each position."""
+    trie: dict[str, dict] = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase.lower() if fold_case else phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branches(trie)
+
+
+def _branches(node: dict[str, dict]) -> str:
+    if list(node) == [""]:
+        return ""
+    branches = [re.escape(char) + _branches(child) for char, child in sorted(node.items()) if char]
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body

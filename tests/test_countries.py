@@ -1,0 +1,45 @@
+from kortrade.countries import DocumentCountries, find_mentions, main_counterpart
+
+
+def mentions(text):
+    return [(text[m.start : m.end], m.iso3, m.possessive, m.in_name) for m in find_mentions(text)]
+
+
+def test_longest_names_win_and_case_matters():
+    assert mentions("South Korea and Korean firms met us in the US.") == [
+        ("South Korea", "KOR", False, False),
+        ("Korean", "KOR", False, False),
+        ("the US", "USA", False, False),
+    ]
+
+
+def test_possessives_are_marked():
+    assert mentions("China's exports") == [("China", "CHN", True, False)]
+
+
+def test_countries_inside_proper_names_are_marked():
+    found = mentions("the Korea Customs Service, the Bank of Korea, Chinese President Xi, Korea on Monday")
+    assert [(name, in_name) for name, _, _, in_name in found] == [
+        ("Korea", True),
+        ("Korea", True),
+        ("Chinese", True),
+        ("Korea", False),
+    ]
+
+
+def test_currencies_are_not_countries():
+    assert mentions("US$18 billion and 5 billion US dollars") == []
+
+
+def test_the_main_counterpart_is_the_most_named_foreign_economy():
+    text = "Japan and Korea met. China called Japan. Korea thanked Japan and China."
+    assert main_counterpart(find_mentions(text)) == "JPN"
+    assert main_counterpart(find_mentions("Korea alone.")) == ""
+
+
+def test_a_document_looks_up_the_last_other_country_before_a_position():
+    text = "Japan and Korea met. Then China and Korea met. Korea spoke."
+    countries = DocumentCountries(text)
+    assert countries.last_before(0, text.index("Then"), unless="KOR") == "JPN"
+    assert countries.last_before(0, len(text), unless="KOR") == "CHN"
+    assert countries.last_before(text.index("Korea spoke"), len(text), unless="KOR") == ""

@@ -1,0 +1,172 @@
+import itertools
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kortrade.figures import find_figures
+
+
+def figures(text):
+    return [(text[f.start : f.end], f.kind, f.value, f.unit, set(f.flags)) for f in find_figures(text)]
+
+
+def one(text):
+    found = figures(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("Shipments reached $55.8 billion.", "$55.8 billion", Decimal("5.58e10"), "USD"),
+        ("a US$18 billion deficit", "US$18 billion", Decimal("1.8e10"), "USD"),
+        ("worth USD 3 million", "USD 3 million", Decimal("3e6"), "USD"),
+        ("priced at 5 billion dollars", "5 billion dollars", Decimal("5e9"), "USD"),
+        ("a $5m grant", "$5m", Decimal("5e6"), "USD"),
+        ("it invested 360 trillion won", "360 trillion won", Decimal("3.6e14"), "KRW"),
+        ("a KRW 1.2 trillion order", "KRW 1.2 trillion", Decimal("1.2e12"), "KRW"),
+        ("it paid ₩500,000", "₩500,000", Decimal("5e5"), "KRW"),
+        ("100 million yuan of goods", "100 million yuan", Decimal("1e8"), "CNY"),
+        ("RMB10bn in loans", "RMB10bn", Decimal("1e10"), "CNY"),
+        ("a €3bn plant", "€3bn", Decimal("3e9"), "EUR"),
+        ("earned 20 billion yen", "20 billion yen", Decimal("2e10"), "JPY"),
+        ("HK$5 billion in bonds", "HK$5 billion", Decimal("5e9"), "HKD"),
+        ("수출액은 39.4억 달러였다", "39.4억 달러", Decimal("3.94e9"), "USD"),
+        ("投资额达5亿元", "5亿元", Decimal("5e8"), "CNY"),
+        ("1조 2천억 원 규모", "1조 2천억 원", Decimal("1.2e12"), "KRW"),
+    ],
+)
+def test_money_in_every_currency_form(text, surface, value, unit):
+    assert one(text)[:4] == (surface, "money", value, unit)
+
+
+def test_paired_amounts_are_two_figures():
+    assert [(s, u) for s, _, _, u, _ in figures("a 1.2 trillion won ($923 million) order")] == [
+        ("1.2 trillion won", "KRW"),
+        ("$923 million", "USD"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "flags"),
+    [
+        ("rose 20% on-year", "20%", 20, set()),
+        ("grew 7.8 percent", "7.8 percent", Decimal("7.8"), set()),
+        ("a 4 per cent rise", "4 per cent", 4, set()),
+        ("up three-point-93 percent", "three-point-93 percent", Decimal("3.93"), set()),
+        ("fell 1.2 percentage points", "1.2 percentage points", Decimal("1.2"), {"points"}),
+        ("a 12％ jump", "12％", 12, set()),
+    ],
+)
+def test_percentages(text, surface, value, flags):
+    assert one(text) == (surface, "percent", value, "%", flags)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("supply 8 gigawatt-hours (GWh) of cells", "8 gigawatt-hours", 8),
+        ("a 30 GWh contract", "30 GWh", 30),
+        ("a 30GWh contract", "30GWh", 30),
+        ("500 MWh of storage", "500 MWh", Decimal("0.5")),
+        ("2 TWh a year", "2 TWh", 2000),
+    ],
+)
+def test_energy_is_normalised_to_gwh(text, surface, value):
+    assert one(text) == (surface, "energy", value, "GWh", set())
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("a delegation of 200 South Korean company representatives.", "200 South Korean company representatives", 200),
+        ("They signed 15 new deals in the sectors of biotech.", "15 new deals", 15),
+        ("enough for 120,000 electric vehicles.", "120,000 electric vehicles", 120000),
+        ("Five firms joined.", "Five firms", 5),
+        ("it sold 1.5 million cars", "1.5 million cars", Decimal("1.5e6")),
+        ("some 300 business leaders attended", "300 business leaders", 300),
+    ],
+)
+def test_counts_of_things_researchers_track(text, surface, value):
+    assert one(text)[:4] == (surface, "count", value, "count")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The firm was founded in 2023 and opened in 1997.",
+        "over the next six years, for four consecutive months, the first in 31 years",
+        "one of the top five automotive companies",
+        "the two companies agreed; the three countries met",
+        "its third-largest supplier ranked 16th",
+        "five times the speed of sound",
+        "the PV5 van, the Polestar 4 sedan, 46-series cells 46mm wide",
+        "the 3050 Strategy and the G20 summit",
+        "a four-day tour; a 65-year-old chairman aged 65",
+        "call 02-123-4567 at 10:30 on May 5",
+        "1. Exports recovered. 2) Imports fell.",
+        "the Model 3 cars sold well",
+    ],
+)
+def test_not_figures(text):
+    assert figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("cut tariffs by 40 to 50 percent", [("40", 40), ("50 percent", 50)]),
+        ("a 40-50% stake", [("40", 40), ("50%", 50)]),
+        ("between two and three percent", [("two", 2), ("three percent", 3)]),
+        ("worth $3-4 billion", [("$3", Decimal("3e9")), ("4 billion", Decimal("4e9"))]),
+        ("between 3 and 4 billion yuan", [("3", Decimal("3e9")), ("4 billion yuan", Decimal("4e9"))]),
+        ("15-20 deals", [("15", 15), ("20 deals", 20)]),
+    ],
+)
+def test_ranges_are_two_flagged_figures_the_first_borrowing_unit_and_scale(text, expected):
+    found = figures(text)
+    assert [(s, v) for s, _, v, _, _ in found] == expected
+    assert all("range" in flags for *_, flags in found)
+    assert found[0][3] == found[1][3]
+
+
+def test_from_to_is_a_movement_not_a_range():
+    found = figures("the share rose from 40 to 50 percent")
+    assert [(s, v) for s, _, v, _, _ in found] == [("40", 40), ("50 percent", 50)]
+    assert not any("range" in flags for *_, flags in found)
+
+
+def test_two_amounts_joined_by_to_are_not_a_range():
+    found = figures("exports rose 7% to $5 billion")
+    assert [flags for *_, flags in found] == [set(), set()]
+
+
+@pytest.mark.parametrize("hedge", ["about", "approximately", "nearly", "more than", "around", "some", "almost"])
+def test_hedges_make_a_figure_approximate_and_stay_out_of_its_surface(hedge):
+    surface, *_, flags = one(f"It shipped {hedge} $2 billion of chips.")
+    assert surface == "$2 billion" and "approximate" in flags
+
+
+def test_an_exact_figure_has_no_hedge():
+    assert one("It shipped $2 billion of chips.")[4] == set()
+
+
+AMOUNTS = st.tuples(
+    st.sampled_from(["$", "US$", "€", "KRW ", "RMB "]),
+    st.decimals(min_value=0, max_value=10**6, places=1, allow_nan=False),
+    st.sampled_from(["", " million", " billion", " trillion"]),
+)
+PADDING = st.text(alphabet=st.sampled_from("abcdefghij ,.;()\n"), max_size=30)
+
+
+@given(st.lists(st.tuples(PADDING, AMOUNTS), min_size=1, max_size=4), PADDING)
+def test_spans_are_exact_sorted_and_disjoint(pieces, tail):
+    text = "".join(f"{pad} {prefix}{amount}{scale} " for pad, (prefix, amount, scale) in pieces) + tail
+    found = find_figures(text)
+    assert len(found) == len(pieces)
+    for figure in found:
+        assert figure.start < figure.end and "garbled" not in figure.flags
+    assert all(a.end <= b.start for a, b in itertools.pairwise(found))

@@ -1,0 +1,236 @@
+import pytest
+from documents import make_document
+
+from kortrade.figure_table import figure_rows
+
+
+def rows(text, published=""):
+    return figure_rows(make_document(text, published)).rows
+
+
+def row(text, surface, published=""):
+    found = [r for r in rows(text, published) if r["surface"] == surface]
+    assert len(found) == 1, rows(text, published)
+    return found[0]
+
+
+def fields(text, surface, *names, published=""):
+    found = row(text, surface, published)
+    return tuple(found[name] for name in names)
+
+
+# metric
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "metric"),
+    [
+        ("Outbound shipments rose 7 percent to $50 billion.", "$50 billion", "exports"),
+        ("Imports from Vietnam slid 3% to $4 billion.", "3%", "imports"),
+        ("It posted a trade surplus of $3 billion.", "$3 billion", "trade_balance"),
+        ("Two-way trade reached $300 billion.", "$300 billion", "trade_volume"),
+        ("Samsung will invest $17 billion in Texas.", "$17 billion", "investment"),
+        ("It won a 20 GWh supply deal.", "20 GWh", "supply_contract"),
+        ("Output hit 40 GWh.", "40 GWh", "production"),
+        ("It recorded a $5 billion trade deficit with Japan.", "$5 billion", "trade_balance"),
+        ("Brussels imposed 25% tariffs on cars.", "25%", "other"),
+        ("China's GDP grew 5.2 percent.", "5.2 percent", "other"),
+    ],
+)
+def test_metric_from_the_nearest_cue(text, surface, metric):
+    assert row(text, surface)["metric"] == metric
+
+
+def test_a_cue_compounded_right_after_the_figure_wins_over_an_earlier_one():
+    text = "Car exports fell 40% as Brussels imposed 25% tariffs on them."
+    assert row(text, "25%")["metric"] == "other"
+    assert row(text, "40%")["metric"] == "exports"
+
+
+def test_a_capitalised_cue_inside_a_sentence_is_a_name():
+    text = "The Ministry of Trade said 40 firms joined and a 5% rate applied."
+    assert row(text, "5%")["metric"] == "other"
+
+
+def test_a_blocker_outside_the_figures_segment_does_not_hide_the_metric():
+    text = "Exports to Japan, a key trading partner, gained 2 percent."
+    assert row(text, "2 percent")["metric"] == "exports"
+
+
+def test_a_share_of_exports():
+    text = "Japan accounted for 12 percent of South Korea's total exports."
+    assert fields(text, "12 percent", "metric", "measure", "reporter", "partner") == (
+        "share_of_exports",
+        "share",
+        "KOR",
+        "JPN",
+    )
+
+
+def test_a_count_takes_a_metric_only_from_its_own_segment():
+    text = "Exports to Japan rose, and 30 firms joined."
+    assert row(text, "30 firms")["metric"] == "other"
+
+
+# measure and direction
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "measure", "direction"),
+    [
+        ("Exports jumped 12% to $9 billion.", "12%", "change", "up"),
+        ("Exports jumped 12% to $9 billion.", "$9 billion", "level", ""),
+        ("Imports were down 4 percent.", "4 percent", "change", "down"),
+        ("Exports rose by $2 billion.", "$2 billion", "change", "up"),
+        ("Imports marked a decrease of 3.2% on-year.", "3.2%", "change", "down"),
+        ("Exports posted a 6% increase.", "6%", "change", "up"),
+        ("Exports grew 3% year-on-year.", "3%", "change", "up"),
+        ("Exports were 7 percent higher.", "7 percent", "change", "up"),
+        ("Its share rose to 19 percent.", "19 percent", "share", ""),
+        ("The policy rate stayed at 3.5 percent.", "3.5 percent", "level", ""),
+        ("The deficit with Japan narrowed to $1 billion.", "$1 billion", "level", ""),
+        ("A delegation of 200 executives came.", "200 executives", "level", ""),
+    ],
+)
+def test_measure_and_direction(text, surface, measure, direction):
+    assert fields(text, surface, "measure", "direction") == (measure, direction)
+
+
+def test_a_movement_word_governs_only_the_figure_next_to_it():
+    text = "Car exports fell 40% as Brussels imposed 25% tariffs."
+    assert fields(text, "25%", "measure", "direction") == ("level", "")
+
+
+def test_a_verb_after_an_amount_is_its_predicate_not_its_change():
+    text = "The deficit of $4 billion decreased later."
+    assert fields(text, "$4 billion", "measure", "value") == ("level", -4e9)
+
+
+def test_both_ends_of_a_range_share_the_movement():
+    text = "Shipments fell 40-50% last year."
+    assert [(r["measure"], r["direction"]) for r in rows(text)] == [("change", "down")] * 2
+
+
+# reporter, partner, sign
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "reporter", "partner"),
+    [
+        ("South Korea's exports to Japan rose 4%.", "4%", "KOR", "JPN"),
+        ("Korean exports rose 4%.", "4%", "KOR", "WLD"),
+        ("Exports rose 4% to $50 billion.", "$50 billion", "KOR", "WLD"),
+        ("Imports from Vietnam rose 4%.", "4%", "KOR", "VNM"),
+        ("Chinese exports to South Korea rose 4%.", "4%", "CHN", "KOR"),
+        ("Exports from Japan to South Korea rose 4%.", "4%", "JPN", "KOR"),
+        ("The deficit with Japan hit $3 billion.", "$3 billion", "KOR", "JPN"),
+        ("Korea-Japan trade reached $80 billion.", "$80 billion", "KOR", "JPN"),
+        ("Chinese customs data showed imports from South Korea fell 5%.", "5%", "CHN", "KOR"),
+        ("Exports rose 12 percent, according to the Korea Customs Service.", "12 percent", "KOR", "WLD"),
+        ("It cut its dependence on Japan to 30%.", "30%", "KOR", "JPN"),
+        ("About 500 Japanese tourists came.", "500 Japanese tourists", "JPN", ""),
+        ("They signed 15 new deals.", "15 new deals", "", ""),
+    ],
+)
+def test_reporter_and_partner(text, surface, reporter, partner):
+    assert fields(text, surface, "reporter", "partner") == (reporter, partner)
+
+
+def test_a_bare_name_separated_from_the_cue_by_a_verb_owns_nothing():
+    text = "The trade balance with Japan recorded a deficit of $13 billion."
+    assert fields(text, "$13 billion", "reporter", "partner", "value") == ("KOR", "JPN", -13e9)
+
+
+def test_an_earlier_possessor_in_the_sentence_carries_to_a_later_flow():
+    text = "Japan's exports to South Korea were $20 billion, and imports from South Korea were $30 billion."
+    assert fields(text, "$30 billion", "reporter", "partner") == ("JPN", "KOR")
+
+
+def test_figures_in_a_while_clause_take_that_clauses_partner():
+    text = "Exports to Japan gained 1% while those to the United States jumped 20%."
+    assert row(text, "1%")["partner"] == "JPN"
+    assert row(text, "20%")["partner"] == "USA"
+
+
+def test_bilateral_figures_take_the_documents_main_counterpart():
+    text = "Japan and Korea met. Japan pledged help.\nBilateral trade reached $80 billion."
+    assert fields(text, "$80 billion", "reporter", "partner") == ("KOR", "JPN")
+
+
+def test_a_supply_contract_takes_the_country_named_earlier_in_the_paragraph():
+    text = "The firm signed a deal with Japan's Panasonic. It will supply 8 GWh of cells."
+    assert row(text, "8 GWh")["partner"] == "JPN"
+
+
+def test_a_supply_contract_without_a_country_in_its_paragraph_has_no_partner():
+    text = "Japan was mentioned.\nThe firm will supply 8 GWh of cells."
+    assert row(text, "8 GWh")["partner"] == ""
+
+
+def test_a_deficit_is_a_negative_level_and_a_surplus_positive():
+    assert row("It ran a trade deficit of $7 billion.", "$7 billion")["value"] == -7e9
+    assert row("It ran a trade surplus of $7 billion.", "$7 billion")["value"] == 7e9
+
+
+def test_currency_names_are_not_countries():
+    text = "Investment in Xi'an reached 2.5 billion US dollars."
+    assert row(text, "2.5 billion US dollars")["partner"] == ""
+
+
+# period and flags
+
+
+def test_period_from_the_sentence_and_the_document_date():
+    text = "Exports in November were $50 billion."
+    assert row(text, "$50 billion", published="2023-12-01")["period"] == "2023-11"
+    assert row(text, "$50 billion")["period"] == ""
+
+
+def test_the_period_closest_to_the_figure_wins():
+    text = "The December 2023 plan cut dependence on Japan to 50% by 2030."
+    assert fields(text, "50%", "period", "flags", published="2024-03-28") == ("2030", "projected")
+
+
+def test_a_figure_inherits_the_period_of_its_paragraph_but_counts_do_not():
+    text = "Korea ran a $18 billion deficit with Japan. Exports to Japan in 2023 fell 20%. It hired 300 workers."
+    found = {r["surface"]: r["period"] for r in rows(text, "2024-03-28")}
+    assert found == {"$18 billion": "2023", "20%": "2023", "300 workers": ""}
+
+
+def test_periods_are_not_inherited_across_paragraphs_or_from_unresolved_mentions():
+    assert row("Exports to Japan in 2023 fell 20%.\nImports rose 3%.", "3%")["period"] == ""
+    text = "Exports in November were $5 billion. Imports in 2023 were $6 billion."
+    assert row(text, "$5 billion")["period"] == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The firm aims to raise sales to $10 billion.",
+        "Exports are expected to reach $700 billion.",
+        "Exports will hit $700 billion by 2030.",
+        "Exports should reach $700 billion next year.",
+    ],
+)
+def test_targets_and_forecasts_are_projected(text):
+    assert "projected" in rows(text, "2024-01-05")[0]["flags"]
+
+
+def test_a_past_period_is_not_projected_even_near_a_forecast_word():
+    text = "They expect trade to exceed the 2024 level of $273 billion."
+    assert "projected" not in row(text, "$273 billion", published="2026-11-22")["flags"]
+
+
+def test_a_forecast_word_in_another_segment_does_not_project_a_figure():
+    text = "Exports rose 4.8% to $52.4 billion, compared with a 5.5% rise forecast by economists."
+    found = {r["surface"]: r["flags"] for r in rows(text)}
+    assert found == {"4.8%": "", "$52.4 billion": "", "5.5%": "projected"}
+
+
+@pytest.mark.parametrize("cue", ["Reports suggest that", "Sources said", "Reportedly,"])
+def test_reports_and_rumours_are_unconfirmed(cue):
+    assert rows(f"{cue} the firms reached a 30 GWh contract.")[0]["flags"] == "unconfirmed"
+
+
+def test_attributed_official_data_is_not_unconfirmed():
+    assert rows("The ministry reported that exports rose 5%.")[0]["flags"] == ""

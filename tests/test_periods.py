@@ -1,0 +1,74 @@
+import pytest
+
+from kortrade.periods import Anchor, find_periods
+
+DATED = Anchor.from_published("2023-12-01")
+UNDATED = Anchor()
+
+
+def periods(text, anchor=DATED):
+    return [(text[p.start : p.end], p.value, p.projected) for p in find_periods(text, 0, len(text), anchor)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("exports in 2023 fell", "2023"),
+        ("in December 2023", "2023-12"),
+        ("on March 28, 2024", "2024-03-28"),
+        ("in November", "2023-11"),
+        ("in March this year", "2023-03"),
+        ("last month", "2023-11"),
+        ("this year", "2023"),
+        ("last year", "2022"),
+        ("in the third quarter of 2022", "2022-Q3"),
+        ("in the third quarter", "2023-Q3"),
+        ("in Q2 2021", "2021-Q2"),
+        ("the first half of 2023", "2023-01/2023-06"),
+        ("in H2 2022", "2022-07/2022-12"),
+        ("the first nine months of this year", "2023-01/2023-09"),
+        ("in the first 10 months", "2023-01/2023-10"),
+        ("for January-September 2023", "2023-01/2023-09"),
+        ("from January to October", "2023-01/2023-10"),
+        ("from 2020 to 2023", "2020/2023"),
+        ("the Moon administration (2017-22)", "2017/2022"),
+        ("the 2024 level of trade", "2024"),
+    ],
+)
+def test_period_forms(text, value):
+    assert [v for _, v, _ in periods(text)] == [value]
+
+
+def test_a_month_after_the_documents_month_is_last_years():
+    assert periods("in December", Anchor.from_published("2024-03-05"))[0][1] == "2023-12"
+
+
+@pytest.mark.parametrize(
+    "text", ["in November", "last month", "this year", "the first nine months of this year", "from January to October"]
+)
+def test_relative_periods_without_a_publication_date_stay_empty_but_are_found(text):
+    assert [v for _, v, _ in periods(text, UNDATED)] == [""]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "up 7 percent from the same month last year",
+        "down from the same period last year",
+        "the first deficit since 2004",
+        "higher than in 2022",
+        "compared with 2021",
+        "to host the 2030 World Expo",
+        "the first in 31 years",
+        "it may rise",
+        "a 2023% error",
+    ],
+)
+def test_comparison_bases_event_names_and_non_periods_are_left_out(text):
+    assert periods(text) == []
+
+
+def test_targets_are_marked_projected():
+    assert periods("to less than 50% by 2030") == [("2030", "2030", True)]
+    assert periods("a record next year") == [("next year", "2024", True)]
+    assert periods("in 2030") == [("2030", "2030", False)]

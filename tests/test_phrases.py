@@ -1,0 +1,20 @@
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kortrade.phrases import trie_pattern
+
+WORDS = st.text(alphabet="abc $.", min_size=1, max_size=6)
+
+
+@given(st.lists(WORDS, min_size=1, max_size=12, unique=True), st.text(alphabet="abc $.x", max_size=40))
+def test_a_trie_pattern_finds_what_the_longest_first_alternation_finds(phrases, text):
+    alternation = re.compile("|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)))
+    trie = re.compile(trie_pattern(phrases))
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in alternation.finditer(text)]
+
+
+def test_case_folding_lowers_the_phrases():
+    pattern = re.compile(trie_pattern(["Trade", "trade balance"], fold_case=True), re.IGNORECASE)
+    assert pattern.fullmatch("TRADE Balance") and pattern.fullmatch("trade")

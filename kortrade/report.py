@@ -137,8 +137,7 @@ def reset_namespace(manager: KernelManager) -> None:
     client = manager.client()
     client.start_channels()
     try:
-        client.wait_for_ready(timeout=60)
-        client.execute_interactive("%reset -f", store_history=False, timeout=60)
+        client.execute_interactive("%reset -f", store_history=False, timeout=60)  # queued until the kernel is up
     finally:
         client.stop_channels()
 

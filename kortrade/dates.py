@@ -17,6 +17,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from .numbers import small_cardinals
+
 MONTHS = {
     "january": 1,
     "february": 2,
@@ -57,22 +59,8 @@ ABSOLUTE_PATTERNS = tuple(
         rf"{_YEAR}\s*[년年]\s*(?P<month_num>[01]?\d)\s*[월月]",
     )
 )
-NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
+# Counted words of relative stamps: the cardinals of the number grammar, and `a`/`an` (`a day ago`).
+NUMBER_WORDS = {**small_cardinals(), "an": 1, "a": 1}
 RELATIVE_AGO = re.compile(
     r"\b(?P<count>\d+|" + "|".join(NUMBER_WORDS) + r")\s+(?P<unit>minute|hour|day|week|month|year)s?\s+ago\b",
     re.IGNORECASE,

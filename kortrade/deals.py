@@ -22,22 +22,10 @@ from functools import cache
 
 from .document import Document, Sentence
 from .gazetteer import Actor, Mention
+from .numbers import small_cardinals
 from .resources import data_rows
 
-NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "fifteen": 15,
-    "twenty": 20,
-}
+NUMBER_WORDS = small_cardinals()
 COUNT = rf"(?:\d+(?:\.\d+)?|{'|'.join(NUMBER_WORDS)})"
 VOLUME = re.compile(
     r"(?P<value>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)[ \t]*(?:(?P<gwh>GWh|gigawatt[- ]hours?)|(?P<mwh>MWh|megawatt[- ]hours?)"

@@ -58,6 +58,17 @@ class Number:
         return self.base * self.scale
 
 
+CARDINAL_ROLES = frozenset({"digit", "teen", "tens"})
+
+
+@cache
+def small_cardinals() -> dict[str, int]:
+    """Cardinal number words below a hundred (`one` … `ninety`) and their values, longest first,
+    for the other modules that read counted phrases (`three days ago`, `two contracts`)."""
+    words = {word: int(value) for word, (value, role) in _words().items() if role in CARDINAL_ROLES}
+    return dict(sorted(words.items(), key=lambda item: (-len(item[0]), item[0])))
+
+
 @cache
 def _words() -> dict[str, tuple[Decimal, str]]:
     """Number word (lower case) -> (value, role)."""

@@ -71,12 +71,11 @@ def _listed_candidate(text: str, match: PhraseMatch[Entry]) -> Candidate | None:
     return Candidate(match.start, match.end, unresolved, ("ambiguous",))
 
 
-def _contains_other_actor(organisation: Candidate, listed: Sequence[Candidate]) -> bool:
-    """Does an organisation phrase swallow a listed non-country actor past its first word (`Ministry of X, Samsung`)?"""
-    return any(
-        c.actor is not None and c.actor.type != "country" and organisation.start < c.start and c.end <= organisation.end
-        for c in listed
-    )
+def _contains_other_actor(organisation: Candidate, listed: Sequence[Candidate], starts: Sequence[int]) -> bool:
+    """Does an organisation phrase swallow a listed non-country actor past its first word (`Ministry of X, Samsung`)?
+    `listed` is sorted by start, and `starts` are its starts."""
+    inside = listed[bisect.bisect_right(starts, organisation.start) : bisect.bisect_left(starts, organisation.end)]
+    return any(c.actor is not None and c.actor.type != "country" and c.end <= organisation.end for c in inside)
 
 
 def _unlisted(text: str, start: int, end: int, kind: str, country: str) -> Candidate:
@@ -87,8 +86,8 @@ def _unlisted(text: str, start: int, end: int, kind: str, country: str) -> Candi
     )
 
 
-def _overlaps_any(kept: Sequence[Candidate], candidate: Candidate) -> bool:
-    starts = [c.start for c in kept]
+def _overlaps_any(kept: Sequence[Candidate], starts: Sequence[int], candidate: Candidate) -> bool:
+    """Does the candidate overlap one of `kept` (disjoint, sorted by start; `starts` are their starts)?"""
     at = bisect.bisect_right(starts, candidate.start) - 1
     return (at >= 0 and kept[at].end > candidate.start) or (at + 1 < len(kept) and kept[at + 1].start < candidate.end)
 
@@ -96,14 +95,16 @@ def _overlaps_any(kept: Sequence[Candidate], candidate: Candidate) -> bool:
 def find_mentions(document: Document) -> list[Mention]:
     """Every actor mention in the document, in order of position."""
     text = document.text
-    listed = [c for m in matcher().find(text) if (c := _listed_candidate(text, m))]
+    listed = sorted((c for m in matcher().find(text) if (c := _listed_candidate(text, m))), key=_bounds)
+    listed_starts = [c.start for c in listed]
     organisations = [_unlisted(text, o.start, o.end, o.type, o.country) for o in find_organisations(text)]
-    organisations = [o for o in organisations if not _contains_other_actor(o, listed)]
+    organisations = [o for o in organisations if not _contains_other_actor(o, listed, listed_starts)]
     named = [c for c in longest_first([*listed, *organisations], _bounds) if c.actor is not None]
     institutions = [(c.start, c.end) for c in named if c.actor and c.actor.type in INSTITUTION_TYPES]
     sentences = [(s.start, s.end) for s in document.sentences]
     people = [_unlisted(text, p.start, p.end, "person", p.country) for p in find_people(text, sentences, institutions)]
-    people = [p for p in longest_first(people, _bounds) if not _overlaps_any(named, p)]
+    named_starts = [c.start for c in named]
+    people = [p for p in longest_first(people, _bounds) if not _overlaps_any(named, named_starts, p)]
     mentions = [Mention(c.start, c.end, c.actor, c.flags) for c in [*named, *people] if c.actor]
     mentions += short_forms(text, mentions, document.anchor_date)
     return sorted(mentions, key=lambda m: (m.start, m.end))

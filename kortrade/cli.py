@@ -15,7 +15,6 @@ import tempfile
 from pathlib import Path
 
 from .engine import ENGINES, EngineUnavailable
-from .pipeline import extract_to
 
 EXIT_USAGE = 2
 
@@ -109,6 +108,8 @@ def run_extract(args: argparse.Namespace) -> int:
 
     if args.scheduler and args.engine != "dask":
         raise UsageError("--scheduler needs --engine dask")
+    from .pipeline import extract_to
+
     try:
         run = extract_to(
             args.out,

@@ -164,20 +164,21 @@ def run_report(
 
     from .workspace import tables
 
-    parts = notebook_parts(notebooks_dir)
-    declared = {part.name: declared_parameters(part.source) for part in parts}
-    unknown = sorted(set(extra) - set().union(*declared.values()))
-    if unknown:
-        raise UnknownParameter(f"no notebook has a parameter named {', '.join(unknown)}")
-    base = {
-        "corpus_dir": str(corpus.resolve()),
-        "output_dir": str(out.resolve()),
-        "reference_date": reference_date.isoformat() if reference_date else "",
-    }
-    (out / "notebooks").mkdir(parents=True, exist_ok=True)
+    # The kernel boots, and imports the report's libraries, while parameters are checked and tables extracted.
     with shared_kernel(kernel_name(), notebooks_dir) as manager, ThreadPoolExecutor(max_workers=1) as renderer:
+        parts = notebook_parts(notebooks_dir)
+        declared = {part.name: declared_parameters(part.source) for part in parts}
+        unknown = sorted(set(extra) - set().union(*declared.values()))
+        if unknown:
+            raise UnknownParameter(f"no notebook has a parameter named {', '.join(unknown)}")
+        base = {
+            "corpus_dir": str(corpus.resolve()),
+            "output_dir": str(out.resolve()),
+            "reference_date": reference_date.isoformat() if reference_date else "",
+        }
+        (out / "notebooks").mkdir(parents=True, exist_ok=True)
         log(f"extracting {corpus} -> {out / 'data'}")
-        tables(base["corpus_dir"], base["output_dir"], base["reference_date"])  # the kernel boots meanwhile
+        tables(base["corpus_dir"], base["output_dir"], base["reference_date"])
         rendered = []
         for part in parts:
             params = {k: v for k, v in {**base, **extra}.items() if k in declared[part.name]}

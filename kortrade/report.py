@@ -29,6 +29,7 @@ from pathlib import Path
 sys.modules.setdefault("rfc3987_syntax", None)
 
 import nbformat
+from jupyter_client.client import KernelClient
 from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import KernelManager
 
@@ -82,6 +83,7 @@ def notebook_parts(notebooks_dir: Path) -> list[Part]:
 
 
 def notebook_title(path: Path) -> str:
+
     notebook = nbformat.read(path, as_version=4)
     for cell in notebook.cells:
         if cell.cell_type == "markdown":
@@ -103,43 +105,63 @@ def kernel_name() -> str:
     return KERNEL if KERNEL in KernelSpecManager().find_kernel_specs() else FALLBACK_KERNEL
 
 
+WARM_UP = (
+    "import io, pandas, matplotlib, networkx, IPython.display, kortrade.analysis, kortrade.charts, kortrade.store,"
+    " kortrade.workspace; pandas.read_csv(io.StringIO('a,b\\n1,x'), dtype={'a': 'Int64', 'b': 'string'});"
+    " del io, pandas, matplotlib, networkx, IPython, kortrade"  # modules stay loaded, the namespace stays empty
+)
+REPLY_TIMEOUT = 120
+
+
+class SharedKernel:
+    """One kernel for all the notebooks of a report, so the libraries are imported once instead
+    of once per notebook. It starts importing them at once, while this process extracts the
+    tables; `prepare` before each notebook waits for that, or forgets the previous notebook's
+    variables (modules stay loaded). IPC transport: no network port is opened."""
+
+    def __init__(self, name: str, cwd: Path) -> None:
+        self.sockets = Path(tempfile.mkdtemp(prefix="kortrade-kernel-"))
+        self.manager = KernelManager(kernel_name=name, transport="ipc", ip=str(self.sockets / "kernel"))
+        self.manager.start_kernel(cwd=str(cwd))
+        self._warming = self.manager.client()
+        self._warming.start_channels()
+        self._warm_up_id = self._warming.execute(WARM_UP, silent=True, store_history=False)
+        self._prepared_once = False
+
+    def prepare(self) -> None:
+        """Make the kernel ready for the next notebook, with an empty namespace."""
+        if not self._prepared_once:
+            self._prepared_once = True
+            _await_reply(self._warming, self._warm_up_id)
+            self._warming.stop_channels()
+            return
+        client = self.manager.client()
+        client.start_channels()
+        try:
+            client.execute_interactive("%reset -f", store_history=False, timeout=REPLY_TIMEOUT)
+        finally:
+            client.stop_channels()
+
+    def close(self) -> None:
+        if not self._prepared_once:
+            self._warming.stop_channels()
+        self.manager.shutdown_kernel(now=True)
+        shutil.rmtree(self.sockets, ignore_errors=True)
+
+
+def _await_reply(client: KernelClient, msg_id: str) -> None:
+    """Wait for the kernel's reply to one request."""
+    while client.get_shell_msg(timeout=REPLY_TIMEOUT)["parent_header"].get("msg_id") != msg_id:
+        pass
+
+
 @contextmanager
-def shared_kernel(name: str, cwd: Path) -> Iterator[KernelManager]:
-    """One kernel for all the notebooks of a report, so the libraries are imported once
-    instead of once per notebook. IPC transport: no network port is opened."""
-    sockets = Path(tempfile.mkdtemp(prefix="kortrade-kernel-"))
-    manager = KernelManager(kernel_name=name, transport="ipc", ip=str(sockets / "kernel"))
-    manager.start_kernel(cwd=str(cwd))
-    warm_up(manager)
+def shared_kernel(name: str, cwd: Path) -> Iterator[SharedKernel]:
+    kernel = SharedKernel(name, cwd)
     try:
-        yield manager
+        yield kernel
     finally:
-        manager.shutdown_kernel(now=True)
-        shutil.rmtree(sockets, ignore_errors=True)
-
-
-WARM_UP = "import pandas, matplotlib, networkx, IPython.display, kortrade.analysis, kortrade.charts, kortrade.workspace"
-
-
-def warm_up(manager: KernelManager) -> None:
-    """Ask the kernel to import the report's libraries now, without waiting: it does so
-    while this process extracts the tables."""
-    client = manager.client()
-    client.start_channels()
-    try:
-        client.execute(WARM_UP, silent=True, store_history=False)
-    finally:
-        client.stop_channels()
-
-
-def reset_namespace(manager: KernelManager) -> None:
-    """Forget every variable of the previous notebook (imported modules stay loaded)."""
-    client = manager.client()
-    client.start_channels()
-    try:
-        client.execute_interactive("%reset -f", store_history=False, timeout=60)  # queued until the kernel is up
-    finally:
-        client.stop_channels()
+        kernel.close()
 
 
 def parse_value(text: str) -> object:
@@ -165,7 +187,7 @@ def run_report(
     from .workspace import tables
 
     # The kernel boots, and imports the report's libraries, while parameters are checked and tables extracted.
-    with shared_kernel(kernel_name(), notebooks_dir) as manager, ThreadPoolExecutor(max_workers=1) as renderer:
+    with shared_kernel(kernel_name(), notebooks_dir) as kernel, ThreadPoolExecutor(max_workers=1) as renderer:
         parts = notebook_parts(notebooks_dir)
         declared = {part.name: declared_parameters(part.source) for part in parts}
         unknown = sorted(set(extra) - set().union(*declared.values()))
@@ -184,7 +206,7 @@ def run_report(
             params = {k: v for k, v in {**base, **extra}.items() if k in declared[part.name]}
             executed = out / "notebooks" / part.source.name
             log(f"running {part.source.name}")
-            reset_namespace(manager)
+            kernel.prepare()
             try:
                 papermill.execute_notebook(
                     str(part.source),
@@ -192,7 +214,7 @@ def run_report(
                     parameters=params,
                     progress_bar=False,
                     request_save_on_cell_execute=False,  # saved at the end, and on failure
-                    km=manager,
+                    km=kernel.manager,
                 )
             except PapermillExecutionError as error:
                 raise NotebookFailed(

@@ -93,3 +93,11 @@ def test_no_value_is_infinite_or_nan(hostile_run):
         for column in columns:
             cells = [cell for cell in tables[name][column].astype(str) if cell != ""]
             assert all(math.isfinite(float(cell)) for cell in cells), (name, column)
+
+
+def test_figures_are_extracted_from_repaired_text(hostile_run):
+    _, _, _, tables = hostile_run
+    figures = tables["figures"]
+    found = {(row.doc_id, row.unit, float(row.value)) for row in figures.itertuples()}
+    assert {("fullwidth", "USD", 55.8e9), ("fullwidth", "%", 7.0)} <= found
+    assert {("crlf", "%", 7.0), ("crlf", "%", 3.0), ("utf8_bom", "%", 7.0)} <= found

@@ -66,8 +66,8 @@ def build_messy_corpus(root: Path) -> Path:
     return root
 
 
-def run_report(*args: str) -> subprocess.CompletedProcess:
-    """`kortrade report` on the seeds with the project's notebooks, as a subprocess."""
+def run_report(*args: str, notebooks: Path = ROOT / "notebooks") -> subprocess.CompletedProcess:
+    """`kortrade report` on the seeds (with the project's notebooks unless told), as a subprocess."""
     command = [
         sys.executable,
         "-m",
@@ -76,7 +76,7 @@ def run_report(*args: str) -> subprocess.CompletedProcess:
         "--corpus",
         str(SEEDS),
         "--notebooks",
-        str(ROOT / "notebooks"),
+        str(notebooks),
         *args,
     ]
     return subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT)

@@ -2,8 +2,6 @@
 
 import json
 import shutil
-import subprocess
-import sys
 
 import nbformat
 import pytest
@@ -58,24 +56,7 @@ def test_failing_notebook_names_notebook_and_cell_and_keeps_it(tmp_path):
     broken.cells.append(nbformat.v4.new_code_cell("raise ValueError('deliberate failure')"))
     nbformat.write(broken, notebooks / "02_broken.ipynb")
     out = tmp_path / "out"
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "kortrade",
-            "report",
-            "--corpus",
-            str(SEEDS),
-            "--out",
-            str(out),
-            "--notebooks",
-            str(notebooks),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=ROOT,
-    )
+    result = run_report("--out", str(out), notebooks=notebooks)
     assert result.returncode == 1
     last = result.stderr.strip().splitlines()[-1]
     assert "02_broken.ipynb" in last and "cell" in last and "ValueError: deliberate failure" in last

@@ -16,6 +16,7 @@ from functools import cache
 
 import ftfy
 
+from .phrases import any_of
 from .resources import data_rows
 from .segment import tokenizer
 
@@ -94,7 +95,7 @@ def boilerplate_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
 @cache
 def any_boilerplate() -> re.Pattern[str]:
     """All rules in one pattern: a sentence it does not match is no boilerplate (one search, not one per rule)."""
-    return re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in boilerplate_rules()), re.IGNORECASE)
+    return any_of(pattern for _, pattern in boilerplate_rules())
 
 
 def boilerplate_rule(sentence: str) -> str | None:

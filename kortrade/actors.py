@@ -47,7 +47,9 @@ def _bounds(candidate: Candidate | Mention) -> tuple[int, int]:
 
 @cache
 def place_cue_pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w])(?:{alternation(list(data_lines('place_cues.txt')))})[ \t]+$", re.IGNORECASE)
+    return re.compile(
+        rf"(?<![\w])(?:{alternation(list(data_lines('place_cues.txt')), fold_case=True)})[ \t]+$", re.IGNORECASE
+    )
 
 
 def _is_place(text: str, start: int) -> bool:

@@ -16,6 +16,7 @@ from functools import cache
 
 import ftfy
 
+from .phrases import any_of
 from .resources import data_rows
 from .segment import tokenizer
 
@@ -30,6 +31,8 @@ MARKDOWN_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+", re.MULTILINE)
 MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$%&])")
 CENSORED = re.compile(r"\*\*")
 HORIZONTAL_SPACE = re.compile(r"[^\S\n]+")
+# A line ftfy leaves as it is: printable ASCII without `&` (no HTML entity), and tabs.
+NOTHING_TO_FIX = re.compile(r"[\t\x20-\x25\x27-\x7e]*\n?")
 BLANK_LINES = re.compile(r"\n{3,}")
 
 
@@ -58,7 +61,7 @@ class Cleaned:
 
 def normalise(raw: str) -> str:
     """Repair encoding damage and markdown, normalise whitespace; paragraphs are kept."""
-    text = ftfy.fix_text(raw)
+    text = repair_encoding(raw)
     text = MARKDOWN_IMAGE.sub("", text)
     text = MARKDOWN_LINK.sub(r"\1", text)
     text = MARKDOWN_BOLD.sub(r"\1", text)
@@ -69,14 +72,36 @@ def normalise(raw: str) -> str:
     return BLANK_LINES.sub("\n\n", "\n".join(lines)).strip("\n")
 
 
+def repair_encoding(text: str) -> str:
+    """`ftfy.fix_text`, run only on the lines it could change.
+
+    ftfy fixes a text line by line, and a line of plain ASCII has nothing for it to fix;
+    with an `&` in the text, a `<` on one line changes how later lines are read (HTML
+    entities), so such a text goes to ftfy whole.
+    """
+    if "&" in text:
+        return ftfy.fix_text(text)
+    lines = text.split("\n")
+    pieces = [line + "\n" for line in lines[:-1]] + [lines[-1]]
+    return "".join(piece if NOTHING_TO_FIX.fullmatch(piece) else ftfy.fix_text(piece) for piece in pieces)
+
+
 @cache
 def boilerplate_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(rule name, compiled pattern) pairs from `data/boilerplate.tsv`."""
     return tuple((row["rule"], re.compile(row["pattern"], re.IGNORECASE)) for row in data_rows("boilerplate.tsv"))
 
 
+@cache
+def any_boilerplate() -> re.Pattern[str]:
+    """All rules in one pattern: a sentence it does not match is no boilerplate (one search, not one per rule)."""
+    return any_of(pattern for _, pattern in boilerplate_rules())
+
+
 def boilerplate_rule(sentence: str) -> str | None:
     """The name of the first rule the sentence matches, or None."""
+    if not any_boilerplate().search(sentence):
+        return None
     for name, pattern in boilerplate_rules():
         if pattern.search(sentence):
             return name

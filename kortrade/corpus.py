@@ -96,7 +96,9 @@ def read(source: SourceFile) -> RawDocument:
     """Read a file's bytes; a dangling link, a loop or a permission error gives `unreadable`."""
     try:
         with open(source.abspath, "rb") as handle:
-            data = handle.read(MAX_DOCUMENT_BYTES + 1)
+            # read(n) sets n bytes aside first: a file of known size within the limit is read whole
+            size = os.fstat(handle.fileno()).st_size
+            data = handle.read() if 0 < size <= MAX_DOCUMENT_BYTES else handle.read(MAX_DOCUMENT_BYTES + 1)
     except OSError as error:
         reason = error.strerror or type(error).__name__
         return RawDocument(source, b"", "", ("unreadable",), f"cannot read: {reason}")

@@ -23,6 +23,7 @@ from functools import cache
 from .document import Document, Sentence
 from .gazetteer import Actor, Mention
 from .numbers import small_cardinals
+from .phrases import any_of
 from .resources import data_rows
 
 NUMBER_WORDS = small_cardinals()
@@ -193,7 +194,14 @@ def _direction(cue: Cue, subject: Actor, counterpart: Actor) -> tuple[Actor, Act
     return subject, counterpart
 
 
+@cache
+def any_cue() -> re.Pattern[str]:
+    return any_of(cue.pattern for cue in cues())
+
+
 def _cue_matches(sentence_text: str, offset: int) -> list[tuple[int, int, Cue]]:
+    if not any_cue().search(sentence_text):
+        return []
     found = [(offset + m.start(), offset + m.end(), cue) for cue in cues() for m in cue.pattern.finditer(sentence_text)]
     return sorted(found, key=lambda f: (f[0], -f[1]))
 

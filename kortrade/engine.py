@@ -7,6 +7,7 @@ memory holds a few batches of documents, not the corpus.
 
 from __future__ import annotations
 
+import gc
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
@@ -25,14 +26,30 @@ class EngineUnavailable(RuntimeError):
     """The chosen engine cannot run here (e.g. Dask is not installed)."""
 
 
-def local_results(sources: list[SourceFile], work: Callable[[RawDocument], object], jobs: int) -> Iterator[object]:
-    """Results of `work` over the sources, in order, in `jobs` processes that read the files themselves."""
+def local_results(
+    sources: list[SourceFile],
+    work: Callable[[RawDocument], object],
+    jobs: int,
+    prepare: Callable[[], None] | None = None,
+) -> Iterator[object]:
+    """Results of `work` over the sources, in order, in `jobs` processes that read the files themselves.
+
+    `prepare` runs here before the workers are forked (Linux's default start method), so
+    that what it loads (models, automatons) is built once and shared by every worker.
+    """
     read_and_work = partial(_read_then, work)
     if jobs <= 1:
         yield from map(read_and_work, sources)
         return
+    if prepare is not None:
+        prepare()
     chunksize = max(1, min(32, len(sources) // (jobs * 8) or 1))
-    with Pool(processes=jobs) as pool:
+    gc.freeze()  # inherited objects stay out of the workers' collections, so their pages stay shared
+    try:
+        pool = Pool(processes=jobs)
+    finally:
+        gc.unfreeze()
+    with pool:
         yield from pool.imap(read_and_work, sources, chunksize=chunksize)
 
 
@@ -90,8 +107,12 @@ def results(
     jobs: int = 1,
     engine: str = "local",
     scheduler: str | None = None,
+    prepare: Callable[[], None] | None = None,
 ) -> Iterator[object]:
-    """Run the per-document function over the sources with the chosen engine, in corpus order."""
+    """Run the per-document function over the sources with the chosen engine, in corpus order.
+
+    `prepare` loads what the function needs once before local workers start (see `local_results`).
+    """
     if engine == "dask":
         return dask_results(sources, work, jobs, scheduler)
-    return local_results(sources, work, jobs)
+    return local_results(sources, work, jobs, prepare)

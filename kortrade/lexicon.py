@@ -11,15 +11,18 @@ import re
 from functools import cache
 
 from .matching import fold
+from .phrases import trie_pattern
 from .resources import data_lines, data_rows
 
 APOSTROPHE_S = r"(?:['’]s)?"
 
 
-def alternation(words: list[str]) -> str:
-    """A regex alternation of literal words, longest first, spaces matching any run of blanks."""
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in ordered)
+def alternation(words: list[str], fold_case: bool = False) -> str:
+    """A regex matching any of the literal words, longest first, spaces matching any run of blanks.
+
+    Compiled as a trie (`kortrade.phrases`); `fold_case` for a pattern matched case-insensitively.
+    """
+    return trie_pattern(words, fold_case=fold_case, space=r"[ \t]+")
 
 
 @cache
@@ -31,7 +34,7 @@ def titles() -> tuple[str, ...]:
 @cache
 def title_pattern() -> re.Pattern[str]:
     """Any title as a whole word, case-insensitive."""
-    return re.compile(rf"(?<![\w.])(?:{alternation(list(titles()))})(?![\w])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w.])(?:{alternation(list(titles()), fold_case=True)})(?![\w])", re.IGNORECASE)
 
 
 @cache

@@ -56,7 +56,7 @@ def apposition_pattern() -> re.Pattern[str]:
         rf"(?<![\w'’-])(?P<run>{CAP}(?:[ \t]+{CAP}){{1,3}})(?:[ \t]*\([^()\n]{{0,80}}\))?"
         rf"(?:,[ \t]+|[ \t]+(?:is|was)[ \t]+)(?:(?:a|an|the|its|his|her)[ \t]+)?"
         rf"(?:(?!(?:who|which|that|and|but|said|says)[ \t])[a-z-]+[ \t]+){{0,2}}"
-        rf"(?i:{alternation(list(titles()))})(?![\w])"
+        rf"(?i:{alternation(list(titles()), fold_case=True)})(?![\w])"
     )
 
 

@@ -13,20 +13,38 @@ import re
 from collections.abc import Iterable
 
 
-def trie_pattern(phrases: Iterable[str], fold_case: bool = False) -> str:
-    """A regular expression (no flags) matching exactly the phrases, longest first at each position."""
+def trie_pattern(phrases: Iterable[str], fold_case: bool = False, space: str = r"\ ") -> str:
+    """A regular expression (no flags) matching exactly the phrases, longest first at each position.
+
+    `space` is what a space in a phrase matches (`[ \t]+`: any run of blanks).
+    """
     trie: dict[str, dict] = {}
     for phrase in phrases:
         node = trie
         for char in phrase.lower() if fold_case else phrase:
             node = node.setdefault(char, {})
         node[""] = {}
-    return _branches(trie)
+    return _branches(trie, space)
 
 
-def _branches(node: dict[str, dict]) -> str:
+def _branches(node: dict[str, dict], space: str) -> str:
     if list(node) == [""]:
         return ""
-    branches = [re.escape(char) + _branches(child) for char, child in sorted(node.items()) if char]
+    branches = [
+        (space if char == " " else re.escape(char)) + _branches(child, space)
+        for char, child in sorted(node.items())
+        if char
+    ]
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     return f"(?:{body})?" if "" in node else body
+
+
+def any_of(patterns: Iterable[re.Pattern[str]]) -> re.Pattern[str]:
+    """One pattern that matches where any of the patterns (which share their flags) matches.
+
+    A cheap first test before many patterns are tried one by one: a text it does not
+    match holds a match of none of them.
+    """
+    patterns = list(patterns)
+    flags = patterns[0].flags if patterns else 0
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), flags)

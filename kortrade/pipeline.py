@@ -140,6 +140,18 @@ def process_raw(raw: corpus_files.RawDocument, reference_date: dt.date | None = 
     return DocumentResult(doc_row, cleaned.text, rows, problems)
 
 
+WARM_UP_TEXT = (
+    "Korea-China trade\nMarch 3, 2024\nSEOUL, March 3 (Yonhap) -- South Korea's exports to China rose 5 percent "
+    "to $3 billion in February, Trade Minister Ahn Duk-geun said, as Samsung SDI signed a deal to supply batteries.\n"
+)
+
+
+def warm_up() -> None:
+    """Build every model, automaton and pattern a document needs, by processing a short one."""
+    source = corpus_files.SourceFile("warm-up", "warm-up.txt", "")
+    process_raw(corpus_files.RawDocument(source, WARM_UP_TEXT.encode(), ""))
+
+
 @dataclass
 class Analysis:
     """What the extractors found in one document.
@@ -215,7 +227,7 @@ class CorpusRun:
     def __iter__(self) -> Iterator[DocumentResult]:
         first_with_text: dict[str, str] = {}
         work = partial(process_raw, reference_date=self.reference_date)
-        results = engine.results(self.sources, work, self.jobs, self.engine, self.scheduler)
+        results = engine.results(self.sources, work, self.jobs, self.engine, self.scheduler, prepare=warm_up)
         bar = tqdm(
             results, total=len(self.sources), unit="doc", disable=None if self.progress is None else not self.progress
         )

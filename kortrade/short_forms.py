@@ -27,7 +27,7 @@ WORD_BEFORE = re.compile(r"(?<![\w'’-])(?P<word>[A-Za-z][\w'’-]*)[ \t]+$")
 
 @cache
 def title_before_pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w])(?P<title>{alternation(list(titles()))})[ \t]+$", re.IGNORECASE)
+    return re.compile(rf"(?<![\w])(?P<title>{alternation(list(titles()), fold_case=True)})[ \t]+$", re.IGNORECASE)
 
 
 def _overlaps(starts: list[int], ends: list[int], start: int, end: int) -> bool:

@@ -21,7 +21,7 @@ from typing import IO
 
 import pandas as pd
 
-from .tables import SCHEMAS, frame, read_csv
+from .tables import SCHEMAS, csv_records, frame, read_csv
 
 INFO_FILE = "extract.json"
 CLEAN_DIR = "clean"
@@ -54,9 +54,11 @@ class TableStore:
 
     def append(self, name: str, rows: Iterable[Mapping[str, object]] | pd.DataFrame) -> None:
         """Append rows (already in table order relative to what came before) to a table."""
-        df = rows if isinstance(rows, pd.DataFrame) else frame(name, rows)
-        if len(df):
-            write_frame(df, self._files[name], header=False)
+        if isinstance(rows, pd.DataFrame):
+            if len(rows):
+                write_frame(rows, self._files[name], header=False)
+            return
+        csv_writer(self._files[name]).writerows(csv_records(name, rows))
 
     def commit(self, info: Mapping[str, object]) -> None:
         """Move the staged files into OUT, replacing the previous run's, and write extract.json."""
@@ -105,6 +107,11 @@ def _process_alive(pid: int) -> bool:
 def write_frame(df: pd.DataFrame, handle: IO[str], header: bool) -> None:
     """Append a table as RFC 4180 CSV; chunked writes give the same bytes as one write."""
     df.to_csv(handle, index=False, header=header, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+
+
+def csv_writer(handle: IO[str]):
+    """A CSV writer with the dialect `write_frame` uses (so rows written either way are the same bytes)."""
+    return csv.writer(handle, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
 
 
 @dataclass

@@ -40,9 +40,9 @@ def analyzer() -> SentimentIntensityAnalyzer:
 
 def sentence_tone(text: str) -> float:
     """The compound score of one sentence, in [-1, 1]."""
-    lexicon = analyzer().lexicon
-    words = (word.lower() for word in text.split())
-    if not any(word in lexicon or word.strip(string.punctuation) in lexicon for word in words):
+    lexicon = analyzer().lexicon.keys()
+    words = text.lower().split()
+    if lexicon.isdisjoint(words) and lexicon.isdisjoint([word.strip(string.punctuation) for word in words]):
         return 0.0
     return analyzer().polarity_scores(text)["compound"]
 

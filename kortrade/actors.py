@@ -125,11 +125,7 @@ def actor_rows(document: Document, mentions: Sequence[Mention]) -> list[dict[str
         name = actor.name if actor.listed else first_names.setdefault(actor.actor_id, actor.name)
         rows.append(
             {
-                "doc_id": document.doc_id,
-                "sentence_id": document.sentences[at].sentence_id,
-                "start": mention.start,
-                "end": mention.end,
-                "surface": document.text[mention.start : mention.end],
+                **document.provenance(document.sentences[at], mention.start, mention.end),
                 "actor_id": actor.actor_id,
                 "name": name,
                 "type": actor.type,

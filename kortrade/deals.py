@@ -272,11 +272,7 @@ def deal_rows(document: Document, deals: Sequence[Deal]) -> list[dict[str, objec
     """Rows of the deals table."""
     return [
         {
-            "doc_id": document.doc_id,
-            "sentence_id": deal.sentence.sentence_id,
-            "start": deal.sentence.start,
-            "end": deal.sentence.end,
-            "surface": deal.sentence.text,
+            **document.provenance(deal.sentence, deal.sentence.start, deal.sentence.end),
             "supplier": deal.supplier.actor_id,
             "buyer": deal.buyer.actor_id,
             "product": deal.product,

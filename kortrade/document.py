@@ -38,6 +38,16 @@ class Document:
                 return sentence
         return None
 
+    def provenance(self, sentence: Sentence, start: int, end: int) -> dict[str, object]:
+        """The provenance columns every fact row starts with; `surface` is the clean text's span."""
+        return {
+            "doc_id": self.doc_id,
+            "sentence_id": sentence.sentence_id,
+            "start": start,
+            "end": end,
+            "surface": self.text[start:end],
+        }
+
     @property
     def anchor_date(self) -> dt.date | None:
         """The date relative expressions are resolved against: publication, else reference."""

@@ -95,11 +95,7 @@ def _row(
 ) -> dict[str, object]:
     value = None if figure.value is None else float(-abs(figure.value) if frame.negative else figure.value)
     return {
-        "doc_id": document.doc_id,
-        "sentence_id": sentence.sentence_id,
-        "start": figure.start,
-        "end": figure.end,
-        "surface": document.text[figure.start : figure.end],
+        **document.provenance(sentence, figure.start, figure.end),
         "kind": figure.kind,
         "value": value,
         "unit": figure.unit,

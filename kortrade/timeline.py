@@ -88,11 +88,7 @@ def _row(document: Document, sentence: Sentence, expression: TimeExpression) -> 
     window_start = max(sentence.start, expression.start - EVENT_WINDOW)
     window = document.text[window_start : min(sentence.end, expression.end + EVENT_WINDOW)]
     return {
-        "doc_id": document.doc_id,
-        "sentence_id": sentence.sentence_id,
-        "start": expression.start,
-        "end": expression.end,
-        "surface": document.text[expression.start : expression.end],
+        **document.provenance(sentence, expression.start, expression.end),
         "date": expression.iso,
         "date_precision": expression.precision,
         "event": event_phrase(window, expression.start - window_start, expression.end - window_start),

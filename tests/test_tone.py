@@ -7,8 +7,16 @@ import nltk
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from nltk.sentiment.vader import SentimentIntensityAnalyzer, SentiText
 
 from kortrade import tone
+
+
+@pytest.fixture(scope="module")
+def nltk_analyzer() -> SentimentIntensityAnalyzer:
+    """NLTK's own analyzer, unchanged, with the same lexicon."""
+    tone.analyzer()  # puts the lexicon's directory on NLTK's data path
+    return SentimentIntensityAnalyzer(lexicon_file=tone.LEXICON_FILE)
 
 
 @pytest.fixture
@@ -38,9 +46,38 @@ def test_sentence_tone_has_the_sign_of_the_sentence():
     assert tone.sentence_tone("The ministry published the monthly figures on Tuesday.") == 0.0
 
 
-def test_the_shortcut_agrees_with_nltk_on_every_seed_sentence(seeds_extraction):
+def test_the_analyzer_is_nltks(nltk_analyzer):
+    assert isinstance(tone.analyzer(), SentimentIntensityAnalyzer)
+    assert tone.analyzer().lexicon == nltk_analyzer.lexicon
+
+
+def test_tone_agrees_with_nltk_on_every_seed_sentence(seeds_extraction, nltk_analyzer):
     for text in seeds_extraction.sentences["text"]:
-        assert tone.sentence_tone(text) == tone.analyzer().polarity_scores(text)["compound"], text
+        assert tone.sentence_tone(text) == nltk_analyzer.polarity_scores(text)["compound"], text
+        assert tone.analyzer().polarity_scores(text) == nltk_analyzer.polarity_scores(text), text
+
+
+def sentence_words(text_class: type, text: str) -> list[str]:
+    """The words VADER scores in a sentence, read by the given `SentiText` class."""
+    constants = tone.analyzer().constants
+    return text_class(text, constants.PUNC_LIST, constants.REGEX_REMOVE_PUNCTUATION).words_and_emoticons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Good, "great" and ok!? but ...bad. (nice) !?!?win ,, it\'s a-ok',
+        "U.S. exports, U.S., US... !!! ?!?!win win!?!? “quoted”, wow!!!!",
+        "- - -- a b, c.d.e; :) :-( x",
+    ],
+)
+def test_words_are_split_from_punctuation_as_nltk_splits_them(text):
+    assert sentence_words(tone.LinearSentiText, text) == sentence_words(SentiText, text)
+
+
+@given(st.text(alphabet="abAB .,!?;:'\"-()“”:)", max_size=40))
+def test_words_never_differ_from_nltks(text):
+    assert sentence_words(tone.LinearSentiText, text) == sentence_words(SentiText, text)
 
 
 @given(
@@ -50,8 +87,9 @@ def test_the_shortcut_agrees_with_nltk_on_every_seed_sentence(seeds_extraction):
         max_size=12,
     ).map(" ".join)
 )
-def test_the_shortcut_never_changes_a_score(text):
-    assert tone.sentence_tone(text) == tone.analyzer().polarity_scores(text)["compound"]
+def test_tone_never_differs_from_nltk(nltk_analyzer, text):
+    assert tone.sentence_tone(text) == nltk_analyzer.polarity_scores(text)["compound"]
+    assert tone.analyzer().polarity_scores(text) == nltk_analyzer.polarity_scores(text)
 
 
 def test_document_tone_is_the_rounded_mean_and_empty_without_sentences():

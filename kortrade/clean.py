@@ -93,14 +93,41 @@ def boilerplate_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 @cache
-def any_boilerplate() -> re.Pattern[str]:
-    """All rules in one pattern: a sentence it does not match is no boilerplate (one search, not one per rule)."""
-    return any_of(pattern for _, pattern in boilerplate_rules())
+def boilerplate_screens() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Two patterns that together match where any rule matches: the anchored rules, the others.
+
+    A sentence neither matches is no boilerplate, found with one `match` and one `search`
+    instead of a test per rule. Rules anchored at the sentence start are kept apart: `re`
+    tries every alternative of a pattern at every position, and these can only match at the first.
+    """
+    rules = [pattern for _, pattern in boilerplate_rules()]
+    anchored = [pattern for pattern in rules if anchored_at_start(pattern.pattern)]
+    return any_of(anchored), any_of(pattern for pattern in rules if pattern not in anchored)
+
+
+def anchored_at_start(pattern: str) -> bool:
+    """Whether a pattern can only match at the start of the text: it opens with `^` and has no top-level `|`."""
+    depth, in_class, escaped = 0, False, False
+    for index, char in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]" or pattern[index - 1] == "[" or pattern[index - 2 : index] == "[^"
+        elif char == "[":
+            in_class = True
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            return False
+    return pattern.startswith("^")
 
 
 def boilerplate_rule(sentence: str) -> str | None:
     """The name of the first rule the sentence matches, or None."""
-    if not any_boilerplate().search(sentence):
+    anchored, unanchored = boilerplate_screens()
+    if not (anchored.match(sentence) or unanchored.search(sentence)):
         return None
     for name, pattern in boilerplate_rules():
         if pattern.search(sentence):

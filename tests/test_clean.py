@@ -1,8 +1,21 @@
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kortrade import clean
 from kortrade.clean import clean_text, normalise, remove_boilerplate
 from kortrade.segment import sentence_spans
+
+BOILERPLATE_SAMPLES = (
+    "Back",
+    "Copyright © Pacific Forum, 2024",
+    "- 2 min read",
+    "All rights reserved.",
+    "This article can be read in 12 languages.",
+    "Sign up for our newsletter, click here to subscribe.",
+    "The views expressed here do not necessarily reflect those of the institute.",
+    "Exports rose 7 percent in November.",
+)
 
 
 def test_markdown_links_bold_and_escapes_are_unwrapped():
@@ -86,3 +99,26 @@ def test_cleaner_sentence_spans_are_the_segmentation_of_the_clean_text(raw):
     for start, end in cleaned.sentences:
         piece = cleaned.text[start:end]
         assert piece and piece == piece.strip()
+
+
+@pytest.mark.parametrize(
+    ("pattern", "anchored"),
+    [
+        ("^(back|home)$", True),
+        (r"^\(?only\)?$", True),
+        ("^[])|(]x", True),
+        ("^a|b", False),
+        ("^[(]a|b", False),
+        (r"^\(a|b", False),
+        ("a|^b", False),
+        (r"\bnewsletter\b", False),
+    ],
+)
+def test_a_rule_is_anchored_only_if_every_alternative_starts_at_the_sentence_start(pattern, anchored):
+    assert clean.anchored_at_start(pattern) is anchored
+
+
+@given(st.sampled_from(BOILERPLATE_SAMPLES) | st.text(max_size=80))
+def test_the_screens_pass_every_sentence_some_rule_matches(sentence):
+    matched_by_a_rule = any(pattern.search(sentence) for _, pattern in clean.boilerplate_rules())
+    assert (clean.boilerplate_rule(sentence) is not None) is matched_by_a_rule

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
+from operator import itemgetter
 from pathlib import Path
 
 import pandas as pd
@@ -122,18 +123,39 @@ def frame(name: str, rows: Iterable[Mapping[str, object]]) -> pd.DataFrame:
     return df.sort_values(SORT_KEYS[name], kind="stable", ignore_index=True)
 
 
-def csv_records(name: str, rows: Iterable[Mapping[str, object]]) -> list[list[str]]:
+# The number kinds of the schemas, and the Python type their values are written from.
+NUMBER_TYPES: dict[str, type] = {"int": int, "float": float}
+
+
+def csv_records(name: str, rows: Iterable[Mapping[str, object]]) -> list[list[object]]:
     """The named table's rows as CSV fields, sorted and formatted as `frame` and `DataFrame.to_csv` give them.
 
     The same bytes as going through pandas, without building a DataFrame (a streaming run
-    writes every chunk this way): missing values are empty, integers are written whole,
-    floats as their shortest round-trip repr, anything else as `str`.
+    writes every chunk this way). The csv writer writes None as empty, a str as itself and a
+    float as its shortest round-trip repr; so only number columns are touched here: a missing
+    value (None, NaN) becomes None, an integer column holds ints, a float column floats.
     """
     schema = SCHEMAS[name]
+    columns = list(schema)
+    numbers = [(index, NUMBER_TYPES[kind]) for index, kind in enumerate(schema.values()) if kind in NUMBER_TYPES]
+    records = []
+    for row in _sorted_rows(name, rows):
+        record = list(map(row.get, columns))
+        for index, number in numbers:
+            value = record[index]
+            if value is not None:
+                record[index] = None if _missing(value) else value if type(value) is number else number(value)
+        records.append(record)
+    return records
+
+
+def _sorted_rows(name: str, rows: Iterable[Mapping[str, object]]) -> list[Mapping[str, object]]:
+    """Rows in table order; a row missing a sort key goes after the others, as pandas sorts."""
     keys = SORT_KEYS[name]
-    ordered = sorted(rows, key=lambda row: tuple(_sort_value(row.get(k)) for k in keys))
-    formats = [(column, _FORMATS[kind]) for column, kind in schema.items()]
-    return [[fmt(row.get(column)) for column, fmt in formats] for row in ordered]
+    rows = list(rows)
+    if not any(_missing(row.get(key)) for row in rows for key in keys):
+        return sorted(rows, key=itemgetter(*keys))
+    return sorted(rows, key=lambda row: tuple(_sort_value(row.get(k)) for k in keys))
 
 
 def _missing(value: object) -> bool:
@@ -143,13 +165,6 @@ def _missing(value: object) -> bool:
 def _sort_value(value: object) -> tuple[bool, object]:
     """Missing values last, as pandas sorts them."""
     return (True, 0) if _missing(value) else (False, value)
-
-
-_FORMATS = {
-    "str": lambda v: "" if _missing(v) else str(v),
-    "int": lambda v: "" if _missing(v) else str(int(v)),
-    "float": lambda v: "" if _missing(v) else repr(float(v)),
-}
 
 
 def read_csv(name: str, path: Path) -> pd.DataFrame:

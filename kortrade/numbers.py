@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
+from .phrases import trie_pattern
 from .resources import data_rows
 
 DIGITS = r"(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．]\d+)?"
@@ -85,13 +86,18 @@ def _alternation(roles: set[str]) -> str:
     return "|".join(re.escape(w) for w in words)
 
 
+def _trie(roles: set[str]) -> str:
+    """The words of these roles as a trie (`kortrade.phrases`): the same matches as `_alternation`, found faster."""
+    return trie_pattern(w for w, (_, role) in _words().items() if role in roles)
+
+
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
-    cardinal_start = _alternation({"digit", "teen", "tens"})
-    cardinal = _alternation({"digit", "teen", "tens", "hundred", "scale"})
-    digit_word = _alternation({"digit"})
-    scale = _alternation({"scale"})
-    after_scale = "|".join(f"(?<={w})" for w in ("hundred", *scale.split("|")))
+    cardinal_start = _trie({"digit", "teen", "tens"})
+    cardinal = _trie({"digit", "teen", "tens", "hundred", "scale"})
+    digit_word = _trie({"digit"})
+    scale = _trie({"scale"})
+    after_scale = "|".join(f"(?<={w})" for w in ("hundred", *_alternation({"scale"}).split("|")))
     words = (
         rf"\b(?:{cardinal_start})\b"
         rf"(?:(?:[ \t]+|-)(?:{cardinal})\b|(?:{after_scale})[ \t]+and[ \t]+(?:{cardinal})\b)*"

@@ -204,7 +204,7 @@ class DocumentFramer:
 
     def _movement_before(self, figure: Figure, reading: SentenceReading, segment: tuple[int, int]) -> Cue | None:
         """The movement word right before the figure (`rose 5%`, `up $3 billion`); `by` looks further back."""
-        word = self._word_before(max(segment[0], figure.start - LOOKBACK), figure.start)
+        word = word_before(self.text, max(segment[0], figure.start - LOOKBACK), figure.start)
         if word is None:
             return None
         if word["word"].lower() == "by":
@@ -224,20 +224,6 @@ class DocumentFramer:
             (c for c in reading.measure_cues if c.start == word.start("word") and c.label == "change" and c.detail),
             None,
         )
-
-    def _word_before(self, start: int, end: int) -> re.Match[str] | None:
-        """The match of `_word_before()` searched in `start:end`, tried only where a word starts.
-
-        A match ends in blanks, and starts where a run of word characters does (or at `start`):
-        inside a run it would match as well from the run's first character.
-        """
-        if end == 0 or not self.text[end - 1].isspace():
-            return None
-        pattern = _word_before()
-        for run in WORD_RUN.finditer(self.text, start, end):
-            if match := pattern.match(self.text, run.start(), end):
-                return match
-        return None
 
     def _change_after(self, figure: Figure, reading: SentenceReading, segment: tuple[int, int]) -> Cue | None:
         """A change word right after the figure (`a 5% increase`, `7 percent higher`, `20% year-on-year`)."""
@@ -287,6 +273,21 @@ class DocumentFramer:
             return False
         last_year = int(period.value.split("/")[-1][:4])
         return last_year < self.anchor_year
+
+
+def word_before(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The word (and hedge) right before `end`: `_word_before()` searched in `start:end`, tried only where a word starts.
+
+    A match ends in blanks, and starts where a run of word characters does (or at `start`):
+    inside a run it would match as well from the run's first character.
+    """
+    if end == 0 or not text[end - 1].isspace():
+        return None
+    pattern = _word_before()
+    for run in WORD_RUN.finditer(text, start, end):
+        if match := pattern.match(text, run.start(), end):
+            return match
+    return None
 
 
 def _just_before(text: str, cue: Cue, offset: int) -> bool:

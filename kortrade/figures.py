@@ -101,7 +101,22 @@ def _alternation(surfaces: object) -> str:
 @cache
 def hedge_alternation() -> str:
     """A pattern of the hedges (`about`, `more than`) that make a figure approximate, longest first."""
-    return _alternation(row["cue"] for row in data_rows("figure_flag_cues.tsv") if row["scope"] == "before")
+    return _alternation(_hedges())
+
+
+@cache
+def _hedges() -> list[str]:
+    """The hedges (`about`, `more than`) that make a figure approximate."""
+    return [row["cue"] for row in data_rows("figure_flag_cues.tsv") if row["scope"] == "before"]
+
+
+@cache
+def _edges() -> dict[str, frozenset[str]]:
+    """The last characters of prefix units and the first of suffix units, to test before their patterns."""
+    return {
+        "prefix": frozenset(surface[-1] for surface in _units()["prefix"]),
+        "suffix": frozenset(surface[0] for surface in _units()["suffix"]),
+    }
 
 
 @cache
@@ -111,6 +126,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "prefix": re.compile(rf"(?P<unit>{_alternation(_units()['prefix'])})[ ]?\Z"),
         "suffix": re.compile(rf"(?:[ ]?|-)(?P<unit>{_alternation(_units()['suffix'])})"),
         "hedge": re.compile(rf"(?<![\w-])(?:{hedge_alternation()})\s+\Z", re.IGNORECASE),
+        "hedge_end": re.compile("[" + "".join(re.escape(hedge[-1]) for hedge in _hedges()) + "]", re.IGNORECASE),
         "noun": re.compile(rf"(?:{_alternation(nouns)})\Z", re.IGNORECASE),
         "token": re.compile(r"\s+(?P<token>[^\s,;:()\[\]\"“”]+)"),
     }
@@ -130,9 +146,8 @@ def find_figures(text: str) -> list[Figure]:
 
 def _unit_figure(text: str, number: Number) -> Figure | None:
     """The figure a number makes with a currency, percent or energy unit next to it."""
-    patterns = _patterns()
-    prefix = patterns["prefix"].search(text, max(0, number.start - 8), number.start)
-    suffix = patterns["suffix"].match(text, number.end)
+    prefix = _prefix_unit(text, number.start)
+    suffix = _suffix_unit(text, number.end)
     suffix_unit = _units()["suffix"][suffix["unit"]] if suffix else None
     if prefix:
         unit = _units()["prefix"][prefix["unit"]]
@@ -149,13 +164,47 @@ def _unit_figure(text: str, number: Number) -> Figure | None:
     )
 
 
+def _prefix_unit(text: str, start: int) -> re.Match[str] | None:
+    """The currency right before `start` (`$`, `KRW `), looked for in the 8 characters before it."""
+    lasts = _edges()["prefix"]
+    before = text[max(0, start - 2) : start]
+    if not before or before[-1] not in lasts and not (before[-1] == " " and len(before) == 2 and before[0] in lasts):
+        return None
+    return _patterns()["prefix"].search(text, max(0, start - 8), start)
+
+
+def _suffix_unit(text: str, end: int) -> re.Match[str] | None:
+    """The unit right after `end` (`%`, ` billion won`: the unit only), after at most a space or a hyphen."""
+    firsts = _edges()["suffix"]
+    if text[end : end + 1] not in firsts and not (
+        text[end : end + 1] in (" ", "-") and text[end + 1 : end + 2] in firsts
+    ):
+        return None
+    return _patterns()["suffix"].match(text, end)
+
+
+def _hedge_before(text: str, end: int) -> re.Match[str] | None:
+    """The hedge (`about`, `more than`) right before `end` and its blanks, looked for in the 30 characters before it.
+
+    A hedge ends where the blanks before `end` start, so it starts at most its own length earlier.
+    """
+    start = max(0, end - 30)
+    hedge_end = end
+    while hedge_end > start and text[hedge_end - 1].isspace():
+        hedge_end -= 1
+    if hedge_end in (end, start) or not _patterns()["hedge_end"].match(text, hedge_end - 1):
+        return None
+    longest = max(map(len, _hedges()))
+    return _patterns()["hedge"].search(text, max(start, hedge_end - longest), end)
+
+
 def _may_count(text: str, number: Number) -> bool:
     """Whether a bare number can be a count: not glued, not a year, not a reference, rank or name."""
     if number.glued_before or number.glued_after or number.scale_kind == "letter" or number.value < 1:
         return False
     if _year_like(text, number):
         return False
-    hedge = _patterns()["hedge"].search(text, max(0, number.start - 30), number.start)
+    hedge = _hedge_before(text, number.start)
     before = hedge.start() if hedge else number.start
     previous = PREVIOUS_WORD.search(text, max(0, before - 30), before)
     if previous is None:
@@ -252,5 +301,4 @@ def _touches_next(text: str, end: int) -> bool:
 
 
 def _hedged(text: str, figure: Figure) -> Figure:
-    hedge = _patterns()["hedge"].search(text, max(0, figure.start - 30), figure.start)
-    return figure.with_flag("approximate") if hedge else figure
+    return figure.with_flag("approximate") if _hedge_before(text, figure.start) else figure

@@ -52,6 +52,7 @@ CHANGE_AFTER_REACH = 25
 LOOKBACK = 40
 SHARE_PHRASE_REACH = 80
 RANGE_GAP = 12
+WORD_RUN = re.compile(r"[\w/-]+")
 
 
 @dataclass(frozen=True)
@@ -106,11 +107,19 @@ class DocumentFramer:
         share_phrase = figure.kind == "percent" and OF_AFTER.match(self.text, figure.end) is not None
         cue = share_cue or self._metric_cue(figure, reading, clause, segment)
         metric = cue.label if cue else "other"
-        measure = "share" if share_phrase else self._measure(figure, reading, clause, stretch)
+        movement = after = None
+        if not share_phrase and figure.kind != "count":
+            movement, after = (
+                self._movement_before(figure, reading, stretch),
+                self._change_after(figure, reading, stretch),
+            )
+        measure = "share" if share_phrase else self._measure(figure, reading, clause, stretch, movement or after)
         if metric == "exports" and measure == "share":
             metric = "share_of_exports"
         own_clause = (max(clause[0], stretch[0]), clause[1])
-        direction = self._direction(figure, reading, own_clause, stretch) if measure == "change" else ""
+        direction = (
+            self._direction(figure, reading, own_clause, stretch, (movement, after)) if measure == "change" else ""
+        )
         reporter, partner = parties(reading, figure, cue, metric, measure, self.countries)
         period = self._period(figure, reading, clause)
         flags = self._flags(reading, segment, period)
@@ -169,11 +178,17 @@ class DocumentFramer:
         )
 
     def _measure(
-        self, figure: Figure, reading: SentenceReading, clause: tuple[int, int], stretch: tuple[int, int]
+        self,
+        figure: Figure,
+        reading: SentenceReading,
+        clause: tuple[int, int],
+        stretch: tuple[int, int],
+        change_cue: Cue | None,
     ) -> str:
+        """The measure; `change_cue` is the movement word before the figure or the change word after it."""
         if figure.kind == "count":
             return "level"
-        if self._movement_before(figure, reading, stretch) or self._change_after(figure, reading, stretch):
+        if change_cue:
             return "change"
         if _level_before().search(self.text, max(stretch[0], figure.start - LOOKBACK), figure.start):
             if figure.kind == "percent" and any_cue(reading.measure_cues, "share", clause[0], clause[1]):
@@ -189,7 +204,7 @@ class DocumentFramer:
 
     def _movement_before(self, figure: Figure, reading: SentenceReading, segment: tuple[int, int]) -> Cue | None:
         """The movement word right before the figure (`rose 5%`, `up $3 billion`); `by` looks further back."""
-        word = _word_before().search(self.text, max(segment[0], figure.start - LOOKBACK), figure.start)
+        word = word_before(self.text, max(segment[0], figure.start - LOOKBACK), figure.start)
         if word is None:
             return None
         if word["word"].lower() == "by":
@@ -219,12 +234,19 @@ class DocumentFramer:
         return None
 
     def _direction(
-        self, figure: Figure, reading: SentenceReading, clause: tuple[int, int], segment: tuple[int, int]
+        self,
+        figure: Figure,
+        reading: SentenceReading,
+        clause: tuple[int, int],
+        segment: tuple[int, int],
+        moves: tuple[Cue | None, Cue | None],
     ) -> str:
+        """The direction of a change; `moves` are the movement word before the figure and the change word after it."""
+        movement, after = moves
         candidates = (
-            self._movement_before(figure, reading, segment),
+            movement,
             nearest_before(reading.measure_cues, segment[0], figure.start, direction=True),
-            self._change_after(figure, reading, segment),
+            after,
             nearest_before(reading.measure_cues, clause[0], figure.start, direction=True),
         )
         cue = next((c for c in candidates if c is not None and c.detail), None)
@@ -251,6 +273,21 @@ class DocumentFramer:
             return False
         last_year = int(period.value.split("/")[-1][:4])
         return last_year < self.anchor_year
+
+
+def word_before(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The word (and hedge) right before `end`: `_word_before()` searched in `start:end`, tried only where a word starts.
+
+    A match ends in blanks, and starts where a run of word characters does (or at `start`):
+    inside a run it would match as well from the run's first character.
+    """
+    if end == 0 or not text[end - 1].isspace():
+        return None
+    pattern = _word_before()
+    for run in WORD_RUN.finditer(text, start, end):
+        if match := pattern.match(text, run.start(), end):
+            return match
+    return None
 
 
 def _just_before(text: str, cue: Cue, offset: int) -> bool:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
+from .phrases import trie_pattern
 from .resources import data_rows
 
 DIGITS = r"(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．]\d+)?"
@@ -59,6 +60,7 @@ class Number:
 
 
 CARDINAL_ROLES = frozenset({"digit", "teen", "tens"})
+SCALE_ROLES = frozenset({"hundred", "scale", "short", "letter", "small", "big"})
 
 
 @cache
@@ -85,13 +87,18 @@ def _alternation(roles: set[str]) -> str:
     return "|".join(re.escape(w) for w in words)
 
 
+def _trie(roles: set[str]) -> str:
+    """The words of these roles as a trie (`kortrade.phrases`): the same matches as `_alternation`, found faster."""
+    return trie_pattern(w for w, (_, role) in _words().items() if role in roles)
+
+
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
-    cardinal_start = _alternation({"digit", "teen", "tens"})
-    cardinal = _alternation({"digit", "teen", "tens", "hundred", "scale"})
-    digit_word = _alternation({"digit"})
-    scale = _alternation({"scale"})
-    after_scale = "|".join(f"(?<={w})" for w in ("hundred", *scale.split("|")))
+    cardinal_start = _trie({"digit", "teen", "tens"})
+    cardinal = _trie({"digit", "teen", "tens", "hundred", "scale"})
+    digit_word = _trie({"digit"})
+    scale = _trie({"scale"})
+    after_scale = "|".join(f"(?<={w})" for w in ("hundred", *_alternation({"scale"}).split("|")))
     words = (
         rf"\b(?:{cardinal_start})\b"
         rf"(?:(?:[ \t]+|-)(?:{cardinal})\b|(?:{after_scale})[ \t]+and[ \t]+(?:{cardinal})\b)*"
@@ -103,6 +110,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "word_token": re.compile(rf"point|and|{cardinal}|\d+", re.IGNORECASE),
         "scale_words": re.compile(rf"(?:(?:\s*|-)(?:hundred|{scale})\b)+", re.IGNORECASE),
         "scale_term": re.compile(rf"[ ](?P<num>{DIGITS})(?P<scale>(?:(?:\s*|-)(?:hundred|{scale})\b)+)", re.IGNORECASE),
+        "scale_start": re.compile(
+            "[" + "".join(re.escape(w[0]) for w, (_, role) in _words().items() if role in SCALE_ROLES) + "]",
+            re.IGNORECASE,
+        ),
         "short": re.compile(rf"[ ]?(?:{_alternation({'short'})})\b", re.IGNORECASE),
         "letter": re.compile(rf"(?:{_alternation({'letter'})})(?![^\W\d_])", re.IGNORECASE),
         "east_asian": re.compile(rf"[ ]?(?P<small>{_alternation({'small'})})?[ ]?(?P<big>{_alternation({'big'})})?"),
@@ -130,25 +141,13 @@ def parse_digits(literal: str) -> Decimal:
 
 
 def _digits_number(text: str, match: re.Match[str]) -> Number:
-    patterns = _patterns()
     start, end = match.span()
     base = parse_digits(match["digits"])
     if start >= 2 and text[start - 1] in MINUS_SIGNS and (text[start - 2].isspace() or text[start - 2] == "("):
         start, base = start - 1, -base
     elif start == 1 and text[0] in MINUS_SIGNS:
         start, base = 0, -base
-    scale, scale_kind = Decimal(1), ""
-    if east_asian := _east_asian(text, end, base):
-        (end, base, scale), scale_kind = east_asian, "east_asian"
-    elif scale_match := patterns["scale_words"].match(text, end):
-        scale = _scale_product(scale_match.group())
-        end, scale_kind = scale_match.end(), "word"
-        if chained := _chained_scales(text, end, base * scale, scale):
-            end, base, scale = chained
-    elif short := patterns["short"].match(text, end):
-        scale, end, scale_kind = _words()[short.group().strip().lower()][0], short.end(), "short"
-    elif letter := patterns["letter"].match(text, end):
-        scale, end, scale_kind = _words()[letter.group().lower()][0], letter.end(), "letter"
+    end, base, scale, scale_kind = _scale_after(text, end, base)
     return Number(
         start=start,
         end=end,
@@ -160,6 +159,28 @@ def _digits_number(text: str, match: re.Match[str]) -> Number:
         glued_after=_touches_after(text, end),
         decimal_point=any(c in match["digits"] for c in ".．"),
     )
+
+
+def _scale_after(text: str, end: int, base: Decimal) -> tuple[int, Decimal, Decimal, str]:
+    """The scale right after digits ending at `end`: (end, base, scale, scale kind), the scale 1 and kind empty without one.
+
+    A scale starts with a blank, a hyphen or its own first letter; after anything else none is looked for.
+    """
+    patterns = _patterns()
+    if not (text[end : end + 1].isspace() or text[end : end + 1] == "-" or patterns["scale_start"].match(text, end)):
+        return end, base, Decimal(1), ""
+    if east_asian := _east_asian(text, end, base):
+        return (*east_asian, "east_asian")
+    if scale_match := patterns["scale_words"].match(text, end):
+        scale = _scale_product(scale_match.group())
+        if chained := _chained_scales(text, scale_match.end(), base * scale, scale):
+            return (*chained, "word")
+        return scale_match.end(), base, scale, "word"
+    if short := patterns["short"].match(text, end):
+        return short.end(), base, _words()[short.group().strip().lower()][0], "short"
+    if letter := patterns["letter"].match(text, end):
+        return letter.end(), base, _words()[letter.group().lower()][0], "letter"
+    return end, base, Decimal(1), ""
 
 
 def _east_asian(text: str, end: int, base: Decimal) -> tuple[int, Decimal, Decimal] | None:

@@ -50,7 +50,9 @@ PATTERNS = {
 # Cheap tests that spare a sentence the patterns that cannot match in it.
 MONTH_HINT = re.compile(_MONTH)
 NUMERIC_DATE_HINT = re.compile(rf"{_YEAR}\s*[-/.년年]")
+YEAR_HINT = re.compile(_YEAR)
 MONTH_PATTERNS = frozenset({"month_range", "month_relative", "month_day", "month"})
+YEAR_PATTERNS = frozenset({"year_range", "year"})
 RANGE_PATTERNS = frozenset({"year_range", "month_range"})
 WORD_HINTS = {
     "first_months": ("month",),
@@ -114,12 +116,12 @@ def find_periods(text: str, start: int, end: int, anchor: Anchor) -> list[Period
     span = text[start:end]
     lowered = span.lower()
     has_month = MONTH_HINT.search(span) is not None
-    if has_month or NUMERIC_DATE_HINT.search(span):
+    has_year = YEAR_HINT.search(span) is not None
+    if has_month or has_year and NUMERIC_DATE_HINT.search(span):
         for date in find_absolute_dates(span):
             candidates.append(Period(start + date.start, start + date.end, date.iso))
     for name, pattern in PATTERNS.items():
-        hint = WORD_HINTS.get(name)
-        if name in MONTH_PATTERNS and not has_month or hint and not any(word in lowered for word in hint):
+        if not _may_match(name, lowered, has_month, has_year):
             continue
         for match in pattern.finditer(text, start, end):
             value = _resolve(name, match, anchor)
@@ -132,6 +134,16 @@ def find_periods(text: str, start: int, end: int, anchor: Anchor) -> list[Period
             kept.append(period)
     kept.sort(key=lambda p: p.start)
     return [p for p in kept if not _is_base(text, start, p) and not _is_event_name(text, p)]
+
+
+def _may_match(name: str, lowered: str, has_month: bool, has_year: bool) -> bool:
+    """Whether pattern `name` can match in a sentence (lower-cased) that has a month name, a year, or neither."""
+    if name in MONTH_PATTERNS:
+        return has_month
+    if name in YEAR_PATTERNS:
+        return has_year
+    hint = WORD_HINTS.get(name)
+    return not hint or any(word in lowered for word in hint)
 
 
 def _resolve(name: str, match: re.Match[str], anchor: Anchor) -> str | None:

@@ -13,9 +13,11 @@ sentence belongs to a name (`Ministry of Trade`) and is skipped.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from .countries import find_mentions
 from .document import Sentence
@@ -60,9 +62,12 @@ def _cue_pattern(name: str) -> tuple[re.Pattern[str], dict[str, tuple[str, str, 
     return re.compile(_phrase_pattern(labels), re.IGNORECASE), labels
 
 
-def _phrase_pattern(phrases: object) -> str:
-    """Phrases (case-folded) between letters, longest first."""
-    return rf"{LETTER_BEFORE}(?:{trie_pattern(phrases, fold_case=True)}){LETTER_AFTER}"
+def _phrase_pattern(phrases: Iterable[str]) -> str:
+    """Phrases (case-folded) between letters, longest first; a test of the first character,
+    which is quicker than the tests of the letters around, rules out most positions."""
+    phrases = list(phrases)
+    first = re.escape("".join(sorted({phrase[0].lower() for phrase in phrases})))
+    return rf"(?=[{first}]){LETTER_BEFORE}(?:{trie_pattern(phrases, fold_case=True)}){LETTER_AFTER}"
 
 
 @cache
@@ -87,19 +92,29 @@ class SentenceReading:
         start, end = sentence.start, sentence.end
         self.clause_breaks = [m.span() for m in CLAUSE_BREAK.finditer(text, start, end)]
         self.segment_breaks = sorted(self.clause_breaks + [m.span() for m in SEGMENT_BREAK.finditer(text, start, end)])
+        self._clause_edges = _edges(self.clause_breaks)
+        self._segment_edges = _edges(self.segment_breaks)
         self.metric_cues = self._cues("figure_metric_cues.tsv", skip_names=True)
         self.measure_cues = self._cues("figure_measure_cues.tsv", skip_names=False)
         self.mentions = [m for m in find_mentions(text, start, end) if not m.in_name]
         self.periods = find_periods(text, start, end, anchor)
-        pattern, reporters = _sources()
-        source = pattern.search(text, start, end)
-        self.source = reporters[source.group()] if source else ""
-        self.bilateral = BILATERAL.search(text, start, end) is not None
         self.unconfirmed = _flag_cues("sentence")[0].search(text, start, end) is not None
         pattern, flags = _flag_cues("segment")
         self.projection_cues = [
             m.start() for m in pattern.finditer(text, start, end) if flags[m.group().lower()] == "projected"
         ]
+
+    @cached_property
+    def source(self) -> str:
+        """The reporter of the statistical source the sentence cites (`China's customs`), or empty."""
+        pattern, reporters = _sources()
+        source = pattern.search(self.text, self.sentence.start, self.sentence.end)
+        return reporters[source.group()] if source else ""
+
+    @cached_property
+    def bilateral(self) -> bool:
+        """Whether the sentence speaks of a bilateral relation (`two-way trade`, `both countries`)."""
+        return BILATERAL.search(self.text, self.sentence.start, self.sentence.end) is not None
 
     def _cues(self, name: str, skip_names: bool) -> list[Cue]:
         pattern, labels = _cue_pattern(name)
@@ -114,19 +129,28 @@ class SentenceReading:
     def _opens_sentence(self, offset: int) -> bool:
         return not self.text[self.sentence.start : offset].strip(" \"“‘'([-–—")
 
-    def span(self, start: int, end: int, breaks: list[tuple[int, int]]) -> tuple[int, int]:
-        """The part of the sentence around `start:end` between the nearest breaks."""
-        left = max((b_end for b_start, b_end in breaks if b_end <= start), default=self.sentence.start)
-        right = min((b_start for b_start, _ in breaks if b_start >= end), default=self.sentence.end)
-        return left, right
+    def _between_breaks(self, start: int, end: int, edges: tuple[list[int], list[int]]) -> tuple[int, int]:
+        """The part of the sentence around `start:end` between the nearest breaks (their sorted starts and ends)."""
+        starts, ends = edges
+        left = bisect.bisect_right(ends, start)
+        right = bisect.bisect_left(starts, end)
+        return (
+            ends[left - 1] if left else self.sentence.start,
+            starts[right] if right < len(starts) else self.sentence.end,
+        )
 
     def clause(self, start: int, end: int) -> tuple[int, int]:
         """The clause around `start:end`."""
-        return self.span(start, end, self.clause_breaks)
+        return self._between_breaks(start, end, self._clause_edges)
 
     def segment(self, start: int, end: int) -> tuple[int, int]:
         """The comma segment around `start:end`."""
-        return self.span(start, end, self.segment_breaks)
+        return self._between_breaks(start, end, self._segment_edges)
+
+
+def _edges(breaks: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The starts and the ends of breaks, each sorted."""
+    return sorted(start for start, _ in breaks), sorted(end for _, end in breaks)
 
 
 def nearest_before(cues: list[Cue], start: int, end: int, direction: bool = False) -> Cue | None:

@@ -170,3 +170,45 @@ def test_spans_are_exact_sorted_and_disjoint(pieces, tail):
     for figure in found:
         assert figure.start < figure.end and "garbled" not in figure.flags
     assert all(a.end <= b.start for a, b in itertools.pairwise(found))
+
+
+LOOKAROUND_TOKENS = [
+    "about",
+    "more than",
+    "over",
+    "approx.",
+    "US",
+    "$",
+    "KRW",
+    "₩",
+    "won",
+    "%",
+    "percent",
+    "dollars",
+    "5",
+    "12",
+    "1.2",
+    "billion",
+    " ",
+    "  ",
+    "\n",
+    "-",
+    "x",
+    "Some",
+    "A",
+]
+
+
+@given(st.lists(st.sampled_from(LOOKAROUND_TOKENS), max_size=12).map("".join), st.integers(0, 60))
+def test_the_quick_tests_around_a_number_find_what_the_patterns_find(text, end):
+    from kortrade.figures import _hedge_before, _patterns, _prefix_unit, _suffix_unit
+
+    end = min(end, len(text))
+    patterns = _patterns()
+
+    def span(match):
+        return match.span() if match else None
+
+    assert span(_hedge_before(text, end)) == span(patterns["hedge"].search(text, max(0, end - 30), end))
+    assert span(_prefix_unit(text, end)) == span(patterns["prefix"].search(text, max(0, end - 8), end))
+    assert span(_suffix_unit(text, end)) == span(patterns["suffix"].match(text, end))

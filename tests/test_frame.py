@@ -1,5 +1,7 @@
 import pytest
 from documents import make_document
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kortrade.figure_table import figure_rows
 
@@ -234,3 +236,18 @@ def test_reports_and_rumours_are_unconfirmed(cue):
 
 def test_attributed_official_data_is_not_unconfirmed():
     assert rows("The ministry reported that exports rose 5%.")[0]["flags"] == ""
+
+
+@given(
+    st.lists(
+        st.sampled_from(["rose", "by", "about", "more than", "up/down", "x-y", " ", "  ", "5", "\n", "of"]), max_size=12
+    ).map("".join),
+    st.integers(0, 60),
+)
+def test_the_word_before_a_figure_is_the_one_the_pattern_finds(text, end):
+    from kortrade.frame import LOOKBACK, _word_before, word_before
+
+    end = min(end, len(text))
+    start = max(0, end - LOOKBACK)
+    found, expected = word_before(text, start, end), _word_before().search(text, start, end)
+    assert (found and (found.span(), found["word"])) == (expected and (expected.span(), expected["word"]))

@@ -39,6 +39,7 @@ MAX_CONTROL_SHARE = 0.05
 # Largest share of undecodable bytes for which UTF-8 with replacement still counts as text.
 MAX_REPLACED_SHARE = 0.02
 ALLOWED_CONTROLS = frozenset("\n\r\t\f\v")
+CONTROLS = tuple(chr(code) for code in range(32) if chr(code) not in ALLOWED_CONTROLS)
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ def _finish(text: str, encoding: str, repaired: bool) -> Decoded:
     if "\x00" in text:
         text = text.replace("\x00", "")
         repaired = True
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in ALLOWED_CONTROLS)
+    controls = sum(text.count(control) for control in CONTROLS)
     if text and controls > MAX_CONTROL_SHARE * len(text):
         return Decoded("", "", ("binary",))
     return Decoded(text, encoding, ("encoding_repaired",) if repaired else ())

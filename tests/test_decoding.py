@@ -40,6 +40,14 @@ def test_random_control_bytes_are_binary():
     assert decode_bytes(bytes(range(32)) * 50).flags == ("binary",)
 
 
+def test_text_is_binary_only_when_disallowed_controls_pass_their_share():
+    whitespace = "a\tb\r\n\f\v" * 100
+    assert decode_bytes(whitespace.encode()).text == whitespace
+    few = "Exports rose to $5 billion in May.\x07 " * 20
+    assert decode_bytes(few.encode()).text == few
+    assert decode_bytes(("ab\x07\x1b" * 50).encode()).flags == ("binary",)
+
+
 def test_nul_bytes_are_removed_and_flagged():
     decoded = decode_bytes(b"Exports\x00 rose.")
     assert decoded.text == "Exports rose."

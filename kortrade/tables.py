@@ -143,8 +143,8 @@ def csv_records(name: str, rows: Iterable[Mapping[str, object]]) -> list[list[ob
         record = list(map(row.get, columns))
         for index, number in numbers:
             value = record[index]
-            if value is not None:
-                record[index] = None if _missing(value) else value if type(value) is number else number(value)
+            if type(value) is not number or number is float:  # an int column of ints is ready as it is
+                record[index] = None if _missing(value) else number(value)
         records.append(record)
     return records
 
@@ -153,7 +153,7 @@ def _sorted_rows(name: str, rows: Iterable[Mapping[str, object]]) -> list[Mappin
     """Rows in table order; a row missing a sort key goes after the others, as pandas sorts."""
     keys = SORT_KEYS[name]
     rows = list(rows)
-    if not any(_missing(row.get(key)) for row in rows for key in keys):
+    if set(map(type, (row.get(key) for row in rows for key in keys))) <= {int, str}:  # no key missing
         return sorted(rows, key=itemgetter(*keys))
     return sorted(rows, key=lambda row: tuple(_sort_value(row.get(k)) for k in keys))
 

@@ -51,7 +51,11 @@ def _automaton() -> ahocorasick.Automaton:
 
 def mentions(text: str) -> list[tuple[int, int, str]]:
     """(start, end, side) of every side mention, left to right."""
-    lowered = text.translate(LOWER)
+    return _mentions(text, text.translate(LOWER))
+
+
+def _mentions(text: str, lowered: str) -> list[tuple[int, int, str]]:
+    """`mentions`, given the text already lowered with `LOWER`."""
     candidates = sorted(
         (end + 1 - length, -length, side, capitals) for end, (length, side, capitals) in _automaton().iter(lowered)
     )
@@ -70,13 +74,31 @@ def mentions(text: str) -> list[tuple[int, int, str]]:
 
 def mark(text: str) -> str:
     """The text in lower case with every side mention replaced by its side's token."""
-    lowered = text.translate(LOWER)
-    parts, position = [], 0
-    for start, end, side in mentions(text):
-        parts += [lowered[position:start], TOKENS[side]]
-        position = end
-    parts.append(lowered[position:])
-    return "".join(parts)
+    return _mark_all([text])[0]
+
+
+def _mark_all(texts: list[str]) -> list[str]:
+    """`mark` of every text, in one pass over them joined by newlines.
+
+    No term holds a newline and a newline is no word edge, so each text's mentions are those
+    it has on its own.
+    """
+    joined = "\n".join(texts)
+    lowered = joined.translate(LOWER)
+    found = iter(_mentions(joined, lowered))
+    mention = next(found, None)
+    marked, offset = [], 0
+    for text in texts:
+        end = offset + len(text)
+        parts, position = [], offset
+        while mention is not None and mention[0] < end:
+            parts += [lowered[position : mention[0]], TOKENS[mention[2]]]
+            position = mention[1]
+            mention = next(found, None)
+        parts.append(lowered[position:end])
+        marked.append("".join(parts))
+        offset = end + 1
+    return marked
 
 
 def sides_in(marked: str) -> set[str]:
@@ -86,7 +108,7 @@ def sides_in(marked: str) -> set[str]:
 
 def mark_document(texts: Iterable[str]) -> list[str]:
     """Every sentence of a document marked; `pairside` stays only where the document names both Korea and China."""
-    marked = [mark(text) for text in texts]
+    marked = _mark_all(list(texts))
     named = set().union(*(sides_in(m) for m in marked)) if marked else set()
     if not {"KOR", "CHN"} <= named:
         marked = [m.replace(TOKENS["PAIR"], TOKENS["NONE"]) for m in marked]

@@ -72,6 +72,7 @@ _LEAD_WORD = (
 MONTH_PREPOSITIONS = "in|during|throughout|of|for"
 YEAR_PREPOSITIONS = r"in|during|throughout|for|(?:the\s+)?year"
 DECADE_PREPOSITIONS = "in|during|throughout"
+HANGUL_OR_HAN_DATE = ("년", "年")
 
 
 def _month(name: str) -> str:
@@ -136,13 +137,21 @@ class Rule:
 
     Cores start with a literal or a small set of characters, so that the regular
     expression engine scans for them fast; that a core starts a word is checked
-    in code, and the words before it are read by the prefix pattern.
+    in code, and the words before it are read by the prefix pattern. A core with
+    `needs` matches only in a text whose lower case holds one of those words, so
+    a text without them is not scanned (words without `i`, `s` or `k`, which case-
+    insensitive matching also finds in other letters: `ſ`, `ı`, the Kelvin sign).
     """
 
     core: re.Pattern[str]
     reader: Reader
     prefix: re.Pattern[str] | None = None
     prefix_required: bool = False
+    needs: tuple[str, ...] = ()
+
+    def may_match(self, lowered: str) -> bool:
+        """Whether the core can match a text whose lower case is `lowered`."""
+        return not self.needs or any(word in lowered for word in self.needs)
 
 
 def _anchored(
@@ -391,6 +400,7 @@ def _rules() -> tuple[Rule, ...]:
             ),
             _read_first_months,
             lead,
+            needs=("month",),
         ),
         Rule(
             re.compile(
@@ -402,9 +412,9 @@ def _rules() -> tuple[Rule, ...]:
         ),
         Rule(re.compile(rf"{month}\s+{day},?\s+{year}\b"), _read_absolute, lead),
         Rule(re.compile(rf"{year}[-/.](?P<month_num>[01]?\d)[-/.](?P<day>[0-3]?\d)\b"), _read_absolute, lead),
-        Rule(re.compile(ABSOLUTE_PATTERNS[3].pattern), _read_absolute),
+        Rule(re.compile(ABSOLUTE_PATTERNS[3].pattern), _read_absolute, needs=HANGUL_OR_HAN_DATE),
         Rule(re.compile(rf"{month},?\s+{year}\b"), _read_absolute, _prefix(keep=day_before, optional=True)),
-        Rule(re.compile(ABSOLUTE_PATTERNS[5].pattern), _read_absolute),
+        Rule(re.compile(ABSOLUTE_PATTERNS[5].pattern), _read_absolute, needs=HANGUL_OR_HAN_DATE),
         Rule(
             re.compile(
                 r"[Tt]he\s+(?i:(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+(?P<unit>quarter|half)"
@@ -413,6 +423,7 @@ def _rules() -> tuple[Rule, ...]:
             ),
             _read_period,
             lead,
+            needs=("quarter", "half"),
         ),
         Rule(re.compile(rf"(?P<n>[1-4])(?P<unit>[QH])\s?'?(?P<year>{_YYYY}|\d\d)\b{not_amount}"), _read_compact_period),
         Rule(
@@ -456,18 +467,21 @@ def _rules() -> tuple[Rule, ...]:
             re.compile(r"(?P<word>yesterday|today|tonight|tomorrow|Yesterday|Today|Tonight|Tomorrow)\b"),
             _read_day_word,
             _prefix_of(r"the\s+day\s+before\s+"),
+            needs=("yesterday", "today", "tonight", "tomorrow"),
         ),
         Rule(
             re.compile(r"(?P<word>previous\s+day|day\s+before)\b(?![ \t]+\w)"),
             _read_day_word,
             _prefix_of(r"the\s+"),
             prefix_required=True,
+            needs=("previous", "before"),
         ),
         Rule(
             re.compile(r"(?P<word>morning|afternoon|evening)\b"),
             _read_day_word,
             _prefix_of(r"this\s+"),
             prefix_required=True,
+            needs=("morning", "afternoon", "evening"),
         ),
         Rule(
             re.compile(r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
@@ -476,7 +490,7 @@ def _rules() -> tuple[Rule, ...]:
         ),
         Rule(
             re.compile(
-                r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)(?:\s+(?i:of\s+(?P<month_step>this|last|next|the)"
+                r"(?=\d)(?P<day>[0-3]?\d)(?:st|nd|rd|th)(?:\s+(?i:of\s+(?P<month_step>this|last|next|the)"
                 r"\s+month))?\b(?!\s+(?!(?i:and|or|with|at|in|when|as|after|before|to|of|for|from|by|the|a|an"
                 r"|this|last|next|that|which|local)\b)[A-Za-z])"
             ),
@@ -489,6 +503,7 @@ def _rules() -> tuple[Rule, ...]:
             _read_decade,
             _prefix(prepositions=DECADE_PREPOSITIONS, keep=r"(?:the\s+)?"),
             prefix_required=True,
+            needs=("0s",),
         ),
         Rule(
             re.compile(rf"{year}\b{not_amount}"),
@@ -525,7 +540,10 @@ def find_time_expressions(
     """Every dated expression in the text, in order; `future_at(offset)` tells whether its sentence speaks of the future."""
     taken = DisjointSpans()
     found = []
+    lowered = text.lower()
     for rule in _rules():
+        if not rule.may_match(lowered):
+            continue
         for match in rule.core.finditer(text):
             start, end = match.start(), match.end()
             before = text[start - 1] if start else " "

@@ -17,6 +17,16 @@ from .resources import data_lines, data_rows
 APOSTROPHE_S = r"(?:['’]s)?"
 
 
+def unglued(first: str, glue: str) -> str:
+    """A character of class `first` with no character of class `glue` right before it.
+
+    The same as `(?<![glue])[first]`, written with the lookbehind after the character: a
+    pattern that opens with a character class lets the regex engine skip ahead to that
+    class, where one that opens with a lookbehind is tried at every position.
+    """
+    return rf"[{first}](?<![{glue}][{first}])"
+
+
 def alternation(words: list[str], fold_case: bool = False) -> str:
     """A regex matching any of the literal words, longest first, spaces matching any run of blanks.
 

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 import ahocorasick
 
@@ -126,7 +126,9 @@ class PhraseMatcher(Generic[V]):
                 values.append(value)
         self._automaton = ahocorasick.Automaton()
         for key, spellings in entries.items():
-            self._automaton.add_word(key, tuple((p, tuple(v)) for p, v in spellings.items()))
+            self._automaton.add_word(
+                key, (len(key), tuple(Spelling(p, tuple(v), is_all_acronyms(p)) for p, v in spellings.items()))
+            )
         if entries:
             self._automaton.make_automaton()
         self._empty = not entries
@@ -135,21 +137,30 @@ class PhraseMatcher(Generic[V]):
         """All matches, overlapping ones included, in order of their end."""
         if self._empty:
             return []
-        folded = fold(text)
         found = []
-        for last, spellings in self._automaton.iter(folded):
+        for last, (length, spellings) in self._automaton.iter(fold(text)):
             end = last + 1
-            start = end - len(spellings[0][0])
+            start = end - length
             surface = text[start:end]
             if (surface[0].isalnum() and not starts_word(text, start)) or (
                 surface[-1].isalnum() and not ends_word(text, end)
             ):
                 continue
-            for phrase, values in spellings:
-                if case_compatible(phrase, surface) and not (is_all_acronyms(phrase) and in_capitals(text, start, end)):
-                    found.append(PhraseMatch(start, end, phrase, values))
+            for spelling in spellings:
+                if (surface == spelling.phrase or case_compatible(spelling.phrase, surface)) and not (
+                    spelling.all_acronyms and in_capitals(text, start, end)
+                ):
+                    found.append(PhraseMatch(start, end, spelling.phrase, spelling.values))
                     break
         return found
+
+
+class Spelling(NamedTuple, Generic[V]):
+    """One dictionary spelling of a folded key, its values, and whether all its tokens are acronyms."""
+
+    phrase: str
+    values: tuple[V, ...]
+    all_acronyms: bool
 
 
 S = TypeVar("S")

@@ -35,6 +35,8 @@ def _fold_table() -> dict[int, str]:
 
 def fold(text: str) -> str:
     """Lower case without Latin diacritics, keeping the length (so offsets stay valid)."""
+    if text.isascii():
+        return text.lower()
     stripped = text.translate(_fold_table())
     lowered = stripped.lower()
     if len(lowered) == len(stripped):

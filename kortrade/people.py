@@ -29,9 +29,11 @@ CAP = rf"[{CAPITAL}]{CAP_TAIL}"
 FIRST_CAP = unglued(CAPITAL, r"\w'’-") + CAP_TAIL
 RUN = rf"{CAP}(?:[ \t]+{CAP}){{1,2}}"
 TOKEN = re.compile(rf"[ \t]*(?:(?P<link>of|for|in|at|to|on|and|the)(?=[ \t])|(?P<comma>,)|(?P<word>{CAP}))")
+WORD_CHAR = r"\w"
 QUALIFIERS = frozenset({"of", "for", "in", "at", "to", "on"})
 SPEECH_AFTER = re.compile(
-    rf"(?<![\w])(?:said|says|according[ \t]+to|told)[ \t]+(?P<run>{RUN})(?=[ \t]*(?:[,.;:)\]\n]|$))"
+    rf"(?:{unglued('s', WORD_CHAR)}(?:aid|ays)|{unglued('a', WORD_CHAR)}ccording[ \t]+to|{unglued('t', WORD_CHAR)}old)"
+    rf"[ \t]+(?P<run>{RUN})(?=[ \t]*(?:[,.;:)\]\n]|$))"
 )
 SPEECH_BEFORE = re.compile(
     rf"(?P<run>{FIRST_CAP}(?:[ \t]+{CAP}){{1,2}})[ \t]+(?:said|says|stated|told|added|noted|argued|explained|stressed"

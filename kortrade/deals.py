@@ -200,9 +200,15 @@ def any_cue() -> re.Pattern[str]:
 
 
 def _cue_matches(sentence_text: str, offset: int) -> list[tuple[int, int, Cue]]:
-    if not any_cue().search(sentence_text):
+    """Every cue's matches, by start (longest first); no cue matches before the first match of any."""
+    first = any_cue().search(sentence_text)
+    if not first:
         return []
-    found = [(offset + m.start(), offset + m.end(), cue) for cue in cues() for m in cue.pattern.finditer(sentence_text)]
+    found = [
+        (offset + m.start(), offset + m.end(), cue)
+        for cue in cues()
+        for m in cue.pattern.finditer(sentence_text, first.start())
+    ]
     return sorted(found, key=lambda f: (f[0], -f[1]))
 
 

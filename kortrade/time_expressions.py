@@ -34,7 +34,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 
 from .dates import ABSOLUTE_PATTERNS, MONTHS, NUMBER_WORDS, days_in_month, iso_date, shift_back
 from .resources import data_rows
@@ -128,7 +128,8 @@ class TimeExpression:
 
 Groups = Mapping[str, str | None]
 Reading = tuple[str, str, str]  # (iso, precision, resolved_against)
-Reader = Callable[[Groups, DateContext, bool], Reading | None]
+Future = Callable[[], bool]  # whether the sentence speaks of the future, asked only when it matters
+Reader = Callable[[Groups, DateContext, Future], Reading | None]
 
 
 @dataclass(frozen=True)
@@ -182,24 +183,24 @@ def _year_of(anchor: dt.date, month: int, day: int | None, future: bool) -> int:
     return anchor.year - (target > now)
 
 
-def _read_absolute(g: Groups, context: DateContext, future: bool) -> Reading | None:
+def _read_absolute(g: Groups, context: DateContext, future: Future) -> Reading | None:
     date = iso_date({**g, "month": (g.get("month") or "").rstrip(".")})
     return (date[0], date[1], "") if date else None
 
 
-def _read_month_day(g: Groups, context: DateContext, future: bool) -> Reading | None:
+def _read_month_day(g: Groups, context: DateContext, future: Future) -> Reading | None:
     month, day = _month_number(g["month"]), int(g["day"])
     if not 1 <= day <= days_in_month(2000, month):
         return None
 
     def compute(anchor: dt.date) -> str | None:
-        year = _year_of(anchor, month, day, future)
+        year = _year_of(anchor, month, day, future())
         return dt.date(year, month, day).isoformat() if day <= days_in_month(year, month) else None
 
     return _anchored(context, "month", "day", compute)
 
 
-def _read_month(g: Groups, context: DateContext, future: bool) -> Reading | None:
+def _read_month(g: Groups, context: DateContext, future: Future) -> Reading | None:
     if g.get("day"):
         return _read_month_day(g, context, future)
     month = _month_number(g["month"])
@@ -216,13 +217,13 @@ def _read_month(g: Groups, context: DateContext, future: bool) -> Reading | None
         elif which == "this":
             year = anchor.year
         else:
-            year = _year_of(anchor, month, None, future)
+            year = _year_of(anchor, month, None, future())
         return f"{year:04d}-{month:02d}"
 
     return _anchored(context, "year" if relative_year or which == "this" else "month", "month", compute)
 
 
-def _read_month_range(g: Groups, context: DateContext, future: bool) -> Reading | None:
+def _read_month_range(g: Groups, context: DateContext, future: Future) -> Reading | None:
     first, last = _month_number(g["first"]), _month_number(g["last"])
 
     def span(year: int) -> str:
@@ -233,10 +234,10 @@ def _read_month_range(g: Groups, context: DateContext, future: bool) -> Reading 
     if g["rel"]:
         step = STEP[g["rel"].lower()]
         return _anchored(context, "year", "month", lambda anchor: span(anchor.year + step))
-    return _anchored(context, "month", "month", lambda anchor: span(_year_of(anchor, last, None, future)))
+    return _anchored(context, "month", "month", lambda anchor: span(_year_of(anchor, last, None, future())))
 
 
-def _read_first_months(g: Groups, context: DateContext, future: bool) -> Reading | None:
+def _read_first_months(g: Groups, context: DateContext, future: Future) -> Reading | None:
     count = _count(g["count"])
 
     def span(year: int) -> str:
@@ -246,7 +247,7 @@ def _read_first_months(g: Groups, context: DateContext, future: bool) -> Reading
         return span(int(g["year"])), "month", ""
     rel = g["rel"].lower()
     if rel == "the":
-        return _anchored(context, "month", "month", lambda anchor: span(_year_of(anchor, count, None, future)))
+        return _anchored(context, "month", "month", lambda anchor: span(_year_of(anchor, count, None, future())))
     return _anchored(context, "year", "month", lambda anchor: span(anchor.year + STEP[rel]))
 
 
@@ -272,7 +273,7 @@ def _shift_period(anchor: dt.date, unit: str, step: int) -> str:
     return _period(index // _per_year(unit), unit, index % _per_year(unit) + 1)
 
 
-def _read_period(g: Groups, context: DateContext, future: bool) -> Reading | None:
+def _read_period(g: Groups, context: DateContext, future: Future) -> Reading | None:
     unit, ordinal = g["unit"].lower(), g["ord"].lower()
     rel = (g["rel"] or "").lower()
     year = g["year"] or g["year2"]
@@ -288,12 +289,12 @@ def _read_period(g: Groups, context: DateContext, future: bool) -> Reading | Non
 
     def compute(anchor: dt.date) -> str:
         now = _current(anchor, unit)
-        return _period(anchor.year + ((number < now) if future else -(number > now)), unit, number)
+        return _period(anchor.year + ((number < now) if future() else -(number > now)), unit, number)
 
     return _anchored(context, "month", unit, compute)
 
 
-def _read_compact_period(g: Groups, context: DateContext, future: bool) -> Reading | None:
+def _read_compact_period(g: Groups, context: DateContext, future: Future) -> Reading | None:
     unit, number = ("quarter" if g["unit"] == "Q" else "half"), int(g["n"])
     if number > _per_year(unit):
         return None
@@ -301,7 +302,7 @@ def _read_compact_period(g: Groups, context: DateContext, future: bool) -> Readi
     return _period(year, unit, number), unit, ""
 
 
-def _read_year_range(g: Groups, context: DateContext, future: bool) -> Reading | None:
+def _read_year_range(g: Groups, context: DateContext, future: Future) -> Reading | None:
     first, last_text = int(g["first"]), g["last"]
     last = int(last_text) if len(last_text) == 4 else first // 100 * 100 + int(last_text)
     if not first < last <= first + 50:
@@ -309,16 +310,16 @@ def _read_year_range(g: Groups, context: DateContext, future: bool) -> Reading |
     return f"{first:04d}/{last:04d}", "year", ""
 
 
-def _read_decade(g: Groups, context: DateContext, future: bool) -> Reading | None:
+def _read_decade(g: Groups, context: DateContext, future: Future) -> Reading | None:
     decade = int(g["decade"])
     return f"{decade:04d}/{decade + 9:04d}", "decade", ""
 
 
-def _read_year(g: Groups, context: DateContext, future: bool) -> Reading | None:
+def _read_year(g: Groups, context: DateContext, future: Future) -> Reading | None:
     return g["year"], "year", ""
 
 
-def _read_relative_period(g: Groups, context: DateContext, future: bool) -> Reading | None:
+def _read_relative_period(g: Groups, context: DateContext, future: Future) -> Reading | None:
     step, unit = STEP[g["step"].lower()], g["unit"].lower()
     if unit == "week":
 
@@ -336,24 +337,24 @@ def _read_relative_period(g: Groups, context: DateContext, future: bool) -> Read
     return _anchored(context, "year", "year", lambda anchor: f"{anchor.year + step:04d}")
 
 
-def _read_ago(g: Groups, context: DateContext, future: bool) -> Reading | None:
+def _read_ago(g: Groups, context: DateContext, future: Future) -> Reading | None:
     count, unit = _count(g["count"]), g["unit"].lower()
     needs = UNIT_NEEDS[unit]
     layout = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}[needs]
     return _anchored(context, needs, needs, lambda anchor: shift_back(anchor, count, unit).strftime(layout), stamp=True)
 
 
-def _read_day_word(g: Groups, context: DateContext, future: bool) -> Reading | None:
+def _read_day_word(g: Groups, context: DateContext, future: Future) -> Reading | None:
     offset = DAY_WORDS[" ".join(((g.get("keep") or "") + g["word"]).lower().split())]
     return _anchored(context, "day", "day", lambda anchor: (anchor + dt.timedelta(days=offset)).isoformat())
 
 
-def _read_weekday(g: Groups, context: DateContext, future: bool) -> Reading | None:
+def _read_weekday(g: Groups, context: DateContext, future: Future) -> Reading | None:
     weekday = WEEKDAYS.index(g["weekday"].lower())
     which = (g.get("which") or "").lower()
 
     def compute(anchor: dt.date) -> str:
-        if which == "last" or (which != "next" and not future):
+        if which == "last" or (which != "next" and not future()):
             back = (anchor.weekday() - weekday) % 7
             days = -(back or 7) if which == "last" else -back
         else:
@@ -364,14 +365,14 @@ def _read_weekday(g: Groups, context: DateContext, future: bool) -> Reading | No
     return _anchored(context, "day", "day", compute)
 
 
-def _read_day_of_month(g: Groups, context: DateContext, future: bool) -> Reading | None:
+def _read_day_of_month(g: Groups, context: DateContext, future: Future) -> Reading | None:
     day = int(g["day"])
     if not 1 <= day <= 31:
         return None
     which = (g["month_step"] or "").lower()
 
     def compute(anchor: dt.date) -> str | None:
-        step = STEP.get(which, (day < anchor.day) if future else -(day > anchor.day))
+        step = STEP.get(which, (day < anchor.day) if future() else -(day > anchor.day))
         first = shift_back(anchor.replace(day=1), -step, "month")
         return first.replace(day=day).isoformat() if day <= days_in_month(first.year, first.month) else None
 
@@ -561,7 +562,7 @@ def find_time_expressions(
                     start = next((prefix.start(n) for n in ("which", "lead", "keep") if groups.get(n)), start)
             if taken.overlaps(start, end) or _compares(text, start, end):
                 continue
-            reading = rule.reader(groups, context, future_at(start))
+            reading = rule.reader(groups, context, partial(future_at, start))
             if reading is not None:
                 taken.add(start, end)
                 found.append(TimeExpression(start, end, *reading))

@@ -143,11 +143,11 @@ class PhraseMatcher(Generic[V]):
         for last, (length, spellings) in self._automaton.iter(fold(text)):
             end = last + 1
             start = end - length
-            surface = text[start:end]
-            if (surface[0].isalnum() and not starts_word(text, start)) or (
-                surface[-1].isalnum() and not ends_word(text, end)
+            if (text[start].isalnum() and not starts_word(text, start)) or (
+                text[last].isalnum() and not ends_word(text, end)
             ):
                 continue
+            surface = text[start:end]
             for spelling in spellings:
                 if (surface == spelling.phrase or case_compatible(spelling.phrase, surface)) and not (
                     spelling.all_acronyms and in_capitals(text, start, end)
@@ -173,16 +173,16 @@ def longest_first(spans: Sequence[S], bounds: Callable[[S], tuple[int, int]]) ->
 
     `Beijing Hyundai` is kept and the `Hyundai` inside it is dropped.
     """
-    order = sorted(range(len(spans)), key=lambda i: (bounds(spans[i])[0] - bounds(spans[i])[1], bounds(spans[i])[0], i))
+    edges = [bounds(span) for span in spans]
     starts: list[int] = []
     ends: list[int] = []
-    kept = []
-    for i in order:
-        start, end = bounds(spans[i])
+    kept: list[int] = []
+    for _, start, i in sorted((start - end, start, i) for i, (start, end) in enumerate(edges)):
+        end = edges[i][1]
         at = bisect.bisect_left(starts, start)
         if (at < len(starts) and starts[at] < end) or (at > 0 and ends[at - 1] > start):
             continue
         starts.insert(at, start)
         ends.insert(at, end)
-        kept.append(spans[i])
-    return sorted(kept, key=lambda s: bounds(s)[0])
+        kept.append(i)
+    return [spans[i] for i in sorted(kept, key=lambda i: edges[i][0])]

@@ -10,6 +10,7 @@ capital, so `SK On` matches `SK ON` but not `SK on`, and `US` never matches `us`
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -20,13 +21,15 @@ import ahocorasick
 
 V = TypeVar("V")
 APOSTROPHES = "'’"
+FOLDED_CODES = range(0xC0, 0x250)  # Latin letters that may carry diacritics
+FOLDED_CHARACTER = re.compile(f"[{chr(FOLDED_CODES[0])}-{chr(FOLDED_CODES[-1])}]")
 
 
 @cache
 def _fold_table() -> dict[int, str]:
     """Latin letters with diacritics -> their base letter (`ü` -> `u`), one character each."""
     table = {}
-    for code in range(0xC0, 0x250):
+    for code in FOLDED_CODES:
         base = unicodedata.normalize("NFKD", chr(code))
         if len(base) > 1 and all(unicodedata.combining(c) for c in base[1:]) and base[0].isascii():
             table[code] = base[0]
@@ -37,11 +40,17 @@ def fold(text: str) -> str:
     """Lower case without Latin diacritics, keeping the length (so offsets stay valid)."""
     if text.isascii():
         return text.lower()
-    stripped = text.translate(_fold_table())
+    stripped = _strip_diacritics(text)
     lowered = stripped.lower()
     if len(lowered) == len(stripped):
         return lowered
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in stripped)
+
+
+def _strip_diacritics(text: str) -> str:
+    """The text with `_fold_table` applied (a table lookup for each character is slow on a long text)."""
+    table = _fold_table()
+    return FOLDED_CHARACTER.sub(lambda m: table.get(ord(m.group()), m.group()), text)
 
 
 def is_acronym(token: str) -> bool:

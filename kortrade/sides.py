@@ -50,13 +50,20 @@ def _automaton() -> ahocorasick.Automaton:
     return automaton
 
 
+def lower_ascii(text: str) -> str:
+    """The text with ASCII letters in lower case and tabs and no-break spaces as spaces (the same length)."""
+    if text.isascii():
+        return text.lower().replace("\t", " ")
+    return text.translate(LOWER)
+
+
 def mentions(text: str) -> list[tuple[int, int, str]]:
     """(start, end, side) of every side mention, left to right."""
-    return _mentions(text, text.translate(LOWER))
+    return _mentions(text, lower_ascii(text))
 
 
 def _mentions(text: str, lowered: str) -> list[tuple[int, int, str]]:
-    """`mentions`, given the text already lowered with `LOWER`."""
+    """`mentions`, given the text's `lower_ascii`."""
     candidates = sorted(
         (end + 1 - length, -length, side, capitals) for end, (length, side, capitals) in _automaton().iter(lowered)
     )
@@ -85,7 +92,7 @@ def _mark_all(texts: list[str]) -> list[str]:
     it has on its own.
     """
     joined = "\n".join(texts)
-    lowered = joined.translate(LOWER)
+    lowered = lower_ascii(joined)
     found = iter(_mentions(joined, lowered))
     mention = next(found, None)
     marked, offset = [], 0

@@ -7,7 +7,7 @@ import pytest
 
 from kortrade.relation import cues, label_relations, sentence_relation
 from kortrade.resources import data_rows
-from kortrade.sides import expand, mark, mark_document
+from kortrade.sides import expand, lower_ascii, mark, mark_document
 
 
 def relation(sentence: str) -> str:
@@ -186,3 +186,9 @@ def test_cues_open_with_a_word_character_so_a_word_start_is_their_edge(name, kin
     for row in data_rows(name):
         if row[kinds] not in {"negation", "china_voice"}:
             assert opens_with_word_character(expand(row["pattern"])), row
+
+
+@pytest.mark.parametrize("text", ["Seoul\tAND Beijing", "Seoul\u00a0AND Béijing ÉTÉ\t", ""])
+def test_lower_ascii_lowers_only_ascii_letters_and_blanks_tabs(text):
+    expected = "".join(c.lower() if c.isascii() and c.isalpha() else " " if c in "\t\u00a0" else c for c in text)
+    assert lower_ascii(text) == expected

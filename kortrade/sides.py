@@ -117,7 +117,7 @@ def sides_in(marked: str) -> set[str]:
 def mark_document(texts: Iterable[str]) -> list[str]:
     """Every sentence of a document marked; `pairside` stays only where the document names both Korea and China."""
     marked = _mark_all(list(texts))
-    named = set().union(*(sides_in(m) for m in marked)) if marked else set()
+    named = sides_in("\n".join(marked))
     if not {"KOR", "CHN"} <= named:
         marked = [m.replace(TOKENS["PAIR"], TOKENS["NONE"]) for m in marked]
     return marked

@@ -73,6 +73,8 @@ MONTH_PREPOSITIONS = "in|during|throughout|of|for"
 YEAR_PREPOSITIONS = r"in|during|throughout|for|(?:the\s+)?year"
 DECADE_PREPOSITIONS = "in|during|throughout"
 HANGUL_OR_HAN_DATE = ("년", "年")
+# `[0-3]?\d` as a day, written to open with a digit so that the regex engine skips ahead to digits.
+ORDINAL_DAY = r"(?P<day>\d(?:(?<=[0-3])\d)?)"
 
 
 def _month(name: str) -> str:
@@ -491,7 +493,7 @@ def _rules() -> tuple[Rule, ...]:
         ),
         Rule(
             re.compile(
-                r"(?=\d)(?P<day>[0-3]?\d)(?:st|nd|rd|th)(?:\s+(?i:of\s+(?P<month_step>this|last|next|the)"
+                rf"{ORDINAL_DAY}(?:st|nd|rd|th)(?:\s+(?i:of\s+(?P<month_step>this|last|next|the)"
                 r"\s+month))?\b(?!\s+(?!(?i:and|or|with|at|in|when|as|after|before|to|of|for|from|by|the|a|an"
                 r"|this|last|next|that|which|local)\b)[A-Za-z])"
             ),

@@ -5,7 +5,7 @@ import re
 import pytest
 from regex_shapes import opens_with_word_character
 
-from kortrade.relation import cues, label_relations, sentence_relation
+from kortrade.relation import cues, label_relations, names_both_sides, sentence_relation
 from kortrade.resources import data_rows
 from kortrade.sides import expand, lower_ascii, mark, mark_document
 
@@ -151,3 +151,11 @@ def test_cues_open_with_a_word_character_so_a_word_start_is_their_edge(name, kin
 def test_lower_ascii_lowers_only_ascii_letters_and_blanks_tabs(text):
     expected = "".join(c.lower() if c.isascii() and c.isalpha() else " " if c in "\t\u00a0" else c for c in text)
     assert lower_ascii(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [("korside and chnside", True), ("pairside met", True), ("korside and altside", False), ("chnside", False)],
+)
+def test_only_a_korean_and_a_chinese_mention_or_a_pair_name_both_sides(marked, expected):
+    assert names_both_sides(marked) is expected

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kortrade.dates import find_relative_stamp
-from kortrade.time_expressions import DateContext, _rules, find_time_expressions, speaks_of_future
+from kortrade.time_expressions import ORDINAL_DAY, DateContext, _rules, find_time_expressions, speaks_of_future
 
 PUBLISHED = DateContext(dt.date(2024, 3, 28), "published", "day", dt.date(2024, 3, 28), "published")  # a Thursday
 NO_ANCHOR = DateContext()
@@ -217,3 +217,10 @@ def test_a_rule_skipped_for_want_of_its_words_could_not_have_matched(text):
 def test_rules_without_their_words_are_skipped():
     skipped = [rule for rule in _rules() if not rule.may_match("exports rose 5 percent in march 2024.")]
     assert skipped and all(rule.needs for rule in skipped)
+
+
+@given(st.text(alphabet="0123459 thsndr", max_size=20))
+def test_the_ordinal_day_reads_what_an_optional_tens_digit_reads(text):
+    written = re.compile(ORDINAL_DAY + "(?:st|nd|rd|th)")
+    plain = re.compile(r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)")
+    assert [(m.span(), m["day"]) for m in written.finditer(text)] == [(m.span(), m["day"]) for m in plain.finditer(text)]

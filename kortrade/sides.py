@@ -92,7 +92,7 @@ def _mark_all(texts: list[str]) -> list[str]:
     it has on its own.
     """
     joined = "\n".join(texts)
-    lowered = lower_ascii(joined)
+    lowered = "\n".join(map(lower_ascii, texts))  # a text with no character beyond ASCII is lowered quickly
     found = iter(_mentions(joined, lowered))
     mention = next(found, None)
     marked, offset = [], 0

@@ -32,11 +32,12 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, partial
 
 from .dates import ABSOLUTE_PATTERNS, MONTHS, NUMBER_WORDS, days_in_month, iso_date, shift_back
+from .phrases import matches_at, starts_of
 from .resources import data_rows
 
 GRANULARITY = {"year": 1, "month": 2, "day": 3}
@@ -73,6 +74,7 @@ MONTH_PREPOSITIONS = "in|during|throughout|of|for"
 YEAR_PREPOSITIONS = r"in|during|throughout|for|(?:the\s+)?year"
 DECADE_PREPOSITIONS = "in|during|throughout"
 HANGUL_OR_HAN_DATE = ("년", "年")
+ANCHORS = {"month": re.compile(_CAP_MONTHS), "year": re.compile(_YYYY)}
 # `[0-3]?\d` as a day, written to open with a digit so that the regex engine skips ahead to digits.
 ORDINAL_DAY = r"(?P<day>\d(?:(?<=[0-3])\d)?)"
 
@@ -140,7 +142,9 @@ class Rule:
 
     Cores start with a literal or a small set of characters, so that the regular
     expression engine scans for them fast; that a core starts a word is checked
-    in code, and the words before it are read by the prefix pattern. A core with
+    in code, and the words before it are read by the prefix pattern. A core that
+    opens with a month or a year names it as its `anchor` (`ANCHORS`): it is tried
+    only where the anchor matches, found once for all such cores. A core with
     `needs` matches only in a text whose lower case holds one of those words, so
     a text without them is not scanned (words without `i`, `s` or `k`, which case-
     insensitive matching also finds in other letters: `ſ`, `ı`, the Kelvin sign).
@@ -151,6 +155,7 @@ class Rule:
     prefix: re.Pattern[str] | None = None
     prefix_required: bool = False
     needs: tuple[str, ...] = ()
+    anchor: str = ""
 
     def may_match(self, lowered: str) -> bool:
         """Whether the core can match a text whose lower case is `lowered`."""
@@ -412,12 +417,23 @@ def _rules() -> tuple[Rule, ...]:
             ),
             _read_month_range,
             lead,
+            anchor="month",
         ),
-        Rule(re.compile(rf"{month}\s+{day},?\s+{year}\b"), _read_absolute, lead),
-        Rule(re.compile(rf"{year}[-/.](?P<month_num>[01]?\d)[-/.](?P<day>[0-3]?\d)\b"), _read_absolute, lead),
-        Rule(re.compile(ABSOLUTE_PATTERNS[3].pattern), _read_absolute, needs=HANGUL_OR_HAN_DATE),
-        Rule(re.compile(rf"{month},?\s+{year}\b"), _read_absolute, _prefix(keep=day_before, optional=True)),
-        Rule(re.compile(ABSOLUTE_PATTERNS[5].pattern), _read_absolute, needs=HANGUL_OR_HAN_DATE),
+        Rule(re.compile(rf"{month}\s+{day},?\s+{year}\b"), _read_absolute, lead, anchor="month"),
+        Rule(
+            re.compile(rf"{year}[-/.](?P<month_num>[01]?\d)[-/.](?P<day>[0-3]?\d)\b"),
+            _read_absolute,
+            lead,
+            anchor="year",
+        ),
+        Rule(re.compile(ABSOLUTE_PATTERNS[3].pattern), _read_absolute, needs=HANGUL_OR_HAN_DATE, anchor="year"),
+        Rule(
+            re.compile(rf"{month},?\s+{year}\b"),
+            _read_absolute,
+            _prefix(keep=day_before, optional=True),
+            anchor="month",
+        ),
+        Rule(re.compile(ABSOLUTE_PATTERNS[5].pattern), _read_absolute, needs=HANGUL_OR_HAN_DATE, anchor="year"),
         Rule(
             re.compile(
                 r"[Tt]he\s+(?i:(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+(?P<unit>quarter|half)"
@@ -437,23 +453,27 @@ def _rules() -> tuple[Rule, ...]:
             re.compile(rf"(?P<first>{_YYYY})\s?[-–/]\s?(?P<last>{_YYYY}|\d\d)(?![\w/–-]){not_amount}"),
             _read_year_range,
             lead,
+            anchor="year",
         ),
         Rule(
             re.compile(rf"(?P<first>{_YYYY})\s+(?:to|and|until|through|till)\s+(?P<last>{_YYYY})\b{not_amount}"),
             _read_year_range,
             _prefix_of(r"from\s+|between\s+"),
             prefix_required=True,
+            anchor="year",
         ),
         Rule(
             re.compile(rf"{month}\s+{day}\b(?!\s*(?:[,.]?\s*\d|%|(?i:percent|per\s+cent)))"),
             _read_month_day,
             lead,
+            anchor="month",
         ),
         Rule(
             re.compile(rf"{month}(?!\w)(?P<rel>\s+(?i:this|last|next)\s+year\b)?(?!\s*[-–]?\s*'?\d)"),
             _read_month,
             _prefix(which=True, prepositions=MONTH_PREPOSITIONS, keep=day_before, optional=True),
             prefix_required=True,
+            anchor="month",
         ),
         Rule(
             re.compile(r"(?P<step>this|last|next|This|Last|Next)\s+(?P<unit>week|month|year|quarter)\b(?!-)"),
@@ -507,12 +527,14 @@ def _rules() -> tuple[Rule, ...]:
             _prefix(prepositions=DECADE_PREPOSITIONS, keep=r"(?:the\s+)?"),
             prefix_required=True,
             needs=("0s",),
+            anchor="year",
         ),
         Rule(
             re.compile(rf"{year}\b{not_amount}"),
             _read_year,
             _prefix(prepositions=YEAR_PREPOSITIONS),
             prefix_required=True,
+            anchor="year",
         ),
     )
 
@@ -544,10 +566,11 @@ def find_time_expressions(
     taken = DisjointSpans()
     found = []
     lowered = text.lower()
+    anchored: dict[str, list[int]] = {}
     for rule in _rules():
         if not rule.may_match(lowered):
             continue
-        for match in rule.core.finditer(text):
+        for match in _core_matches(rule, text, anchored):
             start, end = match.start(), match.end()
             before = text[start - 1] if start else " "
             if before.isascii() and (before.isalnum() or before == "_"):
@@ -569,6 +592,15 @@ def find_time_expressions(
                 taken.add(start, end)
                 found.append(TimeExpression(start, end, *reading))
     return sorted(found, key=lambda expression: expression.start)
+
+
+def _core_matches(rule: Rule, text: str, anchored: dict[str, list[int]]) -> Iterator[re.Match[str]]:
+    """What `rule.core.finditer(text)` finds; `anchored` keeps where each anchor matches, found once."""
+    if not rule.anchor:
+        return rule.core.finditer(text)
+    if rule.anchor not in anchored:
+        anchored[rule.anchor] = starts_of(ANCHORS[rule.anchor], text)
+    return matches_at(rule.core, text, anchored[rule.anchor])
 
 
 class DisjointSpans:

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kortrade.dates import find_relative_stamp
-from kortrade.time_expressions import ORDINAL_DAY, DateContext, _rules, find_time_expressions, speaks_of_future
+from kortrade.time_expressions import ANCHORS, ORDINAL_DAY, DateContext, _rules, find_time_expressions, speaks_of_future
 
 PUBLISHED = DateContext(dt.date(2024, 3, 28), "published", "day", dt.date(2024, 3, 28), "published")  # a Thursday
 NO_ANCHOR = DateContext()
@@ -224,3 +224,16 @@ def test_the_ordinal_day_reads_what_an_optional_tens_digit_reads(text):
     written = re.compile(ORDINAL_DAY + "(?:st|nd|rd|th)")
     plain = re.compile(r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)")
     assert [(m.span(), m["day"]) for m in written.finditer(text)] == [(m.span(), m["day"]) for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "From March to May 2024, on April 3, 2023 and 2024-03-28, in March 2024, 2024년 3월 28일, Dec. 1 and in June",
+        "in 2017-22, from 2019 to 2021, in the 1990s, since 2004, 201920 and 3 Mar. 2024 in SEPTEMBER this year",
+    ],
+)
+def test_anchored_cores_start_where_their_anchor_matches(text):
+    for rule in _rules():
+        for match in rule.core.finditer(text):
+            assert not rule.anchor or ANCHORS[rule.anchor].match(text, match.start()), rule.core.pattern

@@ -85,11 +85,6 @@ def is_all_acronyms(phrase: str) -> bool:
     return all(acronym for _, _, acronym in _shape(phrase))
 
 
-def starts_word(text: str, start: int) -> bool:
-    """No letter or digit runs into the position from the left."""
-    return start == 0 or not text[start - 1].isalnum()
-
-
 def ends_word(text: str, end: int) -> bool:
     """No letter or digit runs on from the position; `'s` may follow, `'an` (as in `Xi'an`) may not.
 
@@ -149,12 +144,13 @@ class PhraseMatcher(Generic[V]):
         if self._empty:
             return []
         found = []
+        size = len(text)
         for last, (length, spellings) in self._automaton.iter(fold(text)):
             end = last + 1
             start = end - length
-            if (text[start].isalnum() and not starts_word(text, start)) or (
-                text[last].isalnum() and not ends_word(text, end)
-            ):
+            if start and text[start].isalnum() and text[start - 1].isalnum():
+                continue  # a letter or digit runs into the match from the left
+            if end < size and text[last].isalnum() and not ends_word(text, end):
                 continue
             surface = text[start:end]
             for spelling in spellings:

@@ -31,6 +31,7 @@ RUN = rf"{CAP}(?:[ \t]+{CAP}){{1,2}}"
 TOKEN = re.compile(rf"[ \t]*(?:(?P<link>of|for|in|at|to|on|and|the)(?=[ \t])|(?P<comma>,)|(?P<word>{CAP}))")
 WORD_CHAR = r"\w"
 QUALIFIERS = frozenset({"of", "for", "in", "at", "to", "on"})
+# `(?<!\w)(?:said|says|according[ \t]+to|told)` then a name, each verb opening with its letter (see `unglued`).
 SPEECH_AFTER = re.compile(
     rf"(?:{unglued('s', WORD_CHAR)}(?:aid|ays)|{unglued('a', WORD_CHAR)}ccording[ \t]+to|{unglued('t', WORD_CHAR)}old)"
     rf"[ \t]+(?P<run>{RUN})(?=[ \t]*(?:[,.;:)\]\n]|$))"

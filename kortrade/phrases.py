@@ -64,7 +64,7 @@ def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> It
     """What `pattern.finditer(text)` finds, trying the pattern only at `starts` (in order).
 
     `starts` must hold every position where a match can start (those of a pattern the
-    pattern opens with, found once for several patterns); the pattern never matches nothing.
+    pattern opens with, found once for several patterns), and the pattern must not match the empty string.
     """
     resume = 0
     for start in starts:

@@ -223,7 +223,9 @@ def test_rules_without_their_words_are_skipped():
 def test_the_ordinal_day_reads_what_an_optional_tens_digit_reads(text):
     written = re.compile(ORDINAL_DAY + "(?:st|nd|rd|th)")
     plain = re.compile(r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)")
-    assert [(m.span(), m["day"]) for m in written.finditer(text)] == [(m.span(), m["day"]) for m in plain.finditer(text)]
+    assert [(m.span(), m["day"]) for m in written.finditer(text)] == [
+        (m.span(), m["day"]) for m in plain.finditer(text)
+    ]
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 from textdoc import make_document
 
 from kortrade.actors import actor_rows, find_mentions
-from kortrade.lexicon import unglued
+from kortrade.lexicon import alternation, unglued, unglued_alternation
 
 
 def rows(text, published=""):
@@ -146,3 +146,13 @@ def test_unglued_finds_what_a_leading_lookbehind_finds(text):
     unglued_word = re.compile(unglued("A-ZÀ-ÖØ-Þ", r"\w'’-") + r"[a-zà-öø-ÿ]*")
     lookbehind = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]*")
     assert [m.span() for m in unglued_word.finditer(text)] == [m.span() for m in lookbehind.finditer(text)]
+
+
+@given(
+    st.lists(st.text(alphabet="AaBb -", min_size=1, max_size=4).filter(lambda w: w[0] != " "), min_size=1, max_size=6),
+    st.text(alphabet="AaBb .-&\t", max_size=30),
+)
+def test_unglued_alternation_finds_what_a_leading_lookbehind_finds(words, text):
+    unglued_words = re.compile(unglued_alternation(words, r"\w.&-"))
+    lookbehind = re.compile(rf"(?<![\w.&-])(?:{alternation(words)})")
+    assert [m.span() for m in unglued_words.finditer(text)] == [m.span() for m in lookbehind.finditer(text)]

@@ -17,6 +17,32 @@ from .resources import data_lines, data_rows
 APOSTROPHE_S = r"(?:['’]s)?"
 
 
+def unglued(first: str, glue: str) -> str:
+    """A character of class `first` with no character of class `glue` right before it.
+
+    The same as `(?<![glue])[first]`, written with the lookbehind after the character: a
+    pattern that opens with a character class lets the regex engine skip ahead to that
+    class, where one that opens with a lookbehind is tried at every position.
+    """
+    return rf"[{first}](?<![{glue}][{first}])"
+
+
+def unglued_alternation(words: list[str], glue: str) -> str:
+    """`(?<![glue])` and then `alternation(words)`, for a pattern matched case-sensitively.
+
+    The lookbehind follows each first character instead (as in `unglued`), so the regex
+    engine skips ahead to those characters: fast when they are rare, like capitals.
+    """
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        by_first.setdefault(word[0], []).append(word[1:])
+    branches = (
+        rf"{re.escape(first)}(?<![{glue}]{re.escape(first)})(?:{alternation(rests)})"
+        for first, rests in sorted(by_first.items())
+    )
+    return "(?:" + "|".join(branches) + ")"
+
+
 def alternation(words: list[str], fold_case: bool = False) -> str:
     """A regex matching any of the literal words, longest first, spaces matching any run of blanks.
 

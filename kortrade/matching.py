@@ -10,23 +10,26 @@ capital, so `SK On` matches `SK ON` but not `SK on`, and `US` never matches `us`
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 import ahocorasick
 
 V = TypeVar("V")
 APOSTROPHES = "'’"
+FOLDED_CODES = range(0xC0, 0x250)  # Latin letters that may carry diacritics
+FOLDED_CHARACTER = re.compile(f"[{chr(FOLDED_CODES[0])}-{chr(FOLDED_CODES[-1])}]")
 
 
 @cache
 def _fold_table() -> dict[int, str]:
     """Latin letters with diacritics -> their base letter (`ü` -> `u`), one character each."""
     table = {}
-    for code in range(0xC0, 0x250):
+    for code in FOLDED_CODES:
         base = unicodedata.normalize("NFKD", chr(code))
         if len(base) > 1 and all(unicodedata.combining(c) for c in base[1:]) and base[0].isascii():
             table[code] = base[0]
@@ -35,11 +38,19 @@ def _fold_table() -> dict[int, str]:
 
 def fold(text: str) -> str:
     """Lower case without Latin diacritics, keeping the length (so offsets stay valid)."""
-    stripped = text.translate(_fold_table())
+    if text.isascii():
+        return text.lower()
+    stripped = _strip_diacritics(text)
     lowered = stripped.lower()
     if len(lowered) == len(stripped):
         return lowered
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in stripped)
+
+
+def _strip_diacritics(text: str) -> str:
+    """The text with `_fold_table` applied (a table lookup for each character is slow on a long text)."""
+    table = _fold_table()
+    return FOLDED_CHARACTER.sub(lambda m: table.get(ord(m.group()), m.group()), text)
 
 
 def is_acronym(token: str) -> bool:
@@ -72,11 +83,6 @@ def case_compatible(phrase: str, surface: str) -> bool:
 
 def is_all_acronyms(phrase: str) -> bool:
     return all(acronym for _, _, acronym in _shape(phrase))
-
-
-def starts_word(text: str, start: int) -> bool:
-    """No letter or digit runs into the position from the left."""
-    return start == 0 or not text[start - 1].isalnum()
 
 
 def ends_word(text: str, end: int) -> bool:
@@ -126,7 +132,9 @@ class PhraseMatcher(Generic[V]):
                 values.append(value)
         self._automaton = ahocorasick.Automaton()
         for key, spellings in entries.items():
-            self._automaton.add_word(key, tuple((p, tuple(v)) for p, v in spellings.items()))
+            self._automaton.add_word(
+                key, (len(key), tuple(Spelling(p, tuple(v), is_all_acronyms(p)) for p, v in spellings.items()))
+            )
         if entries:
             self._automaton.make_automaton()
         self._empty = not entries
@@ -135,21 +143,31 @@ class PhraseMatcher(Generic[V]):
         """All matches, overlapping ones included, in order of their end."""
         if self._empty:
             return []
-        folded = fold(text)
         found = []
-        for last, spellings in self._automaton.iter(folded):
+        size = len(text)
+        for last, (length, spellings) in self._automaton.iter(fold(text)):
             end = last + 1
-            start = end - len(spellings[0][0])
-            surface = text[start:end]
-            if (surface[0].isalnum() and not starts_word(text, start)) or (
-                surface[-1].isalnum() and not ends_word(text, end)
-            ):
+            start = end - length
+            if start and text[start].isalnum() and text[start - 1].isalnum():
+                continue  # a letter or digit runs into the match from the left
+            if end < size and text[last].isalnum() and not ends_word(text, end):
                 continue
-            for phrase, values in spellings:
-                if case_compatible(phrase, surface) and not (is_all_acronyms(phrase) and in_capitals(text, start, end)):
-                    found.append(PhraseMatch(start, end, phrase, values))
+            surface = text[start:end]
+            for spelling in spellings:
+                if (surface == spelling.phrase or case_compatible(spelling.phrase, surface)) and not (
+                    spelling.all_acronyms and in_capitals(text, start, end)
+                ):
+                    found.append(PhraseMatch(start, end, spelling.phrase, spelling.values))
                     break
         return found
+
+
+class Spelling(NamedTuple, Generic[V]):
+    """One dictionary spelling of a folded key, its values, and whether all its tokens are acronyms."""
+
+    phrase: str
+    values: tuple[V, ...]
+    all_acronyms: bool
 
 
 S = TypeVar("S")
@@ -160,16 +178,16 @@ def longest_first(spans: Sequence[S], bounds: Callable[[S], tuple[int, int]]) ->
 
     `Beijing Hyundai` is kept and the `Hyundai` inside it is dropped.
     """
-    order = sorted(range(len(spans)), key=lambda i: (bounds(spans[i])[0] - bounds(spans[i])[1], bounds(spans[i])[0], i))
+    edges = [bounds(span) for span in spans]
     starts: list[int] = []
     ends: list[int] = []
-    kept = []
-    for i in order:
-        start, end = bounds(spans[i])
+    kept: list[int] = []
+    for _, start, i in sorted((start - end, start, i) for i, (start, end) in enumerate(edges)):
+        end = edges[i][1]
         at = bisect.bisect_left(starts, start)
         if (at < len(starts) and starts[at] < end) or (at > 0 and ends[at - 1] > start):
             continue
         starts.insert(at, start)
         ends.insert(at, end)
-        kept.append(spans[i])
-    return sorted(kept, key=lambda s: bounds(s)[0])
+        kept.append(i)
+    return [spans[i] for i in sorted(kept, key=lambda i: edges[i][0])]

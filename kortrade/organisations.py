@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from .lexicon import alternation, common_capitalised, country_before, demonyms, org_heads
+from .lexicon import common_capitalised, country_before, demonyms, org_heads, unglued_alternation
 from .matching import fold
 
 ORG_WORD = r"(?:[A-Z0-9][A-Za-z0-9&-]*|&)"
@@ -38,7 +38,8 @@ class Organisation:
 
 @cache
 def head_pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w.&-])(?:{alternation(list(org_heads()))})(?![\w&-])")
+    """Any organisation head as a whole word (no word, `.`, `&` or `-` glued to it)."""
+    return re.compile(unglued_alternation(list(org_heads()), r"\w.&-") + r"(?![\w&-])")
 
 
 def _left_edge(text: str, head_start: int, government: bool) -> tuple[int, str]:

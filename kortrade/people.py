@@ -19,18 +19,25 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from .lexicon import alternation, country_before, title_pattern, titles
+from .lexicon import alternation, country_before, title_pattern, titles, unglued
 from .names import is_name_token, name_in_run
 
-CAP = r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ0-9-]*(?:['’][A-Z][a-z]+)?"
+CAPITAL = "A-ZÀ-ÖØ-Þ"
+CAP_TAIL = r"[A-Za-zÀ-ÖØ-öø-ÿ0-9-]*(?:['’][A-Z][a-z]+)?"
+CAP = rf"[{CAPITAL}]{CAP_TAIL}"
+# A capitalised word not glued to a word, an apostrophe or a hyphen before it.
+FIRST_CAP = unglued(CAPITAL, r"\w'’-") + CAP_TAIL
 RUN = rf"{CAP}(?:[ \t]+{CAP}){{1,2}}"
 TOKEN = re.compile(rf"[ \t]*(?:(?P<link>of|for|in|at|to|on|and|the)(?=[ \t])|(?P<comma>,)|(?P<word>{CAP}))")
+WORD_CHAR = r"\w"
 QUALIFIERS = frozenset({"of", "for", "in", "at", "to", "on"})
+# `(?<!\w)(?:said|says|according[ \t]+to|told)` then a name, each verb opening with its letter (see `unglued`).
 SPEECH_AFTER = re.compile(
-    rf"(?<![\w])(?:said|says|according[ \t]+to|told)[ \t]+(?P<run>{RUN})(?=[ \t]*(?:[,.;:)\]\n]|$))"
+    rf"(?:{unglued('s', WORD_CHAR)}(?:aid|ays)|{unglued('a', WORD_CHAR)}ccording[ \t]+to|{unglued('t', WORD_CHAR)}old)"
+    rf"[ \t]+(?P<run>{RUN})(?=[ \t]*(?:[,.;:)\]\n]|$))"
 )
 SPEECH_BEFORE = re.compile(
-    rf"(?<![\w'’-])(?P<run>{RUN})[ \t]+(?:said|says|stated|told|added|noted|argued|explained|stressed"
+    rf"(?P<run>{FIRST_CAP}(?:[ \t]+{CAP}){{1,2}})[ \t]+(?:said|says|stated|told|added|noted|argued|explained|stressed"
     r"|emphasi[sz]ed|warned|predicted|suggested|asserted|concluded|believes|hopes)(?![\w])"
 )
 INSTITUTION_PERSON = re.compile(rf"['’]s[ \t]+(?P<run>{RUN})(?![\w'’-]|[ \t]+[A-Z])")
@@ -53,7 +60,7 @@ class Person:
 def apposition_pattern() -> re.Pattern[str]:
     """`Name, (a) [up to two words] title` or `Name (note) is a ... title`."""
     return re.compile(
-        rf"(?<![\w'’-])(?P<run>{CAP}(?:[ \t]+{CAP}){{1,3}})(?:[ \t]*\([^()\n]{{0,80}}\))?"
+        rf"(?P<run>{FIRST_CAP}(?:[ \t]+{CAP}){{1,3}})(?:[ \t]*\([^()\n]{{0,80}}\))?"
         rf"(?:,[ \t]+|[ \t]+(?:is|was)[ \t]+)(?:(?:a|an|the|its|his|her)[ \t]+)?"
         rf"(?:(?!(?:who|which|that|and|but|said|says)[ \t])[a-z-]+[ \t]+){{0,2}}"
         rf"(?i:{alternation(list(titles()), fold_case=True)})(?![\w])"

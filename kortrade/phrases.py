@@ -10,7 +10,7 @@ the same phrases (longest first, because every optional tail is greedy).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 
 def trie_pattern(phrases: Iterable[str], fold_case: bool = False, space: str = r"\ ") -> str:
@@ -48,3 +48,26 @@ def any_of(patterns: Iterable[re.Pattern[str]]) -> re.Pattern[str]:
     patterns = list(patterns)
     flags = patterns[0].flags if patterns else 0
     return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), flags)
+
+
+def starts_of(pattern: re.Pattern[str], text: str) -> list[int]:
+    """Every position where the pattern matches, overlapping matches included, in order."""
+    starts = []
+    match = pattern.search(text)
+    while match is not None:
+        starts.append(match.start())
+        match = pattern.search(text, match.start() + 1)
+    return starts
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """What `pattern.finditer(text)` finds, trying the pattern only at `starts` (in order).
+
+    `starts` must hold every position where a match can start (those of a pattern the
+    pattern opens with, found once for several patterns), and the pattern must not match the empty string.
+    """
+    resume = 0
+    for start in starts:
+        if start >= resume and (match := pattern.match(text, start)):
+            yield match
+            resume = match.end()

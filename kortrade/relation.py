@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .resources import data_rows
-from .sides import SIDES, cue_alternation, sides_in
+from .sides import SIDES, TOKENS, cue_alternation
 
 COOPERATION, CONFLICT, NEUTRAL = "cooperation", "conflict", "neutral"
 MATERIAL_CODES = set(range(6, 9)) | set(range(14, 21))
@@ -71,8 +71,7 @@ def cues() -> Cues:
 
 def sentence_relation(marked: str) -> str:
     """The relation a marked sentence describes between Korea and China."""
-    named = sides_in(marked)
-    if not ({"KOR", "CHN"} <= named or "PAIR" in named):
+    if not names_both_sides(marked):
         return NEUTRAL
     found = cues()
     weights = {COOPERATION: 0, CONFLICT: 0}
@@ -83,6 +82,11 @@ def sentence_relation(marked: str) -> str:
     if weights[COOPERATION] == weights[CONFLICT]:
         return NEUTRAL
     return COOPERATION if weights[COOPERATION] > weights[CONFLICT] else CONFLICT
+
+
+def names_both_sides(marked: str) -> bool:
+    """Rule 1: a Korean and a Chinese mention, or a pair (`both countries`)."""
+    return TOKENS["PAIR"] in marked or (TOKENS["KOR"] in marked and TOKENS["CHN"] in marked)
 
 
 def _counts(marked: str, start: int, end: int) -> bool:

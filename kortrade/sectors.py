@@ -40,9 +40,10 @@ def _title_case(sentence: Sentence) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
 
 
-def _inside_name(match: PhraseMatch[str], text: str, sentence: Sentence, title_case: bool) -> bool:
+def _inside_name(match: PhraseMatch[str], text: str, sentence: Sentence) -> bool:
+    """A keyword written with a capital inside a sentence not in title case is part of a name."""
     written_in_capital = match.phrase[0].islower() and text[match.start].isupper()
-    return written_in_capital and match.start > sentence.start and not title_case
+    return written_in_capital and match.start > sentence.start and not _title_case(sentence)
 
 
 def sentence_sectors(document: Document, names: Iterable[tuple[int, int]] = ()) -> list[str]:
@@ -54,7 +55,6 @@ def sentence_sectors(document: Document, names: Iterable[tuple[int, int]] = ()) 
     starts = [s.start for s in document.sentences]
     name_spans = sorted(names)
     name_starts = [start for start, _ in name_spans]
-    title_case = [_title_case(s) for s in document.sentences]
     found: list[set[str]] = [set() for _ in document.sentences]
     for match in longest_first(matcher().find(text), lambda m: (m.start, m.end)):
         at = bisect.bisect_right(starts, match.start) - 1
@@ -63,6 +63,6 @@ def sentence_sectors(document: Document, names: Iterable[tuple[int, int]] = ()) 
         named = bisect.bisect_right(name_starts, match.start) - 1
         if named >= 0 and name_spans[named][1] > match.start:
             continue
-        if not _inside_name(match, text, document.sentences[at], title_case[at]):
+        if not _inside_name(match, text, document.sentences[at]):
             found[at].update(match.values)
-    return [";".join(s for s in taxonomy() if s in sectors) for sectors in found]
+    return [";".join(s for s in taxonomy() if s in sectors) if sectors else "" for sectors in found]

@@ -32,6 +32,7 @@ PLACEHOLDERS = {
     "{ALT}": r"(?:the\s+)?altside",
 }
 LOWER = str.maketrans(string.ascii_uppercase + "\t\u00a0", string.ascii_lowercase + "  ")
+WORD_START = r"(?<!\w)"
 WORD_EDGE = set(string.ascii_letters + string.digits + "_&")
 
 
@@ -49,9 +50,20 @@ def _automaton() -> ahocorasick.Automaton:
     return automaton
 
 
+def lower_ascii(text: str) -> str:
+    """The text with ASCII letters in lower case and tabs and no-break spaces as spaces (the same length)."""
+    if text.isascii():
+        return text.lower().replace("\t", " ")
+    return text.translate(LOWER)
+
+
 def mentions(text: str) -> list[tuple[int, int, str]]:
     """(start, end, side) of every side mention, left to right."""
-    lowered = text.translate(LOWER)
+    return _mentions(text, lower_ascii(text))
+
+
+def _mentions(text: str, lowered: str) -> list[tuple[int, int, str]]:
+    """`mentions`, given the text's `lower_ascii`."""
     candidates = sorted(
         (end + 1 - length, -length, side, capitals) for end, (length, side, capitals) in _automaton().iter(lowered)
     )
@@ -70,13 +82,31 @@ def mentions(text: str) -> list[tuple[int, int, str]]:
 
 def mark(text: str) -> str:
     """The text in lower case with every side mention replaced by its side's token."""
-    lowered = text.translate(LOWER)
-    parts, position = [], 0
-    for start, end, side in mentions(text):
-        parts += [lowered[position:start], TOKENS[side]]
-        position = end
-    parts.append(lowered[position:])
-    return "".join(parts)
+    return _mark_all([text])[0]
+
+
+def _mark_all(texts: list[str]) -> list[str]:
+    """`mark` of every text, in one pass over them joined by newlines.
+
+    No term holds a newline and a newline is no word edge, so each text's mentions are those
+    it has on its own.
+    """
+    joined = "\n".join(texts)
+    lowered = "\n".join(map(lower_ascii, texts))  # a text with no character beyond ASCII is lowered quickly
+    found = iter(_mentions(joined, lowered))
+    mention = next(found, None)
+    marked, offset = [], 0
+    for text in texts:
+        end = offset + len(text)
+        parts, position = [], offset
+        while mention is not None and mention[0] < end:
+            parts += [lowered[position : mention[0]], TOKENS[mention[2]]]
+            position = mention[1]
+            mention = next(found, None)
+        parts.append(lowered[position:end])
+        marked.append("".join(parts))
+        offset = end + 1
+    return marked
 
 
 def sides_in(marked: str) -> set[str]:
@@ -86,8 +116,8 @@ def sides_in(marked: str) -> set[str]:
 
 def mark_document(texts: Iterable[str]) -> list[str]:
     """Every sentence of a document marked; `pairside` stays only where the document names both Korea and China."""
-    marked = [mark(text) for text in texts]
-    named = set().union(*(sides_in(m) for m in marked)) if marked else set()
+    marked = _mark_all(list(texts))
+    named = sides_in("\n".join(marked))
     if not {"KOR", "CHN"} <= named:
         marked = [m.replace(TOKENS["PAIR"], TOKENS["NONE"]) for m in marked]
     return marked
@@ -101,11 +131,12 @@ def expand(pattern: str) -> str:
 
 
 def cue_alternation(patterns: Iterable[str]) -> re.Pattern[str]:
-    """One pattern for many cues, each in group `c<i>`, all starting on a word edge.
+    """One pattern for many cues, each in group `c<i>`, all starting at the start of a word.
 
     Matched on marked (lower-case) text, left to right: where two cues start at
-    the same word, the one listed first counts.
+    the same word, the one listed first counts. Every cue opens with a word
+    character (the tests check the cue files), so a leading `\\b` is the same as
+    `(?<!\\w)`, which fails at once at the end of a word, where `\\b` would try every cue.
     """
-    word_edge = r"\b"
-    bodies = (expand(pattern).removeprefix(word_edge) for pattern in patterns)
-    return re.compile(word_edge + "(?:" + "|".join(f"(?P<c{i}>{body})" for i, body in enumerate(bodies)) + ")")
+    bodies = (expand(pattern).removeprefix(r"\b") for pattern in patterns)
+    return re.compile(WORD_START + "(?:" + "|".join(f"(?P<c{i}>{body})" for i, body in enumerate(bodies)) + ")")

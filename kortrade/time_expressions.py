@@ -32,11 +32,12 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 
 from .dates import ABSOLUTE_PATTERNS, MONTHS, NUMBER_WORDS, days_in_month, iso_date, shift_back
+from .phrases import matches_at, starts_of
 from .resources import data_rows
 
 GRANULARITY = {"year": 1, "month": 2, "day": 3}
@@ -72,6 +73,10 @@ _LEAD_WORD = (
 MONTH_PREPOSITIONS = "in|during|throughout|of|for"
 YEAR_PREPOSITIONS = r"in|during|throughout|for|(?:the\s+)?year"
 DECADE_PREPOSITIONS = "in|during|throughout"
+HANGUL_OR_HAN_DATE = ("년", "年")
+ANCHORS = {"month": re.compile(_CAP_MONTHS), "year": re.compile(_YYYY)}
+# `[0-3]?\d` as a day, written to open with a digit so that the regex engine skips ahead to digits.
+ORDINAL_DAY = r"(?P<day>\d(?:(?<=[0-3])\d)?)"
 
 
 def _month(name: str) -> str:
@@ -127,7 +132,8 @@ class TimeExpression:
 
 Groups = Mapping[str, str | None]
 Reading = tuple[str, str, str]  # (iso, precision, resolved_against)
-Reader = Callable[[Groups, DateContext, bool], Reading | None]
+Future = Callable[[], bool]  # whether the sentence speaks of the future, asked only when it matters
+Reader = Callable[[Groups, DateContext, Future], Reading | None]
 
 
 @dataclass(frozen=True)
@@ -136,13 +142,24 @@ class Rule:
 
     Cores start with a literal or a small set of characters, so that the regular
     expression engine scans for them fast; that a core starts a word is checked
-    in code, and the words before it are read by the prefix pattern.
+    in code, and the words before it are read by the prefix pattern. A core that
+    opens with a month or a year names it as its `anchor` (`ANCHORS`): it is tried
+    only where the anchor matches, found once for all such cores. A core with
+    `needs` matches only in a text whose lower case holds one of those words, so
+    a text without them is not scanned (words without `i`, `s` or `k`, which case-
+    insensitive matching also finds in other letters: `ſ`, `ı`, the Kelvin sign).
     """
 
     core: re.Pattern[str]
     reader: Reader
     prefix: re.Pattern[str] | None = None
     prefix_required: bool = False
+    needs: tuple[str, ...] = ()
+    anchor: str = ""
+
+    def may_match(self, lowered: str) -> bool:
+        """Whether the core can match a text whose lower case is `lowered`."""
+        return not self.needs or any(word in lowered for word in self.needs)
 
 
 def _anchored(
@@ -173,24 +190,24 @@ def _year_of(anchor: dt.date, month: int, day: int | None, future: bool) -> int:
     return anchor.year - (target > now)
 
 
-def _read_absolute(g: Groups, context: DateContext, future: bool) -> Reading | None:
+def _read_absolute(g: Groups, context: DateContext, future: Future) -> Reading | None:
     date = iso_date({**g, "month": (g.get("month") or "").rstrip(".")})
     return (date[0], date[1], "") if date else None
 
 
-def _read_month_day(g: Groups, context: DateContext, future: bool) -> Reading | None:
+def _read_month_day(g: Groups, context: DateContext, future: Future) -> Reading | None:
     month, day = _month_number(g["month"]), int(g["day"])
     if not 1 <= day <= days_in_month(2000, month):
         return None
 
     def compute(anchor: dt.date) -> str | None:
-        year = _year_of(anchor, month, day, future)
+        year = _year_of(anchor, month, day, future())
         return dt.date(year, month, day).isoformat() if day <= days_in_month(year, month) else None
 
     return _anchored(context, "month", "day", compute)
 
 
-def _read_month(g: Groups, context: DateContext, future: bool) -> Reading | None:
+def _read_month(g: Groups, context: DateContext, future: Future) -> Reading | None:
     if g.get("day"):
         return _read_month_day(g, context, future)
     month = _month_number(g["month"])
@@ -207,13 +224,13 @@ def _read_month(g: Groups, context: DateContext, future: bool) -> Reading | None
         elif which == "this":
             year = anchor.year
         else:
-            year = _year_of(anchor, month, None, future)
+            year = _year_of(anchor, month, None, future())
         return f"{year:04d}-{month:02d}"
 
     return _anchored(context, "year" if relative_year or which == "this" else "month", "month", compute)
 
 
-def _read_month_range(g: Groups, context: DateContext, future: bool) -> Reading | None:
+def _read_month_range(g: Groups, context: DateContext, future: Future) -> Reading | None:
     first, last = _month_number(g["first"]), _month_number(g["last"])
 
     def span(year: int) -> str:
@@ -224,10 +241,10 @@ def _read_month_range(g: Groups, context: DateContext, future: bool) -> Reading 
     if g["rel"]:
         step = STEP[g["rel"].lower()]
         return _anchored(context, "year", "month", lambda anchor: span(anchor.year + step))
-    return _anchored(context, "month", "month", lambda anchor: span(_year_of(anchor, last, None, future)))
+    return _anchored(context, "month", "month", lambda anchor: span(_year_of(anchor, last, None, future())))
 
 
-def _read_first_months(g: Groups, context: DateContext, future: bool) -> Reading | None:
+def _read_first_months(g: Groups, context: DateContext, future: Future) -> Reading | None:
     count = _count(g["count"])
 
     def span(year: int) -> str:
@@ -237,7 +254,7 @@ def _read_first_months(g: Groups, context: DateContext, future: bool) -> Reading
         return span(int(g["year"])), "month", ""
     rel = g["rel"].lower()
     if rel == "the":
-        return _anchored(context, "month", "month", lambda anchor: span(_year_of(anchor, count, None, future)))
+        return _anchored(context, "month", "month", lambda anchor: span(_year_of(anchor, count, None, future())))
     return _anchored(context, "year", "month", lambda anchor: span(anchor.year + STEP[rel]))
 
 
@@ -263,7 +280,7 @@ def _shift_period(anchor: dt.date, unit: str, step: int) -> str:
     return _period(index // _per_year(unit), unit, index % _per_year(unit) + 1)
 
 
-def _read_period(g: Groups, context: DateContext, future: bool) -> Reading | None:
+def _read_period(g: Groups, context: DateContext, future: Future) -> Reading | None:
     unit, ordinal = g["unit"].lower(), g["ord"].lower()
     rel = (g["rel"] or "").lower()
     year = g["year"] or g["year2"]
@@ -279,12 +296,12 @@ def _read_period(g: Groups, context: DateContext, future: bool) -> Reading | Non
 
     def compute(anchor: dt.date) -> str:
         now = _current(anchor, unit)
-        return _period(anchor.year + ((number < now) if future else -(number > now)), unit, number)
+        return _period(anchor.year + ((number < now) if future() else -(number > now)), unit, number)
 
     return _anchored(context, "month", unit, compute)
 
 
-def _read_compact_period(g: Groups, context: DateContext, future: bool) -> Reading | None:
+def _read_compact_period(g: Groups, context: DateContext, future: Future) -> Reading | None:
     unit, number = ("quarter" if g["unit"] == "Q" else "half"), int(g["n"])
     if number > _per_year(unit):
         return None
@@ -292,7 +309,7 @@ def _read_compact_period(g: Groups, context: DateContext, future: bool) -> Readi
     return _period(year, unit, number), unit, ""
 
 
-def _read_year_range(g: Groups, context: DateContext, future: bool) -> Reading | None:
+def _read_year_range(g: Groups, context: DateContext, future: Future) -> Reading | None:
     first, last_text = int(g["first"]), g["last"]
     last = int(last_text) if len(last_text) == 4 else first // 100 * 100 + int(last_text)
     if not first < last <= first + 50:
@@ -300,16 +317,16 @@ def _read_year_range(g: Groups, context: DateContext, future: bool) -> Reading |
     return f"{first:04d}/{last:04d}", "year", ""
 
 
-def _read_decade(g: Groups, context: DateContext, future: bool) -> Reading | None:
+def _read_decade(g: Groups, context: DateContext, future: Future) -> Reading | None:
     decade = int(g["decade"])
     return f"{decade:04d}/{decade + 9:04d}", "decade", ""
 
 
-def _read_year(g: Groups, context: DateContext, future: bool) -> Reading | None:
+def _read_year(g: Groups, context: DateContext, future: Future) -> Reading | None:
     return g["year"], "year", ""
 
 
-def _read_relative_period(g: Groups, context: DateContext, future: bool) -> Reading | None:
+def _read_relative_period(g: Groups, context: DateContext, future: Future) -> Reading | None:
     step, unit = STEP[g["step"].lower()], g["unit"].lower()
     if unit == "week":
 
@@ -327,24 +344,24 @@ def _read_relative_period(g: Groups, context: DateContext, future: bool) -> Read
     return _anchored(context, "year", "year", lambda anchor: f"{anchor.year + step:04d}")
 
 
-def _read_ago(g: Groups, context: DateContext, future: bool) -> Reading | None:
+def _read_ago(g: Groups, context: DateContext, future: Future) -> Reading | None:
     count, unit = _count(g["count"]), g["unit"].lower()
     needs = UNIT_NEEDS[unit]
     layout = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}[needs]
     return _anchored(context, needs, needs, lambda anchor: shift_back(anchor, count, unit).strftime(layout), stamp=True)
 
 
-def _read_day_word(g: Groups, context: DateContext, future: bool) -> Reading | None:
+def _read_day_word(g: Groups, context: DateContext, future: Future) -> Reading | None:
     offset = DAY_WORDS[" ".join(((g.get("keep") or "") + g["word"]).lower().split())]
     return _anchored(context, "day", "day", lambda anchor: (anchor + dt.timedelta(days=offset)).isoformat())
 
 
-def _read_weekday(g: Groups, context: DateContext, future: bool) -> Reading | None:
+def _read_weekday(g: Groups, context: DateContext, future: Future) -> Reading | None:
     weekday = WEEKDAYS.index(g["weekday"].lower())
     which = (g.get("which") or "").lower()
 
     def compute(anchor: dt.date) -> str:
-        if which == "last" or (which != "next" and not future):
+        if which == "last" or (which != "next" and not future()):
             back = (anchor.weekday() - weekday) % 7
             days = -(back or 7) if which == "last" else -back
         else:
@@ -355,14 +372,14 @@ def _read_weekday(g: Groups, context: DateContext, future: bool) -> Reading | No
     return _anchored(context, "day", "day", compute)
 
 
-def _read_day_of_month(g: Groups, context: DateContext, future: bool) -> Reading | None:
+def _read_day_of_month(g: Groups, context: DateContext, future: Future) -> Reading | None:
     day = int(g["day"])
     if not 1 <= day <= 31:
         return None
     which = (g["month_step"] or "").lower()
 
     def compute(anchor: dt.date) -> str | None:
-        step = STEP.get(which, (day < anchor.day) if future else -(day > anchor.day))
+        step = STEP.get(which, (day < anchor.day) if future() else -(day > anchor.day))
         first = shift_back(anchor.replace(day=1), -step, "month")
         return first.replace(day=day).isoformat() if day <= days_in_month(first.year, first.month) else None
 
@@ -391,6 +408,7 @@ def _rules() -> tuple[Rule, ...]:
             ),
             _read_first_months,
             lead,
+            needs=("month",),
         ),
         Rule(
             re.compile(
@@ -399,12 +417,23 @@ def _rules() -> tuple[Rule, ...]:
             ),
             _read_month_range,
             lead,
+            anchor="month",
         ),
-        Rule(re.compile(rf"{month}\s+{day},?\s+{year}\b"), _read_absolute, lead),
-        Rule(re.compile(rf"{year}[-/.](?P<month_num>[01]?\d)[-/.](?P<day>[0-3]?\d)\b"), _read_absolute, lead),
-        Rule(re.compile(ABSOLUTE_PATTERNS[3].pattern), _read_absolute),
-        Rule(re.compile(rf"{month},?\s+{year}\b"), _read_absolute, _prefix(keep=day_before, optional=True)),
-        Rule(re.compile(ABSOLUTE_PATTERNS[5].pattern), _read_absolute),
+        Rule(re.compile(rf"{month}\s+{day},?\s+{year}\b"), _read_absolute, lead, anchor="month"),
+        Rule(
+            re.compile(rf"{year}[-/.](?P<month_num>[01]?\d)[-/.](?P<day>[0-3]?\d)\b"),
+            _read_absolute,
+            lead,
+            anchor="year",
+        ),
+        Rule(re.compile(ABSOLUTE_PATTERNS[3].pattern), _read_absolute, needs=HANGUL_OR_HAN_DATE, anchor="year"),
+        Rule(
+            re.compile(rf"{month},?\s+{year}\b"),
+            _read_absolute,
+            _prefix(keep=day_before, optional=True),
+            anchor="month",
+        ),
+        Rule(re.compile(ABSOLUTE_PATTERNS[5].pattern), _read_absolute, needs=HANGUL_OR_HAN_DATE, anchor="year"),
         Rule(
             re.compile(
                 r"[Tt]he\s+(?i:(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+(?P<unit>quarter|half)"
@@ -413,6 +442,7 @@ def _rules() -> tuple[Rule, ...]:
             ),
             _read_period,
             lead,
+            needs=("quarter", "half"),
         ),
         Rule(re.compile(rf"(?P<n>[1-4])(?P<unit>[QH])\s?'?(?P<year>{_YYYY}|\d\d)\b{not_amount}"), _read_compact_period),
         Rule(
@@ -423,23 +453,27 @@ def _rules() -> tuple[Rule, ...]:
             re.compile(rf"(?P<first>{_YYYY})\s?[-–/]\s?(?P<last>{_YYYY}|\d\d)(?![\w/–-]){not_amount}"),
             _read_year_range,
             lead,
+            anchor="year",
         ),
         Rule(
             re.compile(rf"(?P<first>{_YYYY})\s+(?:to|and|until|through|till)\s+(?P<last>{_YYYY})\b{not_amount}"),
             _read_year_range,
             _prefix_of(r"from\s+|between\s+"),
             prefix_required=True,
+            anchor="year",
         ),
         Rule(
             re.compile(rf"{month}\s+{day}\b(?!\s*(?:[,.]?\s*\d|%|(?i:percent|per\s+cent)))"),
             _read_month_day,
             lead,
+            anchor="month",
         ),
         Rule(
             re.compile(rf"{month}(?!\w)(?P<rel>\s+(?i:this|last|next)\s+year\b)?(?!\s*[-–]?\s*'?\d)"),
             _read_month,
             _prefix(which=True, prepositions=MONTH_PREPOSITIONS, keep=day_before, optional=True),
             prefix_required=True,
+            anchor="month",
         ),
         Rule(
             re.compile(r"(?P<step>this|last|next|This|Last|Next)\s+(?P<unit>week|month|year|quarter)\b(?!-)"),
@@ -456,18 +490,21 @@ def _rules() -> tuple[Rule, ...]:
             re.compile(r"(?P<word>yesterday|today|tonight|tomorrow|Yesterday|Today|Tonight|Tomorrow)\b"),
             _read_day_word,
             _prefix_of(r"the\s+day\s+before\s+"),
+            needs=("yesterday", "today", "tonight", "tomorrow"),
         ),
         Rule(
             re.compile(r"(?P<word>previous\s+day|day\s+before)\b(?![ \t]+\w)"),
             _read_day_word,
             _prefix_of(r"the\s+"),
             prefix_required=True,
+            needs=("previous", "before"),
         ),
         Rule(
             re.compile(r"(?P<word>morning|afternoon|evening)\b"),
             _read_day_word,
             _prefix_of(r"this\s+"),
             prefix_required=True,
+            needs=("morning", "afternoon", "evening"),
         ),
         Rule(
             re.compile(r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
@@ -476,7 +513,7 @@ def _rules() -> tuple[Rule, ...]:
         ),
         Rule(
             re.compile(
-                r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)(?:\s+(?i:of\s+(?P<month_step>this|last|next|the)"
+                rf"{ORDINAL_DAY}(?:st|nd|rd|th)(?:\s+(?i:of\s+(?P<month_step>this|last|next|the)"
                 r"\s+month))?\b(?!\s+(?!(?i:and|or|with|at|in|when|as|after|before|to|of|for|from|by|the|a|an"
                 r"|this|last|next|that|which|local)\b)[A-Za-z])"
             ),
@@ -489,12 +526,15 @@ def _rules() -> tuple[Rule, ...]:
             _read_decade,
             _prefix(prepositions=DECADE_PREPOSITIONS, keep=r"(?:the\s+)?"),
             prefix_required=True,
+            needs=("0s",),
+            anchor="year",
         ),
         Rule(
             re.compile(rf"{year}\b{not_amount}"),
             _read_year,
             _prefix(prepositions=YEAR_PREPOSITIONS),
             prefix_required=True,
+            anchor="year",
         ),
     )
 
@@ -525,8 +565,12 @@ def find_time_expressions(
     """Every dated expression in the text, in order; `future_at(offset)` tells whether its sentence speaks of the future."""
     taken = DisjointSpans()
     found = []
+    lowered = text.lower()
+    anchored: dict[str, list[int]] = {}
     for rule in _rules():
-        for match in rule.core.finditer(text):
+        if not rule.may_match(lowered):
+            continue
+        for match in _core_matches(rule, text, anchored):
             start, end = match.start(), match.end()
             before = text[start - 1] if start else " "
             if before.isascii() and (before.isalnum() or before == "_"):
@@ -543,11 +587,20 @@ def find_time_expressions(
                     start = next((prefix.start(n) for n in ("which", "lead", "keep") if groups.get(n)), start)
             if taken.overlaps(start, end) or _compares(text, start, end):
                 continue
-            reading = rule.reader(groups, context, future_at(start))
+            reading = rule.reader(groups, context, partial(future_at, start))
             if reading is not None:
                 taken.add(start, end)
                 found.append(TimeExpression(start, end, *reading))
     return sorted(found, key=lambda expression: expression.start)
+
+
+def _core_matches(rule: Rule, text: str, anchored: dict[str, list[int]]) -> Iterator[re.Match[str]]:
+    """What `rule.core.finditer(text)` finds; `anchored` keeps where each anchor matches, found once."""
+    if not rule.anchor:
+        return rule.core.finditer(text)
+    if rule.anchor not in anchored:
+        anchored[rule.anchor] = starts_of(ANCHORS[rule.anchor], text)
+    return matches_at(rule.core, text, anchored[rule.anchor])
 
 
 class DisjointSpans:

@@ -1,6 +1,11 @@
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
 from textdoc import make_document
 
 from kortrade.actors import actor_rows, find_mentions
+from kortrade.lexicon import alternation, unglued, unglued_alternation
 
 
 def rows(text, published=""):
@@ -134,3 +139,20 @@ def test_a_title_prefers_the_holder_of_the_role_over_a_namesake_in_the_text():
 
 def test_short_given_names_that_look_like_month_abbreviations_are_names():
     assert "person:zhang-jun" in ids("Prof. Zhang Jun of Fudan University disagreed.")
+
+
+@given(st.text(alphabet="aZ'’-É. \t1", max_size=30))
+def test_unglued_finds_what_a_leading_lookbehind_finds(text):
+    unglued_word = re.compile(unglued("A-ZÀ-ÖØ-Þ", r"\w'’-") + r"[a-zà-öø-ÿ]*")
+    lookbehind = re.compile(r"(?<![\w'’-])[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]*")
+    assert [m.span() for m in unglued_word.finditer(text)] == [m.span() for m in lookbehind.finditer(text)]
+
+
+@given(
+    st.lists(st.text(alphabet="AaBb -", min_size=1, max_size=4).filter(lambda w: w[0] != " "), min_size=1, max_size=6),
+    st.text(alphabet="AaBb .-&\t", max_size=30),
+)
+def test_unglued_alternation_finds_what_a_leading_lookbehind_finds(words, text):
+    unglued_words = re.compile(unglued_alternation(words, r"\w.&-"))
+    lookbehind = re.compile(rf"(?<![\w.&-])(?:{alternation(words)})")
+    assert [m.span() for m in unglued_words.finditer(text)] == [m.span() for m in lookbehind.finditer(text)]

@@ -1,7 +1,10 @@
+import pytest
+from regex_shapes import opens_with_word_character
 from textdoc import make_document
 
 from kortrade.actors import find_mentions
-from kortrade.deals import deal_rows, find_deals
+from kortrade.deals import _cue_matches, cues, deal_rows, find_deals
+from kortrade.resources import data_rows
 
 
 def deals(text):
@@ -97,3 +100,23 @@ def test_an_order_known_from_sources_is_reported():
     assert summary("Samsung SDI won an order to supply batteries to Rivian Automotive, sources said.") == [
         ("org:samsung-sdi", "org:rivian-automotive", "reported")
     ]
+
+
+def test_cues_open_with_a_word_edge_and_a_word_character_so_one_word_start_serves_them_all():
+    for row in data_rows("deal_cues.tsv"):
+        assert row["pattern"].startswith(r"\b") and opens_with_word_character(row["pattern"]), row
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "LG Energy Solution signed a supply contract and agreed to supply batteries, and Tesla signed a deal.",
+        "Samsung SDI is in talks with BMW, which was in discussions and has been negotiating with CATL for a deal.",
+        "Hyundai bought cells from CATL, uses LG batteries, used Panasonic ones and supplies supplied parts.",
+        "No deal here at all.",
+        "",
+    ],
+)
+def test_cue_matches_are_what_each_cue_finds_on_its_own(sentence):
+    own = [(m.start(), m.end(), cue) for cue in cues() for m in cue.pattern.finditer(sentence)]
+    assert _cue_matches(sentence, 0) == sorted(own, key=lambda f: (f[0], -f[1]))

@@ -3,7 +3,7 @@ import itertools
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kortrade.matching import PhraseMatcher, case_compatible, fold, longest_first
+from kortrade.matching import PhraseMatcher, _fold_table, case_compatible, fold, longest_first
 
 
 def surfaces(phrases, text):
@@ -62,3 +62,12 @@ def test_longest_first_keeps_spans_that_never_overlap(pairs):
     assert all(a[1] <= b[0] for a, b in itertools.pairwise(kept))
     for span in spans:
         assert any(k[0] < span[1] and span[0] < k[1] for k in kept)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x2FF), max_size=40))
+def test_fold_is_the_diacritics_table_then_lower_case_at_the_same_length(text):
+    stripped = text.translate(_fold_table())
+    expected = stripped.lower() if len(stripped.lower()) == len(stripped) else None
+    assert len(fold(text)) == len(text)
+    if expected is not None:
+        assert fold(text) == expected

@@ -3,7 +3,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kortrade.phrases import trie_pattern
+from kortrade.phrases import matches_at, starts_of, trie_pattern
 
 WORDS = st.text(alphabet="abc $.", min_size=1, max_size=6)
 
@@ -18,3 +18,12 @@ def test_a_trie_pattern_finds_what_the_longest_first_alternation_finds(phrases, 
 def test_case_folding_lowers_the_phrases():
     pattern = re.compile(trie_pattern(["Trade", "trade balance"], fold_case=True), re.IGNORECASE)
     assert pattern.fullmatch("TRADE Balance") and pattern.fullmatch("trade")
+
+
+@given(st.text(alphabet="ab1 ", max_size=30))
+def test_matches_at_the_starts_of_an_opening_pattern_are_what_finditer_finds(text):
+    opening = re.compile(r"a|1")
+    starts = starts_of(opening, text)
+    assert starts == [i for i in range(len(text)) if opening.match(text, i)]
+    for pattern in (re.compile(r"(?:a|1)[ab]*"), re.compile(r"a\w?1|1 a"), re.compile(r"(?<!b)ab+")):
+        assert [m.span() for m in matches_at(pattern, text, starts)] == [m.span() for m in pattern.finditer(text)]

@@ -3,10 +3,11 @@
 import re
 
 import pytest
+from regex_shapes import opens_with_word_character
 
-from kortrade.relation import cues, label_relations, sentence_relation
+from kortrade.relation import cues, label_relations, names_both_sides, sentence_relation
 from kortrade.resources import data_rows
-from kortrade.sides import mark, mark_document
+from kortrade.sides import expand, lower_ascii, mark, mark_document
 
 
 def relation(sentence: str) -> str:
@@ -128,3 +129,33 @@ def test_seed_sentences_carry_a_relation(seeds_extraction):
 def test_label_relations_keeps_sentence_order():
     marked = mark_document(["Seoul and Beijing signed a deal.", "Prices rose.", "China sanctioned Korean firms."])
     assert label_relations(marked) == ["cooperation", "neutral", "conflict"]
+
+
+def test_the_first_character_check_is_conservative():
+    assert opens_with_word_character(r"\b(?:the\s+)?korside")
+    assert opens_with_word_character(r"(?:pledg|vow)\w*|team(?:s|ed)?\s+up")
+    assert not opens_with_word_character(r"(?:the\s+)?-?korside")
+    assert not opens_with_word_character(r"(?:a|\W)b")
+    assert not opens_with_word_character(r"a?")
+    assert not opens_with_word_character(r"[^a]b")
+
+
+@pytest.mark.parametrize(("name", "kinds"), [("relation_cues.tsv", "class"), ("stance_cues.tsv", "kind")])
+def test_cues_open_with_a_word_character_so_a_word_start_is_their_edge(name, kinds):
+    for row in data_rows(name):
+        if row[kinds] not in {"negation", "china_voice"}:
+            assert opens_with_word_character(expand(row["pattern"])), row
+
+
+@pytest.mark.parametrize("text", ["Seoul\tAND Beijing", "Seoul\u00a0AND Béijing ÉTÉ\t", ""])
+def test_lower_ascii_lowers_only_ascii_letters_and_blanks_tabs(text):
+    expected = "".join(c.lower() if c.isascii() and c.isalpha() else " " if c in "\t\u00a0" else c for c in text)
+    assert lower_ascii(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("marked", "expected"),
+    [("korside and chnside", True), ("pairside met", True), ("korside and altside", False), ("chnside", False)],
+)
+def test_only_a_korean_and_a_chinese_mention_or_a_pair_name_both_sides(marked, expected):
+    assert names_both_sides(marked) is expected

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kortrade.dates import find_relative_stamp
-from kortrade.time_expressions import DateContext, find_time_expressions, speaks_of_future
+from kortrade.time_expressions import ANCHORS, ORDINAL_DAY, DateContext, _rules, find_time_expressions, speaks_of_future
 
 PUBLISHED = DateContext(dt.date(2024, 3, 28), "published", "day", dt.date(2024, 3, 28), "published")  # a Thursday
 NO_ANCHOR = DateContext()
@@ -192,3 +192,50 @@ def test_relative_forms_agree_with_dateparser_preferring_the_past(anchor, days, 
     for form in forms:
         [(_, iso, _, _)] = found(f"It happened {form}.", context)
         assert iso == dateparser.parse(form, settings=base).date().isoformat(), form
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "in the first six MONTHS of 2023",
+        "in The THIRD QUARTER of 2023",
+        "the second half of this year",
+        "Yesterday, and the day before yesterday; Tonight",
+        "on the previous day",
+        "this morning",
+        "2024년 3월 28일",
+        "in the 1990s",
+    ],
+)
+def test_a_rule_skipped_for_want_of_its_words_could_not_have_matched(text):
+    for rule in _rules():
+        if any(True for _ in rule.core.finditer(text)):
+            assert rule.may_match(text.lower()), rule.core.pattern
+    assert any(rule.needs and rule.core.search(text) for rule in _rules())
+
+
+def test_rules_without_their_words_are_skipped():
+    skipped = [rule for rule in _rules() if not rule.may_match("exports rose 5 percent in march 2024.")]
+    assert skipped and all(rule.needs for rule in skipped)
+
+
+@given(st.text(alphabet="0123459 thsndr", max_size=20))
+def test_the_ordinal_day_reads_what_an_optional_tens_digit_reads(text):
+    written = re.compile(ORDINAL_DAY + "(?:st|nd|rd|th)")
+    plain = re.compile(r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)")
+    assert [(m.span(), m["day"]) for m in written.finditer(text)] == [
+        (m.span(), m["day"]) for m in plain.finditer(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "From March to May 2024, on April 3, 2023 and 2024-03-28, in March 2024, 2024년 3월 28일, Dec. 1 and in June",
+        "in 2017-22, from 2019 to 2021, in the 1990s, since 2004, 201920 and 3 Mar. 2024 in SEPTEMBER this year",
+    ],
+)
+def test_anchored_cores_start_where_their_anchor_matches(text):
+    for rule in _rules():
+        for match in rule.core.finditer(text):
+            assert not rule.anchor or ANCHORS[rule.anchor].match(text, match.start()), rule.core.pattern

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from documents import make_document
 from hypothesis import example, given
@@ -285,3 +287,35 @@ def test_phrases_with_letters_beyond_ascii_have_no_lower_case_pattern():
 
     assert Phrases.of(["ſtrength"]).lower_case is None
     assert Phrases.of(["exports"]).lower_case.fullmatch("exports")
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Both",
+                "the",
+                "two",
+                "-way",
+                "countries",
+                " ",
+                ", ",
+                "and",
+                "while",
+                ":",
+                ";",
+                "—",
+                "bilateral",
+                "x",
+                "\n",
+            ]
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_the_first_character_tests_of_the_sentence_patterns_rule_out_no_match(text):
+    from kortrade.sentence_reading import BILATERAL, CLAUSE_BREAK
+
+    for pattern in (CLAUSE_BREAK, BILATERAL):
+        body = re.compile(pattern.pattern.split(")", 1)[1], pattern.flags)
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in body.finditer(text)]

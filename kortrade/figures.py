@@ -101,11 +101,11 @@ def _alternation(surfaces: object) -> str:
 @cache
 def hedge_alternation() -> str:
     """A pattern of the hedges (`about`, `more than`) that make a figure approximate, longest first."""
-    return _alternation(_hedges())
+    return _alternation(hedges())
 
 
 @cache
-def _hedges() -> list[str]:
+def hedges() -> list[str]:
     """The hedges (`about`, `more than`) that make a figure approximate."""
     return [row["cue"] for row in data_rows("figure_flag_cues.tsv") if row["scope"] == "before"]
 
@@ -126,7 +126,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "prefix": re.compile(rf"(?P<unit>{_alternation(_units()['prefix'])})[ ]?\Z"),
         "suffix": re.compile(rf"(?:[ ]?|-)(?P<unit>{_alternation(_units()['suffix'])})"),
         "hedge": re.compile(rf"(?<![\w-])(?:{hedge_alternation()})\s+\Z", re.IGNORECASE),
-        "hedge_end": re.compile("[" + "".join(re.escape(hedge[-1]) for hedge in _hedges()) + "]", re.IGNORECASE),
+        "hedge_end": re.compile("[" + "".join(re.escape(hedge[-1]) for hedge in hedges()) + "]", re.IGNORECASE),
         "noun": re.compile(rf"(?:{_alternation(nouns)})\Z", re.IGNORECASE),
         "token": re.compile(r"\s+(?P<token>[^\s,;:()\[\]\"“”]+)"),
     }
@@ -194,7 +194,7 @@ def _hedge_before(text: str, end: int) -> re.Match[str] | None:
         hedge_end -= 1
     if hedge_end in (end, start) or not _patterns()["hedge_end"].match(text, hedge_end - 1):
         return None
-    longest = max(map(len, _hedges()))
+    longest = max(map(len, hedges()))
     return _patterns()["hedge"].search(text, max(start, hedge_end - longest), end)
 
 

@@ -36,7 +36,7 @@ from functools import cache
 
 from .countries import DocumentCountries
 from .document import Document, Sentence
-from .figures import Figure, hedge_alternation
+from .figures import Figure, hedge_alternation, hedges
 from .parties import parties
 from .periods import Anchor, Period
 from .sentence_reading import Cue, SentenceReading, any_cue, nearest_after, nearest_before
@@ -279,15 +279,22 @@ def word_before(text: str, start: int, end: int) -> re.Match[str] | None:
     """The word (and hedge) right before `end`: `_word_before()` searched in `start:end`, tried only where a word starts.
 
     A match ends in blanks, and starts where a run of word characters does (or at `start`):
-    inside a run it would match as well from the run's first character.
+    inside a run it would match as well from the run's first character. Only a hedge's runs
+    follow the matched word, so only the last runs of the stretch can start a match.
     """
     if end == 0 or not text[end - 1].isspace():
         return None
     pattern = _word_before()
-    for run in WORD_RUN.finditer(text, start, end):
+    for run in list(WORD_RUN.finditer(text, start, end))[-1 - _hedge_runs() :]:
         if match := pattern.match(text, run.start(), end):
             return match
     return None
+
+
+@cache
+def _hedge_runs() -> int:
+    """The most runs of word characters a hedge holds (`more than`: two)."""
+    return max(len(WORD_RUN.findall(hedge)) for hedge in hedges())
 
 
 def _just_before(text: str, cue: Cue, offset: int) -> bool:

@@ -31,6 +31,8 @@ from .resources import data_rows
 DIGITS = r"(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．]\d+)?"
 FULL_WIDTH = str.maketrans({"，": "", ",": "", "．": "."})
 MINUS_SIGNS = "-−"
+# DIGITS written to open with a digit, which lets the regex engine skip to the digits of a text.
+DIGITS_FROM_FIRST = r"\d(?:\d{0,2}(?:[,，]\d{3})+|\d*)(?:[.．]\d+)?"
 
 
 @dataclass(frozen=True)
@@ -100,13 +102,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     scale = _trie({"scale"})
     after_scale = "|".join(f"(?<={w})" for w in ("hundred", *_alternation({"scale"}).split("|")))
     words = (
-        rf"\b(?:{cardinal_start})\b"
+        rf"(?:{cardinal_start})\b"
         rf"(?:(?:[ \t]+|-)(?:{cardinal})\b|(?:{after_scale})[ \t]+and[ \t]+(?:{cardinal})\b)*"
         rf"(?:[ \t-]+point[ \t-]+(?:\d+|(?:{digit_word})\b(?:[ \t-]+(?:{digit_word})\b)*))?"
         rf"(?:[ \t]+(?:{scale})\b)*"
     )
     return {
-        "number": re.compile(rf"(?=[\d{_first_letters()}])(?:(?P<digits>{DIGITS})|(?P<words>{words}))", re.IGNORECASE),
+        "digits": re.compile(DIGITS_FROM_FIRST),
+        "words": re.compile(rf"(?=[{_first_letters()}])(?<!\w){words}", re.IGNORECASE),
         "word_token": re.compile(rf"point|and|{cardinal}|\d+", re.IGNORECASE),
         "scale_words": re.compile(rf"(?:(?:\s*|-)(?:hundred|{scale})\b)+", re.IGNORECASE),
         "scale_term": re.compile(rf"[ ](?P<num>{DIGITS})(?P<scale>(?:(?:\s*|-)(?:hundred|{scale})\b)+)", re.IGNORECASE),
@@ -124,14 +127,25 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 def find_numbers(text: str) -> list[Number]:
-    """Every number in the text, left to right, with scales attached."""
-    pattern = _patterns()["number"]
+    """Every number in the text, left to right, with scales attached.
+
+    Digits and number words are searched apart, each pattern again only once the position
+    passes its last match (a match at or after the position is the one a new search finds).
+    """
+    digits_pattern, words_pattern = _patterns()["digits"], _patterns()["words"]
+    digits, words = digits_pattern.search(text), words_pattern.search(text)
     numbers: list[Number] = []
-    position = 0
-    while match := pattern.search(text, position):
-        number = _digits_number(text, match) if match["digits"] else _words_number(text, match)
+    while digits or words:
+        if words is None or digits is not None and digits.start() < words.start():
+            match, number = digits, _digits_number(text, digits)
+        else:
+            match, number = words, _words_number(text, words)
         numbers.append(number)
         position = max(number.end, match.start() + 1)
+        if digits is not None and digits.start() < position:
+            digits = digits_pattern.search(text, position)
+        if words is not None and words.start() < position:
+            words = words_pattern.search(text, position)
     return numbers
 
 
@@ -142,7 +156,7 @@ def parse_digits(literal: str) -> Decimal:
 
 def _digits_number(text: str, match: re.Match[str]) -> Number:
     start, end = match.span()
-    base = parse_digits(match["digits"])
+    base = parse_digits(match.group())
     if start >= 2 and text[start - 1] in MINUS_SIGNS and (text[start - 2].isspace() or text[start - 2] == "("):
         start, base = start - 1, -base
     elif start == 1 and text[0] in MINUS_SIGNS:
@@ -157,7 +171,7 @@ def _digits_number(text: str, match: re.Match[str]) -> Number:
         scale_kind=scale_kind,
         glued_before=_touches_before(text, start),
         glued_after=_touches_after(text, end),
-        decimal_point=any(c in match["digits"] for c in ".．"),
+        decimal_point="." in match.group() or "．" in match.group(),
     )
 
 

@@ -54,6 +54,9 @@ YEAR_HINT = re.compile(_YEAR)
 MONTH_PATTERNS = frozenset({"month_range", "month_relative", "month_day", "month"})
 YEAR_PATTERNS = frozenset({"year_range", "year"})
 RANGE_PATTERNS = frozenset({"year_range", "month_range"})
+# Patterns whose matches open on a month name or on a year: searched from the first one.
+OPEN_ON_MONTH = frozenset({"month_range", "month_relative", "month_day"})
+OPEN_ON_YEAR = frozenset({"year"})
 WORD_HINTS = {
     "first_months": ("month",),
     "quarter": ("quarter",),
@@ -115,15 +118,15 @@ def find_periods(text: str, start: int, end: int, anchor: Anchor) -> list[Period
     candidates: list[Period] = []
     span = text[start:end]
     lowered = span.lower()
-    has_month = MONTH_HINT.search(span) is not None
-    has_year = YEAR_HINT.search(span) is not None
-    if has_month or has_year and NUMERIC_DATE_HINT.search(span):
+    month, year = MONTH_HINT.search(text, start, end), YEAR_HINT.search(text, start, end)
+    if month or year and NUMERIC_DATE_HINT.search(text, year.start(), end):
         for date in find_absolute_dates(span):
             candidates.append(Period(start + date.start, start + date.end, date.iso))
     for name, pattern in PATTERNS.items():
-        if not _may_match(name, lowered, has_month, has_year):
+        if not _may_match(name, lowered, month is not None, year is not None):
             continue
-        for match in pattern.finditer(text, start, end):
+        opening = month if name in OPEN_ON_MONTH else year if name in OPEN_ON_YEAR else None
+        for match in pattern.finditer(text, opening.start() if opening else start, end):
             value = _resolve(name, match, anchor)
             if value is not None:
                 is_range = name in RANGE_PATTERNS

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 
@@ -27,12 +27,15 @@ from .resources import data_rows
 
 LETTER_BEFORE = r"(?<![^\W\d_])(?<!-)"
 LETTER_AFTER = r"(?![^\W\d_]|-)"
+# CLAUSE_BREAK and BILATERAL open with a test of the first character any of their branches starts with,
+# which rules out most positions quicker than trying the branches.
 CLAUSE_BREAK = re.compile(
-    r"[;。；]|:\s|\s[—–]\s|,?\s+(?:while|whereas|but|although|though|meanwhile)\b|,\s+(?:and|with)\s+", re.IGNORECASE
+    r"(?=[;。；:,\s])(?:[;。；]|:\s|\s[—–]\s|,?\s+(?:while|whereas|but|although|though|meanwhile)\b|,\s+(?:and|with)\s+)",
+    re.IGNORECASE,
 )
 SEGMENT_BREAK = re.compile(r"[,，](?=\s)|[()]")
 BILATERAL = re.compile(
-    r"\b(?:bilateral|two-way|between the two|(?:the|both) two (?:countries|nations|sides|economies)|"
+    r"(?=[bt])\b(?:bilateral|two-way|between the two|(?:the|both) two (?:countries|nations|sides|economies)|"
     r"both (?:countries|nations|sides|economies))\b",
     re.IGNORECASE,
 )
@@ -52,14 +55,31 @@ class Cue:
     after: bool = False
 
 
+@dataclass(frozen=True)
+class Phrases:
+    """A pattern of cue phrases in two forms that find the same matches: `any_case`, case-insensitive,
+    for any text; `lower_case`, case-sensitive and quicker, for lower-cased ASCII text (None unless
+    every phrase is ASCII, since Unicode case folding pairs some ASCII letters with other letters)."""
+
+    any_case: re.Pattern[str]
+    lower_case: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, phrases: Iterable[str]) -> Phrases:
+        phrases = list(phrases)
+        pattern = _phrase_pattern(phrases)
+        ascii_only = all(phrase.isascii() for phrase in phrases)
+        return cls(re.compile(pattern, re.IGNORECASE), re.compile(pattern) if ascii_only else None)
+
+
 @cache
-def _cue_pattern(name: str) -> tuple[re.Pattern[str], dict[str, tuple[str, str, bool]]]:
-    """The pattern of a cue file's phrases (first column) and phrase -> (label, detail, after)."""
+def _cue_pattern(name: str) -> tuple[Phrases, dict[str, tuple[str, str, bool]]]:
+    """The phrases of a cue file (first column) and phrase -> (label, detail, after)."""
     labels: dict[str, tuple[str, str, bool]] = {}
     for row in data_rows(name):
         phrase, label, detail, *after = row.values()
         labels.setdefault(phrase.lower(), (label, detail or "", bool(after and after[0] == "yes")))
-    return re.compile(_phrase_pattern(labels), re.IGNORECASE), labels
+    return Phrases.of(labels), labels
 
 
 def _phrase_pattern(phrases: Iterable[str]) -> str:
@@ -77,10 +97,10 @@ def _sources() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 @cache
-def _flag_cues(scope: str) -> tuple[re.Pattern[str], dict[str, str]]:
-    """The pattern of the flag cues of one scope (`segment`, `sentence`) and cue -> flag."""
+def _flag_cues(scope: str) -> tuple[Phrases, dict[str, str]]:
+    """The flag cues of one scope (`segment`, `sentence`) and cue -> flag."""
     cues = {row["cue"].lower(): row["flag"] for row in data_rows("figure_flag_cues.tsv") if row["scope"] == scope}
-    return re.compile(_phrase_pattern(cues), re.IGNORECASE), cues
+    return Phrases.of(cues), cues
 
 
 class SentenceReading:
@@ -94,15 +114,14 @@ class SentenceReading:
         self.segment_breaks = sorted(self.clause_breaks + [m.span() for m in SEGMENT_BREAK.finditer(text, start, end)])
         self._clause_edges = _edges(self.clause_breaks)
         self._segment_edges = _edges(self.segment_breaks)
+        self._lowered = lowered_ascii(text, start, end)
         self.metric_cues = self._cues("figure_metric_cues.tsv", skip_names=True)
         self.measure_cues = self._cues("figure_measure_cues.tsv", skip_names=False)
         self.mentions = [m for m in find_mentions(text, start, end) if not m.in_name]
         self.periods = find_periods(text, start, end, anchor)
-        self.unconfirmed = _flag_cues("sentence")[0].search(text, start, end) is not None
-        pattern, flags = _flag_cues("segment")
-        self.projection_cues = [
-            m.start() for m in pattern.finditer(text, start, end) if flags[m.group().lower()] == "projected"
-        ]
+        self.unconfirmed = next(self._phrases(_flag_cues("sentence")[0]), None) is not None
+        phrases, flags = _flag_cues("segment")
+        self.projection_cues = [start for start, _, cue in self._phrases(phrases) if flags[cue] == "projected"]
 
     @cached_property
     def source(self) -> str:
@@ -116,15 +135,29 @@ class SentenceReading:
         """Whether the sentence speaks of a bilateral relation (`two-way trade`, `both countries`)."""
         return BILATERAL.search(self.text, self.sentence.start, self.sentence.end) is not None
 
+    def _phrases(self, phrases: Phrases) -> Iterator[tuple[int, int, str]]:
+        """(start, end, phrase in lower case) of each match of the phrases in the sentence, left to right."""
+        start, end = self.sentence.start, self.sentence.end
+        if self._lowered is None or phrases.lower_case is None:
+            for match in phrases.any_case.finditer(self.text, start, end):
+                yield match.start(), match.end(), match.group().lower()
+            return
+        lowered, offset = self._lowered
+        for match in phrases.lower_case.finditer(lowered, start - offset):
+            yield match.start() + offset, match.end() + offset, match.group()
+
     def _cues(self, name: str, skip_names: bool) -> list[Cue]:
-        pattern, labels = _cue_pattern(name)
+        phrases, labels = _cue_pattern(name)
         cues = []
-        for match in pattern.finditer(self.text, self.sentence.start, self.sentence.end):
-            word = match.group()
-            if skip_names and word[0].isupper() and word[1:].islower() and not self._opens_sentence(match.start()):
+        for start, end, phrase in self._phrases(phrases):
+            if skip_names and self._capitalised(start, end) and not self._opens_sentence(start):
                 continue
-            cues.append(Cue(match.start(), match.end(), *labels[word.lower()]))
+            cues.append(Cue(start, end, *labels[phrase]))
         return cues
+
+    def _capitalised(self, start: int, end: int) -> bool:
+        """Whether the word at `start:end` is written with a capital and then lower case (`Trade`)."""
+        return self.text[start].isupper() and self.text[start + 1 : end].islower()
 
     def _opens_sentence(self, offset: int) -> bool:
         return not self.text[self.sentence.start : offset].strip(" \"“‘'([-–—")
@@ -146,6 +179,14 @@ class SentenceReading:
     def segment(self, start: int, end: int) -> tuple[int, int]:
         """The comma segment around `start:end`."""
         return self._between_breaks(start, end, self._segment_edges)
+
+
+def lowered_ascii(text: str, start: int, end: int) -> tuple[str, int] | None:
+    """`text[start:end]` lower-cased with the character before it (which lookbehinds read), and the
+    offset of that copy in `text`; None when the stretch is not ASCII (whose case folding differs)."""
+    offset = max(0, start - 1)
+    stretch = text[offset:end]
+    return (stretch.lower(), offset) if stretch.isascii() else None
 
 
 def _edges(breaks: list[tuple[int, int]]) -> tuple[list[int], list[int]]:

@@ -1,6 +1,8 @@
+import re
+
 import pytest
 from documents import make_document
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from kortrade.figure_table import figure_rows
@@ -251,3 +253,69 @@ def test_the_word_before_a_figure_is_the_one_the_pattern_finds(text, end):
     start = max(0, end - LOOKBACK)
     found, expected = word_before(text, start, end), _word_before().search(text, start, end)
     assert (found and (found.span(), found["word"])) == (expected and (expected.span(), expected["word"]))
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Exports", "exports", "EXPORTS", "trade", "Trade Deficit", "rose", "-", "7", " ", ",", "é", "x"]
+        ),
+        max_size=12,
+    ).map("".join),
+    st.integers(0, 20),
+    st.integers(0, 80),
+)
+@example("xexports rose", 1, 13)
+def test_cue_phrases_found_in_lowered_ascii_text_are_the_case_insensitive_matches(text, start, end):
+    from kortrade.sentence_reading import _cue_pattern, _flag_cues, lowered_ascii
+
+    start, end = min(start, len(text)), min(max(start, end), len(text))
+    lowered = lowered_ascii(text, start, end)
+    for phrases in (_cue_pattern("figure_metric_cues.tsv")[0], _flag_cues("segment")[0]):
+        expected = [m.span() for m in phrases.any_case.finditer(text, start, end)]
+        if lowered is None:
+            assert not text[max(0, start - 1) : end].isascii()
+            continue
+        copy, offset = lowered
+        assert [(m.start() + offset, m.end() + offset) for m in phrases.lower_case.finditer(copy, start - offset)] == (
+            expected
+        )
+
+
+def test_phrases_with_letters_beyond_ascii_have_no_lower_case_pattern():
+    from kortrade.sentence_reading import Phrases
+
+    assert Phrases.of(["ſtrength"]).lower_case is None
+    assert Phrases.of(["exports"]).lower_case.fullmatch("exports")
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Both",
+                "the",
+                "two",
+                "-way",
+                "countries",
+                " ",
+                ", ",
+                "and",
+                "while",
+                ":",
+                ";",
+                "—",
+                "bilateral",
+                "x",
+                "\n",
+            ]
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_the_first_character_tests_of_the_sentence_patterns_rule_out_no_match(text):
+    from kortrade.sentence_reading import BILATERAL, CLAUSE_BREAK
+
+    for pattern in (CLAUSE_BREAK, BILATERAL):
+        body = re.compile(pattern.pattern.split(")", 1)[1], pattern.flags)
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in body.finditer(text)]

@@ -1,7 +1,8 @@
+import re
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from kortrade.numbers import find_numbers
@@ -157,3 +158,48 @@ def test_full_width_digits_read_like_ascii(n):
 def test_chained_korean_scales_add_up(jo, eok, man):
     text = f"{jo}조" + (f" {eok}억" if eok else "") + (f" {man}만" if man else "")
     assert only(text).value == jo * 10**12 + eok * 10**8 + man * 10**4
+
+
+NUMBER_PIECES = [
+    "1",
+    "23",
+    "4567",
+    ",",
+    "，",
+    ".",
+    "．",
+    " ",
+    "-",
+    "x",
+    "five",
+    "Twenty",
+    "-one",
+    "point",
+    "and",
+    "hundred",
+]
+NUMBER_PIECES += ["million", "billion", "억", "bn", "m", "often", "Ten", "\n", "1,234", "56,789.5", "１，２３４"]
+
+
+@given(st.lists(st.sampled_from(NUMBER_PIECES), max_size=14).map("".join))
+@example("4567,4567")
+def test_digits_written_from_their_first_digit_match_what_digits_match(text):
+    from kortrade.numbers import DIGITS, DIGITS_FROM_FIRST
+
+    for position in range(len(text) + 1):
+        old, new = re.compile(DIGITS).match(text, position), re.compile(DIGITS_FROM_FIRST).match(text, position)
+        assert (old and old.span()) == (new and new.span())
+
+
+@given(st.lists(st.sampled_from(NUMBER_PIECES), max_size=14).map("".join))
+def test_numbers_searched_apart_are_those_one_pattern_of_digits_or_words_finds(text):
+    from kortrade.numbers import DIGITS, _digits_number, _patterns, _words_number
+
+    words = _patterns()["words"].pattern.split(r"(?<!\w)", 1)[1]
+    pattern = re.compile(rf"(?:(?P<digits>{DIGITS})|(?P<words>\b{words}))", re.IGNORECASE)
+    expected, position = [], 0
+    while match := pattern.search(text, position):
+        number = _digits_number(text, match) if match["digits"] else _words_number(text, match)
+        expected.append(number)
+        position = max(number.end, match.start() + 1)
+    assert find_numbers(text) == expected

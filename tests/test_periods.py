@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from kortrade.periods import Anchor, find_periods
 
@@ -72,3 +74,20 @@ def test_targets_are_marked_projected():
     assert periods("to less than 50% by 2030") == [("2030", "2030", True)]
     assert periods("a record next year") == [("next year", "2024", True)]
     assert periods("in 2030") == [("2030", "2030", False)]
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["in ", "the ", "May", "March", "Sept.", " 5", "2023", "20", "-", " to ", "this year", ", ", "x"]
+        ),
+        max_size=12,
+    ).map("".join)
+)
+@example("in May, from 2023 to 2024 and March 5")
+def test_patterns_searched_from_the_first_month_or_year_open_on_one(text):
+    from kortrade.periods import MONTH_HINT, OPEN_ON_MONTH, OPEN_ON_YEAR, PATTERNS, YEAR_HINT
+
+    for names, hint in ((OPEN_ON_MONTH, MONTH_HINT), (OPEN_ON_YEAR, YEAR_HINT)):
+        for name in names:
+            assert all(hint.match(text, match.start()) for match in PATTERNS[name].finditer(text))

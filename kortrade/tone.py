@@ -60,7 +60,8 @@ class ToneAnalyzer(SentimentIntensityAnalyzer):
     """NLTK's `SentimentIntensityAnalyzer`, reading sentences with `LinearSentiText`."""
 
     def polarity_scores(self, text: str) -> dict[str, float]:
-        """NLTK's `polarity_scores` (nltk 3.10), with `LinearSentiText` in place of `SentiText`."""
+        """NLTK's `polarity_scores` (nltk 3.10), with `LinearSentiText` in place of `SentiText`, and
+        words outside the lexicon scored 0 here rather than in `sentiment_valence`."""
         sentitext = LinearSentiText(text, self.constants.PUNC_LIST, self.constants.REGEX_REMOVE_PUNCTUATION)
         sentiments: list[float] = []
         words_and_emoticons = sentitext.words_and_emoticons
@@ -69,11 +70,12 @@ class ToneAnalyzer(SentimentIntensityAnalyzer):
             first_index.setdefault(token, index)
         for item in words_and_emoticons:
             i = first_index[item]
+            word = item.lower()
             if (
-                i < len(words_and_emoticons) - 1
-                and item.lower() == "kind"
-                and words_and_emoticons[i + 1].lower() == "of"
-            ) or item.lower() in self.constants.BOOSTER_DICT:
+                word not in self.lexicon  # NLTK's sentiment_valence gives such a word 0 too
+                or (i < len(words_and_emoticons) - 1 and word == "kind" and words_and_emoticons[i + 1].lower() == "of")
+                or word in self.constants.BOOSTER_DICT
+            ):
                 sentiments.append(0)
                 continue
             sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)

@@ -48,17 +48,21 @@ MONTHS = {
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
+# The patterns that open with a word edge test their first character first, which rules out most positions quicker.
+_MONTH_FIRST = "(?=[" + "".join(sorted({month[0] for month in MONTHS})) + "])"
 ABSOLUTE_PATTERNS = tuple(
     re.compile(p, re.IGNORECASE)
     for p in (
-        rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b",
-        rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b",
-        rf"\b{_YEAR}[-/.](?P<month_num>[01]?\d)[-/.](?P<day>[0-3]?\d)\b",
+        rf"{_MONTH_FIRST}\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b",
+        rf"(?=\d)\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b",
+        rf"(?=[12])\b{_YEAR}[-/.](?P<month_num>[01]?\d)[-/.](?P<day>[0-3]?\d)\b",
         rf"{_YEAR}\s*[년年]\s*(?P<month_num>[01]?\d)\s*[월月]\s*(?P<day>[0-3]?\d)\s*[일日]",
-        rf"\b{_MONTH},?\s+{_YEAR}\b",
+        rf"{_MONTH_FIRST}\b{_MONTH},?\s+{_YEAR}\b",
         rf"{_YEAR}\s*[년年]\s*(?P<month_num>[01]?\d)\s*[월月]",
     )
 )
+# Every absolute date holds a year: a text without one is spared the patterns.
+ANY_YEAR = re.compile(r"(?:19|20)\d\d")
 # Counted words of relative stamps: the cardinals of the number grammar, and `a`/`an` (`a day ago`).
 NUMBER_WORDS = {**small_cardinals(), "an": 1, "a": 1}
 RELATIVE_AGO = re.compile(
@@ -82,6 +86,8 @@ class DateMatch:
 def find_absolute_dates(text: str) -> list[DateMatch]:
     """Every calendar-valid absolute date in the text, longest first where they overlap."""
     found: list[DateMatch] = []
+    if not ANY_YEAR.search(text):
+        return found
     for pattern in ABSOLUTE_PATTERNS:
         for match in pattern.finditer(text):
             if any(m.start < match.end() and match.start() < m.end for m in found):

@@ -1,0 +1,66 @@
+import re
+
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from kortrade import dates
+from kortrade.dates import DateMatch, find_absolute_dates, iso_date
+
+MONTH = r"(?P<month>" + "|".join(sorted(dates.MONTHS, key=len, reverse=True)) + r")\.?"
+DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+YEAR = r"(?P<year>(?:19|20)\d\d)"
+# The absolute patterns as first written, without the tests of their first character.
+PLAIN_PATTERNS = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        rf"\b{MONTH}\s+{DAY},?\s+{YEAR}\b",
+        rf"\b{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}\b",
+        rf"\b{YEAR}[-/.](?P<month_num>[01]?\d)[-/.](?P<day>[0-3]?\d)\b",
+        rf"{YEAR}\s*[년年]\s*(?P<month_num>[01]?\d)\s*[월月]\s*(?P<day>[0-3]?\d)\s*[일日]",
+        rf"\b{MONTH},?\s+{YEAR}\b",
+        rf"{YEAR}\s*[년年]\s*(?P<month_num>[01]?\d)\s*[월月]",
+    )
+)
+
+
+def plain_dates(text):
+    found = []
+    for pattern in PLAIN_PATTERNS:
+        for match in pattern.finditer(text):
+            if any(m.start < match.end() and match.start() < m.end for m in found):
+                continue
+            if date := iso_date(match.groupdict()):
+                found.append(DateMatch(match.start(), match.end(), *date))
+    return sorted(found, key=lambda m: m.start)
+
+
+PIECES = ["March", "mar.", "SEPT", "ſept", "May", " ", ",", "28", "3", "2024", "1999", "-", "/", ".", "년", "월", "일"]
+PIECES += ["of", "th", "x", "\n", "年", "月", "日", "12", "Dec", "K"]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=12).map("".join))
+@example("March 28, 2024")
+@example("28 of mar. 2024")
+@example("2024-03-28")
+@example("2024년 3월 28일")
+@example("ſept 2024")
+def test_absolute_dates_are_those_the_plain_patterns_find(text):
+    assert outcome(find_absolute_dates, text) == outcome(plain_dates, text)
+
+
+def outcome(find, text):
+    """The dates found, or the kind of error raised (`ſept` folds to a month the table lacks)."""
+    try:
+        return find(text)
+    except KeyError as error:
+        return KeyError, str(error)
+
+
+def test_absolute_date_forms():
+    found = find_absolute_dates("On March 28, 2024 and 5 April 2023, then 2022/01/02 and 2021년 3월.")
+    assert [(d.iso, d.precision) for d in found] == [
+        ("2024-03-28", "day"),
+        ("2023-04-05", "day"),
+        ("2022-01-02", "day"),
+        ("2021-03", "month"),
+    ]

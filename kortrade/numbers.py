@@ -114,7 +114,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "scale_words": re.compile(rf"(?:(?:\s*|-)(?:hundred|{scale})\b)+", re.IGNORECASE),
         "scale_term": re.compile(rf"[ ](?P<num>{DIGITS})(?P<scale>(?:(?:\s*|-)(?:hundred|{scale})\b)+)", re.IGNORECASE),
         "scale_start": re.compile(
-            "[" + "".join(re.escape(w[0]) for w, (_, role) in _words().items() if role in SCALE_ROLES) + "]",
+            r"(?:\s*|-)[" + "".join(re.escape(w[0]) for w, (_, role) in _words().items() if role in SCALE_ROLES) + "]",
             re.IGNORECASE,
         ),
         "short": re.compile(rf"[ ]?(?:{_alternation({'short'})})\b", re.IGNORECASE),
@@ -178,12 +178,13 @@ def _digits_number(text: str, match: re.Match[str]) -> Number:
 def _scale_after(text: str, end: int, base: Decimal) -> tuple[int, Decimal, Decimal, str]:
     """The scale right after digits ending at `end`: (end, base, scale, scale kind), the scale 1 and kind empty without one.
 
-    A scale starts with a blank, a hyphen or its own first letter; after anything else none is looked for.
+    Every scale opens with its first letter, after blanks or a hyphen (`scale_start`); an East
+    Asian one within three characters, so after three ASCII characters none is looked for.
     """
     patterns = _patterns()
-    if not (text[end : end + 1].isspace() or text[end : end + 1] == "-" or patterns["scale_start"].match(text, end)):
+    if not patterns["scale_start"].match(text, end):
         return end, base, Decimal(1), ""
-    if east_asian := _east_asian(text, end, base):
+    if not text[end : end + 3].isascii() and (east_asian := _east_asian(text, end, base)):
         return (*east_asian, "east_asian")
     if scale_match := patterns["scale_words"].match(text, end):
         scale = _scale_product(scale_match.group())

@@ -203,3 +203,47 @@ def test_numbers_searched_apart_are_those_one_pattern_of_digits_or_words_finds(t
         expected.append(number)
         position = max(number.end, match.start() + 1)
     assert find_numbers(text) == expected
+
+
+SCALE_PIECES = [
+    *NUMBER_PIECES,
+    "万",
+    "亿",
+    "천",
+    " ",
+    "  ",
+    "\t",
+    "K",
+    "\u212a",
+    "k",
+    "bln",
+    "tn",
+    "Thousand",
+    "percent",
+]
+
+
+@given(st.lists(st.sampled_from(SCALE_PIECES), max_size=8).map("".join))
+@example("5 \u212a")
+@example("5  亿")
+@example("5\t万")
+def test_scales_read_after_the_gate_are_those_every_pattern_finds(text):
+    from kortrade.numbers import _chained_scales, _east_asian, _patterns, _scale_after, _scale_product, _words
+
+    def every_pattern(end):
+        patterns, base = _patterns(), Decimal(1)
+        if east_asian := _east_asian(text, end, base):
+            return (*east_asian, "east_asian")
+        if scale_match := patterns["scale_words"].match(text, end):
+            scale = _scale_product(scale_match.group())
+            if chained := _chained_scales(text, scale_match.end(), base * scale, scale):
+                return (*chained, "word")
+            return scale_match.end(), base, scale, "word"
+        if short := patterns["short"].match(text, end):
+            return short.end(), base, _words()[short.group().strip().lower()][0], "short"
+        if letter := patterns["letter"].match(text, end):
+            return letter.end(), base, _words()[letter.group().lower()][0], "letter"
+        return end, base, Decimal(1), ""
+
+    for end in range(len(text) + 1):
+        assert _scale_after(text, end, Decimal(1)) == every_pattern(end)

@@ -154,9 +154,17 @@ def _stranded_integer(
 
 def _broken_group(text: str, figure: Figure) -> bool:
     number = figure.number
+    if number.form != "digits":
+        return False
     after = text[number.end : number.end + 2]
-    left_broken = BROKEN_GROUP.search(text, max(0, number.start - 20), number.start) is not None
-    return number.form == "digits" and (left_broken or len(after) == 2 and after[0] in ",." and after[1].isdigit())
+    return broken_before(text, number.start) or len(after) == 2 and after[0] in ",." and after[1].isdigit()
+
+
+def broken_before(text: str, start: int) -> bool:
+    """Whether a digit group broken off by a separator ends at `start` (`1,` of `1,5%`): whether
+    `BROKEN_GROUP` matches in the 20 characters before it, which it does when a digit (`\\d`, a
+    decimal) and then `,` or `.` end there."""
+    return start >= 2 and text[start - 1] in ",." and text[start - 2].isdecimal()
 
 
 def _read_broken_group(text: str, figure: Figure) -> Figure:

@@ -113,3 +113,12 @@ def test_clean_amounts_in_sentences_are_never_flagged(prefix, amount, scale, lea
 def test_detached_decimals_are_always_rejoined(whole, digit, word):
     found = read(f"It accounted for {whole} percent of total {word}{digit}%, officials said.")
     assert found == [(f"{whole} percent", Decimal(f"{whole}.{digit}"), True)]
+
+
+@given(st.text(alphabet="12,.x ²٣-", max_size=30))
+def test_a_broken_group_before_a_number_is_where_its_pattern_matches(text):
+    from kortrade.garbled import BROKEN_GROUP, broken_before
+
+    for start in range(len(text) + 1):
+        expected = BROKEN_GROUP.search(text, max(0, start - 20), start) is not None
+        assert broken_before(text, start) == expected

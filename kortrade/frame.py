@@ -120,7 +120,7 @@ class DocumentFramer:
         direction = (
             self._direction(figure, reading, own_clause, stretch, (movement, after)) if measure == "change" else ""
         )
-        reporter, partner = parties(reading, figure, cue, metric, measure, self.countries)
+        reporter, partner = parties(reading, figure, clause, cue, metric, measure, self.countries)
         period = self._period(figure, reading, clause)
         flags = self._flags(reading, segment, period)
         return Frame(

@@ -51,16 +51,17 @@ PARAGRAPH_REACH = 1500
 def parties(
     reading: SentenceReading,
     figure: Figure,
+    clause: tuple[int, int],
     cue: Cue | None,
     metric: str,
     measure: str,
     countries: DocumentCountries,
 ) -> tuple[str, str]:
-    """(reporter, partner) of a figure; `countries` are the document's, for its main counterpart and paragraphs."""
+    """(reporter, partner) of a figure in its clause (`reading.clause` of its span); `countries` are the
+    document's, for its main counterpart and paragraphs."""
     if figure.kind == "count":
         own = [m for m in reading.mentions if figure.start <= m.start and m.end <= figure.end]
         return (own[0].iso3 if own else ""), ""
-    clause = reading.clause(figure.start, figure.end)
     reporter, partner = possessor(reading, cue), ""
     for preposition, mention in _prepositional_countries(reading, figure, clause, cue):
         if metric == "exports" and preposition == "from" or metric == "imports" and preposition in ("to", "into"):

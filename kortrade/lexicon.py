@@ -8,6 +8,7 @@ the capitalised words that are never part of a name.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from .matching import fold
@@ -61,6 +62,19 @@ def titles() -> tuple[str, ...]:
 def title_pattern() -> re.Pattern[str]:
     """Any title as a whole word, case-insensitive."""
     return re.compile(rf"(?<![\w.])(?:{alternation(list(titles()), fold_case=True)})(?![\w])", re.IGNORECASE)
+
+
+def find_titles(text: str) -> Iterator[re.Match[str]]:
+    """What `title_pattern().finditer(text)` finds; an ASCII text is searched case-sensitively in its lower case,
+    which finds the same titles quicker (the titles are written in lower case)."""
+    if text.isascii():
+        return _lower_title_pattern().finditer(text.lower())
+    return title_pattern().finditer(text)
+
+
+@cache
+def _lower_title_pattern() -> re.Pattern[str]:
+    return re.compile(title_pattern().pattern)
 
 
 @cache

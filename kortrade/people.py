@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from .lexicon import alternation, country_before, title_pattern, titles, unglued
+from .lexicon import alternation, country_before, find_titles, title_pattern, titles, unglued
 from .names import is_name_token, name_in_run
 
 CAPITAL = "A-ZÀ-ÖØ-Þ"
@@ -111,7 +111,7 @@ def _name_after_title(text: str, title_end: int) -> tuple[int, int] | None:
 
 def titled_people(text: str) -> Iterator[Person]:
     """People named after a title, with the country of a nationality word before the title."""
-    for title in title_pattern().finditer(text):
+    for title in find_titles(text):
         span = _name_after_title(text, title.end())
         if span:
             yield Person(*span, country_before(text, title.start()))

@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 from textdoc import make_document
 
 from kortrade.actors import actor_rows, find_mentions
-from kortrade.lexicon import alternation, unglued, unglued_alternation
+from kortrade.lexicon import alternation, find_titles, title_pattern, unglued, unglued_alternation
 
 
 def rows(text, published=""):
@@ -156,3 +156,15 @@ def test_unglued_alternation_finds_what_a_leading_lookbehind_finds(words, text):
     unglued_words = re.compile(unglued_alternation(words, r"\w.&-"))
     lookbehind = re.compile(rf"(?<![\w.&-])(?:{alternation(words)})")
     assert [m.span() for m in unglued_words.finditer(text)] == [m.span() for m in lookbehind.finditer(text)]
+
+
+@given(
+    st.lists(
+        st.sampled_from(["Minister ", "PROFESSOR ", "vice minister", "Chairman", "ministers", "ambassador.", "x"]),
+        max_size=6,
+    ),
+    st.text(alphabet="aZmP .\t1_'É", max_size=12),
+)
+def test_find_titles_finds_what_the_title_pattern_finds(pieces, filler):
+    text = filler.join(pieces)
+    assert [m.span() for m in find_titles(text)] == [m.span() for m in title_pattern().finditer(text)]

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .numbers import small_cardinals
+from .phrases import case_key
 
 MONTHS = {
     "january": 1,
@@ -101,7 +102,7 @@ def find_absolute_dates(text: str) -> list[DateMatch]:
 def iso_date(groups: Mapping[str, str | None]) -> tuple[str, str] | None:
     """(ISO date, precision) from the groups of an absolute pattern; None if the calendar has no such date."""
     year = int(groups["year"])
-    month = MONTHS[groups["month"].lower()] if groups.get("month") else int(groups["month_num"])
+    month = MONTHS[case_key(groups["month"])] if groups.get("month") else int(groups["month_num"])
     if groups.get("day") is None:
         return (f"{year:04d}-{month:02d}", "month") if 1 <= month <= 12 else None
     try:

@@ -23,6 +23,7 @@ from functools import cache
 from .document import Document, Sentence
 from .gazetteer import Actor, Mention
 from .numbers import small_cardinals
+from .phrases import case_key
 from .resources import data_rows
 
 NUMBER_WORDS = small_cardinals()
@@ -113,7 +114,7 @@ def chain_ranks() -> dict[str, int]:
 
 
 def _number(text: str) -> float:
-    return float(NUMBER_WORDS.get(text.lower(), 0) or text.replace(",", ""))
+    return float(NUMBER_WORDS.get(case_key(text), 0) or text.replace(",", ""))
 
 
 def _volume(text: str) -> tuple[float, str] | None:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-from .phrases import trie_pattern
+from .phrases import case_key, trie_pattern
 from .resources import data_rows
 
 DIGITS = r"(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．]\d+)?"
@@ -192,9 +192,9 @@ def _scale_after(text: str, end: int, base: Decimal) -> tuple[int, Decimal, Deci
             return (*chained, "word")
         return scale_match.end(), base, scale, "word"
     if short := patterns["short"].match(text, end):
-        return short.end(), base, _words()[short.group().strip().lower()][0], "short"
+        return short.end(), base, _words()[case_key(short.group().strip())][0], "short"
     if letter := patterns["letter"].match(text, end):
-        return letter.end(), base, _words()[letter.group().lower()][0], "letter"
+        return letter.end(), base, _words()[case_key(letter.group())][0], "letter"
     return end, base, Decimal(1), ""
 
 
@@ -236,8 +236,8 @@ def _chained_scales(text: str, end: int, total: Decimal, last_scale: Decimal) ->
 
 def _scale_product(scales: str) -> Decimal:
     product = Decimal(1)
-    for word in re.split(r"[\s-]+", scales.strip(" -")):
-        product *= _words()[word.lower()][0]
+    for word in re.findall(r"[^\s-]+", scales):
+        product *= _words()[case_key(word)][0]
     return product
 
 
@@ -251,7 +251,7 @@ def _words_number(text: str, match: re.Match[str]) -> Number:
     integer: list[tuple[Decimal, str]] = []
     fraction, trailing_scale, after_point, end = "", Decimal(1), False, match.start()
     for token in _patterns()["word_token"].finditer(text, match.start(), match.end()):
-        word = token.group().lower()
+        word = case_key(token.group())
         if word == "and":
             continue
         if word == "point":

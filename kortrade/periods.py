@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from .dates import MONTHS, find_absolute_dates
 from .numbers import find_numbers
+from .phrases import case_key
 
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _YEAR = r"(?:19|20)\d\d"
@@ -104,7 +105,7 @@ class Anchor:
     def relative_year(self, rel: str | None) -> int | None:
         if self.year is None:
             return None
-        return self.year + {"this": 0, "last": -1, "next": 1}[(rel or "this").lower()]
+        return self.year + {"this": 0, "last": -1, "next": 1}[case_key(rel or "this")]
 
     def latest_year_of(self, month: int) -> int | None:
         """The year of the latest such month not after the anchor."""
@@ -165,18 +166,18 @@ def _resolve(name: str, match: re.Match[str], anchor: Anchor) -> str | None:
         last = int(groups["b"]) if groups["b"] else first // 100 * 100 + int(groups["short"])
         return f"{first}/{last}" if last > first else None
     if name == "relative":
-        return _relative(groups["rel"].lower(), groups["unit"].lower(), anchor)
+        return _relative(case_key(groups["rel"]), case_key(groups["unit"]), anchor)
     if name == "first_months":
         numbers = find_numbers(groups["n"])
         count = int(numbers[0].value) if numbers else 0
         year = year_of(count)
         return None if not 1 < count <= 12 else f"{year}-01/{year}-{count:02d}" if year else ""
     if name in ("quarter", "quarter_code"):
-        quarter = ORDINALS.get((groups["q"] or "").lower()) or int(groups["q"] or groups["q2"])
+        quarter = ORDINALS.get(case_key(groups["q"] or "")) or int(groups["q"] or groups["q2"])
         year = year_of(quarter * 3 - 2)
         return f"{year}-Q{quarter}" if year else ""
     if name in ("half", "half_code"):
-        half = 1 if groups["h"].lower() in ("first", "1") else 2
+        half = 1 if case_key(groups["h"]) in ("first", "1") else 2
         year = year_of(half * 6 - 5)
         return f"{year}-{half * 6 - 5:02d}/{year}-{half * 6:02d}" if year else ""
     if name == "month_range":
@@ -210,7 +211,7 @@ def _relative(rel: str, unit: str, anchor: Anchor) -> str:
 
 
 def _month(name: str) -> int:
-    return MONTHS[name.rstrip(".").lower()]
+    return MONTHS[case_key(name.rstrip("."))]
 
 
 def _projected(text: str, match: re.Match[str], name: str) -> bool:

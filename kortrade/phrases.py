@@ -71,3 +71,13 @@ def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> It
         if start >= resume and (match := pattern.match(text, start)):
             yield match
             resume = match.end()
+
+
+# Letters that `re.IGNORECASE` matches to an ASCII letter although `str.lower` keeps them apart
+# (dotted and dotless i, long s, the Kelvin sign).
+IGNORECASE_ODDITIES = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "K": "k"})
+
+
+def case_key(text: str) -> str:
+    """The lower-case key of text a case-insensitive pattern matched: `Sept`, `SEPT` and `ſept` give `sept`."""
+    return text.translate(IGNORECASE_ODDITIES).lower()

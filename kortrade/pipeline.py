@@ -12,9 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
+from pathlib import Path
 
 from tqdm import tqdm
 
@@ -50,6 +52,7 @@ FLAG_ORDER = (
     "garbled_numbers",
     "no_title",
     "no_date",
+    "extraction_failed",
 )
 PROBLEM_FLAGS = {
     "binary": "binary file, no text read",
@@ -76,7 +79,31 @@ def process_file(source: corpus_files.SourceFile, reference_date: dt.date | None
 
 
 def process_raw(raw: corpus_files.RawDocument, reference_date: dt.date | None = None) -> DocumentResult:
-    """Clean, segment and analyse one file's bytes (the per-document function every engine runs)."""
+    """Clean, segment and analyse one file's bytes (the per-document function every engine runs).
+
+    A document the extractors fail on (a bug met by unforeseen text) is kept with the flag
+    `extraction_failed` and a message naming the error, so the rest of the corpus goes on.
+    """
+    try:
+        return _process(raw, reference_date)
+    except Exception as error:  # noqa: BLE001 -- one document's failure must not end the run
+        return _failed(raw, error)
+
+
+def _failed(raw: corpus_files.RawDocument, error: Exception) -> DocumentResult:
+    """The row of a document whose extraction raised, and the problem to report."""
+    where = traceback.extract_tb(error.__traceback__)[-1]
+    document = {
+        "doc_id": raw.source.doc_id,
+        "path": raw.source.relpath,
+        "sha256": raw.sha256,
+        "flags": ";".join(f for f in FLAG_ORDER if f in {*raw.flags, "extraction_failed"}),
+    }
+    problem = f"extraction failed: {type(error).__name__}: {error} ({Path(where.filename).name}:{where.lineno})"
+    return DocumentResult(document, problems=[problem])
+
+
+def _process(raw: corpus_files.RawDocument, reference_date: dt.date | None) -> DocumentResult:
     source = raw.source
     decoded = decode_bytes(raw.data)
     flags = set(raw.flags) | set(decoded.flags)

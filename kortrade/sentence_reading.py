@@ -22,7 +22,7 @@ from functools import cache, cached_property
 from .countries import find_mentions
 from .document import Sentence
 from .periods import Anchor, find_periods
-from .phrases import trie_pattern
+from .phrases import case_key, trie_pattern
 from .resources import data_rows
 
 LETTER_BEFORE = r"(?<![^\W\d_])(?<!-)"
@@ -140,7 +140,7 @@ class SentenceReading:
         start, end = self.sentence.start, self.sentence.end
         if self._lowered is None or phrases.lower_case is None:
             for match in phrases.any_case.finditer(self.text, start, end):
-                yield match.start(), match.end(), match.group().lower()
+                yield match.start(), match.end(), case_key(match.group())
             return
         lowered, offset = self._lowered
         for match in phrases.lower_case.finditer(lowered, start - offset):

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from functools import cache, partial
 
 from .dates import ABSOLUTE_PATTERNS, MONTHS, NUMBER_WORDS, days_in_month, iso_date, shift_back
-from .phrases import matches_at, starts_of
+from .phrases import case_key, matches_at, starts_of
 from .resources import data_rows
 
 GRANULARITY = {"year": 1, "month": 2, "day": 3}
@@ -175,11 +175,11 @@ def _anchored(
 
 
 def _month_number(text: str) -> int:
-    return MONTHS[text.rstrip(".").lower()]
+    return MONTHS[case_key(text.rstrip("."))]
 
 
 def _count(text: str) -> int:
-    return int(text) if text.isdigit() else NUMBER_WORDS[text.lower()]
+    return int(text) if text.isdigit() else NUMBER_WORDS[case_key(text)]
 
 
 def _year_of(anchor: dt.date, month: int, day: int | None, future: bool) -> int:
@@ -216,7 +216,7 @@ def _read_month(g: Groups, context: DateContext, future: Future) -> Reading | No
 
     def compute(anchor: dt.date) -> str:
         if relative_year:
-            year = anchor.year + STEP[relative_year[0].lower()]
+            year = anchor.year + STEP[case_key(relative_year[0])]
         elif which == "last":
             year = anchor.year - (month >= anchor.month)
         elif which == "next":
@@ -239,7 +239,7 @@ def _read_month_range(g: Groups, context: DateContext, future: Future) -> Readin
     if g["year"]:
         return span(int(g["year"])), "month", ""
     if g["rel"]:
-        step = STEP[g["rel"].lower()]
+        step = STEP[case_key(g["rel"])]
         return _anchored(context, "year", "month", lambda anchor: span(anchor.year + step))
     return _anchored(context, "month", "month", lambda anchor: span(_year_of(anchor, last, None, future())))
 
@@ -252,7 +252,7 @@ def _read_first_months(g: Groups, context: DateContext, future: Future) -> Readi
 
     if g["year"]:
         return span(int(g["year"])), "month", ""
-    rel = g["rel"].lower()
+    rel = case_key(g["rel"])
     if rel == "the":
         return _anchored(context, "month", "month", lambda anchor: span(_year_of(anchor, count, None, future())))
     return _anchored(context, "year", "month", lambda anchor: span(anchor.year + STEP[rel]))
@@ -281,8 +281,8 @@ def _shift_period(anchor: dt.date, unit: str, step: int) -> str:
 
 
 def _read_period(g: Groups, context: DateContext, future: Future) -> Reading | None:
-    unit, ordinal = g["unit"].lower(), g["ord"].lower()
-    rel = (g["rel"] or "").lower()
+    unit, ordinal = case_key(g["unit"]), case_key(g["ord"])
+    rel = case_key(g["rel"] or "")
     year = g["year"] or g["year2"]
     if ordinal == "last" and not (rel or year):
         return _anchored(context, "month", unit, lambda anchor: _shift_period(anchor, unit, -1))
@@ -327,7 +327,7 @@ def _read_year(g: Groups, context: DateContext, future: Future) -> Reading | Non
 
 
 def _read_relative_period(g: Groups, context: DateContext, future: Future) -> Reading | None:
-    step, unit = STEP[g["step"].lower()], g["unit"].lower()
+    step, unit = STEP[case_key(g["step"])], case_key(g["unit"])
     if unit == "week":
 
         def week(anchor: dt.date) -> str:
@@ -345,20 +345,20 @@ def _read_relative_period(g: Groups, context: DateContext, future: Future) -> Re
 
 
 def _read_ago(g: Groups, context: DateContext, future: Future) -> Reading | None:
-    count, unit = _count(g["count"]), g["unit"].lower()
+    count, unit = _count(g["count"]), case_key(g["unit"])
     needs = UNIT_NEEDS[unit]
     layout = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}[needs]
     return _anchored(context, needs, needs, lambda anchor: shift_back(anchor, count, unit).strftime(layout), stamp=True)
 
 
 def _read_day_word(g: Groups, context: DateContext, future: Future) -> Reading | None:
-    offset = DAY_WORDS[" ".join(((g.get("keep") or "") + g["word"]).lower().split())]
+    offset = DAY_WORDS[" ".join(case_key((g.get("keep") or "") + g["word"]).split())]
     return _anchored(context, "day", "day", lambda anchor: (anchor + dt.timedelta(days=offset)).isoformat())
 
 
 def _read_weekday(g: Groups, context: DateContext, future: Future) -> Reading | None:
-    weekday = WEEKDAYS.index(g["weekday"].lower())
-    which = (g.get("which") or "").lower()
+    weekday = WEEKDAYS.index(case_key(g["weekday"]))
+    which = case_key(g.get("which") or "")
 
     def compute(anchor: dt.date) -> str:
         if which == "last" or (which != "next" and not future()):
@@ -376,7 +376,7 @@ def _read_day_of_month(g: Groups, context: DateContext, future: Future) -> Readi
     day = int(g["day"])
     if not 1 <= day <= 31:
         return None
-    which = (g["month_step"] or "").lower()
+    which = case_key(g["month_step"] or "")
 
     def compute(anchor: dt.date) -> str | None:
         step = STEP.get(which, (day < anchor.day) if future() else -(day > anchor.day))

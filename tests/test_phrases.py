@@ -1,9 +1,10 @@
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kortrade.phrases import matches_at, starts_of, trie_pattern
+from kortrade.phrases import case_key, matches_at, starts_of, trie_pattern
 
 WORDS = st.text(alphabet="abc $.", min_size=1, max_size=6)
 
@@ -27,3 +28,11 @@ def test_matches_at_the_starts_of_an_opening_pattern_are_what_finditer_finds(tex
     assert starts == [i for i in range(len(text)) if opening.match(text, i)]
     for pattern in (re.compile(r"(?:a|1)[ab]*"), re.compile(r"a\w?1|1 a"), re.compile(r"(?<!b)ab+")):
         assert [m.span() for m in matches_at(pattern, text, starts)] == [m.span() for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"), [("SEPT", "sept"), ("ſept", "sept"), ("Bıllion", "billion"), ("İN", "in"), ("\u212aorea", "korea")]
+)
+def test_case_key_is_the_key_every_case_insensitive_match_shares(text, key):
+    assert re.fullmatch(key, text, re.IGNORECASE)
+    assert case_key(text) == key

@@ -1,7 +1,10 @@
+from pathlib import Path
+
 import pandas as pd
 from conftest import run_cli
 
 import kortrade
+from kortrade import pipeline
 from kortrade.tables import SCHEMAS
 
 # The columns of the data contract, in its order (kortrade may add columns after them).
@@ -103,3 +106,38 @@ def test_empty_corpus_is_a_usage_error(tmp_path):
     (tmp_path / "corpus").mkdir()
     result = run_cli("extract", str(tmp_path / "corpus"), "--out", str(tmp_path / "out"))
     assert result.returncode == 2 and "holds no files" in result.stderr
+
+
+def test_a_document_the_extractors_fail_on_is_flagged_and_the_run_goes_on(tmp_path, monkeypatch):
+    (tmp_path / "good.txt").write_text("Exports to China rose 5% in May.\n")
+    (tmp_path / "bad.txt").write_text("Exports to China rose 7% in June. POISON\n")
+    figure_rows = pipeline.figure_rows
+
+    def failing_figure_rows(document):
+        if "POISON" in document.text:
+            raise KeyError("unforeseen")
+        return figure_rows(document)
+
+    monkeypatch.setattr(pipeline, "figure_rows", failing_figure_rows)
+    problems = []
+    extraction = kortrade.extract(tmp_path, on_problem=problems.append)
+    docs = extraction.documents.set_index("doc_id")
+    assert list(docs.index) == ["bad", "good"]
+    assert docs.loc["bad", "flags"] == "extraction_failed" and docs.loc["bad", "path"] == "bad.txt"
+    assert "extraction_failed" not in docs.loc["good", "flags"] and list(extraction.figures["doc_id"]) == ["good"]
+    assert problems == [f"bad.txt: extraction failed: KeyError: 'unforeseen' (test_pipeline.py:{failing_line()})"]
+
+
+def failing_line() -> int:
+    """The line of the `raise` in the test above."""
+    source = Path(__file__).read_text().splitlines()
+    return next(i for i, line in enumerate(source, start=1) if 'raise KeyError("unforeseen")' in line)
+
+
+def test_letters_that_fold_to_ascii_under_ignorecase_are_read_like_ascii(tmp_path):
+    text = "Trade news\nOn ſept 3, 2024, exports to China rose to $5 bıllion, up 7 percent from İN 2023.\n"
+    (tmp_path / "odd.txt").write_text(text)
+    extraction = kortrade.extract(tmp_path, reference_date="2026-11-23")
+    assert "extraction_failed" not in extraction.documents.loc[0, "flags"]
+    assert list(extraction.timeline["date"]) == ["2023"]
+    assert 5e9 in list(extraction.figures["value"])

@@ -37,23 +37,33 @@ class LinearSentiText(SentiText):
     def _words_plus_punc(self) -> dict[str, str]:
         """The tokens of the text that are a `PUNC_LIST` item before or after a bare word, mapped to the word.
 
-        NLTK maps every `punctuation + word` and `word + punctuation` string, for the
-        words (over one character) of the text with ASCII punctuation removed. A word has
-        no punctuation, so a token is such a string only if its leading (or trailing)
-        punctuation run is the `PUNC_LIST` item and the rest is the word; the two forms
-        cannot both hold, since one starts with punctuation and the other does not.
+        NLTK maps every `punctuation + word` and `word + punctuation` string, for the words
+        (over one character) of the text with ASCII punctuation removed. A token is such a
+        string only if its leading (or trailing) punctuation run is the `PUNC_LIST` item and
+        the rest is a word: over one character and without punctuation (removing punctuation
+        from the token itself then leaves that word in the text). The two forms cannot both
+        hold, since one starts with punctuation and the other does not.
         """
-        words_only = {w for w in self.REGEX_REMOVE_PUNCTUATION.sub("", self.text).split() if len(w) > 1}
         punctuation = set(self.PUNC_LIST)
         mapping = {}
         for token in set(self.text.split()):
+            if token[0] not in PUNCTUATION and token[-1] not in PUNCTUATION:
+                continue
             after = token.rstrip(string.punctuation)
             before = token.lstrip(string.punctuation)
-            if after in words_only and token[len(after) :] in punctuation:
+            if _is_word(after) and token[len(after) :] in punctuation:
                 mapping[token] = after
-            elif before in words_only and token[: len(token) - len(before)] in punctuation:
+            elif _is_word(before) and token[: len(token) - len(before)] in punctuation:
                 mapping[token] = before
         return mapping
+
+
+PUNCTUATION = frozenset(string.punctuation)
+
+
+def _is_word(text: str) -> bool:
+    """A word as VADER's punctuation-free split gives it: over one character, no ASCII punctuation."""
+    return len(text) > 1 and PUNCTUATION.isdisjoint(text)
 
 
 class ToneAnalyzer(SentimentIntensityAnalyzer):

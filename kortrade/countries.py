@@ -50,7 +50,10 @@ def _names() -> dict[str, tuple[str, str]]:
 @cache
 def _pattern() -> re.Pattern[str]:
     names = _names()
-    return re.compile(rf"(?<![\w.])(?P<name>{trie_pattern(names)})(?![\w])(?!\$|\s+dollars?\b)(?P<s>['’]s\b)?")
+    first = re.escape("".join(sorted({name[0] for name in names})))  # tested first: rules out most positions
+    return re.compile(
+        rf"(?=[{first}])(?<![\w.])(?P<name>{trie_pattern(names)})(?![\w])(?!\$|\s+dollars?\b)(?P<s>['’]s\b)?"
+    )
 
 
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:

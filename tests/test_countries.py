@@ -1,3 +1,9 @@
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kortrade import countries
 from kortrade.countries import DocumentCountries, find_mentions, main_counterpart
 
 
@@ -43,3 +49,33 @@ def test_a_document_looks_up_the_last_other_country_before_a_position():
     assert countries.last_before(0, text.index("Then"), unless="KOR") == "JPN"
     assert countries.last_before(0, len(text), unless="KOR") == "CHN"
     assert countries.last_before(text.index("Korea spoke"), len(text), unless="KOR") == ""
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "China",
+                "Chinese",
+                "US",
+                "U.S.",
+                "Korea",
+                "South Korea",
+                "'s",
+                "$",
+                " dollars",
+                " ",
+                ".",
+                "x",
+                "Bank of ",
+                "Seoul",
+            ]
+        ),
+        max_size=8,
+    ).map("".join)
+)
+def test_the_first_letter_test_drops_no_mention(text):
+    first_letter_test = re.compile(r"^\(\?=\[[^\]]*\]\)")
+    assert first_letter_test.match(countries._pattern().pattern)
+    plain = re.compile(first_letter_test.sub("", countries._pattern().pattern))
+    assert [m.span() for m in countries._pattern().finditer(text)] == [m.span() for m in plain.finditer(text)]

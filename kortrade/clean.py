@@ -64,11 +64,13 @@ def normalise(raw: str) -> str:
     text = repair_encoding(raw)
     text = MARKDOWN_IMAGE.sub("", text)
     text = MARKDOWN_LINK.sub(r"\1", text)
-    text = MARKDOWN_BOLD.sub(r"\1", text)
-    text = MARKDOWN_UNDERSCORE_BOLD.sub(r"\1", text)
+    if "**" in text:  # the bold patterns open with a lookbehind, tried at every position
+        text = MARKDOWN_BOLD.sub(r"\1", text)
+    if "__" in text:
+        text = MARKDOWN_UNDERSCORE_BOLD.sub(r"\1", text)
     text = MARKDOWN_HEADING.sub("", text)
     text = MARKDOWN_ESCAPE.sub(r"\1", text)
-    lines = (HORIZONTAL_SPACE.sub(" ", line).strip() for line in text.split("\n"))
+    lines = (line.strip() for line in HORIZONTAL_SPACE.sub(" ", text).split("\n"))
     return BLANK_LINES.sub("\n\n", "\n".join(lines)).strip("\n")
 
 

@@ -28,6 +28,8 @@ value).
    forms (`12,34,5%`, `$1,30 million`) have no value.
 5. Censored digits. A figure touching a `**` placeholder (`**5%`, `$3** billion`) lost a
    digit or a word: flagged, read as written.
+6. Lost exponent. A figure right after a caret (`up 10^400 percent`, `3^2%`) is the exponent of
+   a power the text no longer writes: flagged, read as written.
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
 STRANDED_BEFORE = re.compile(r"\s+(?:in|at|on|during|of|for|by)\b", re.IGNORECASE)
 ORPHAN_REACH = 300
 STRANDED_REACH = 80
+EXPONENT_REACH = 3  # a caret and up to two blanks before the figure
 
 
 def repair(text: str, numbers: list[Number], figures: list[Figure]) -> list[Figure]:
@@ -69,7 +72,7 @@ def repair(text: str, numbers: list[Number], figures: list[Figure]) -> list[Figu
             repaired.append(_read_broken_group(text, figure))
         elif figure.glued_left and figure.kind == "money":
             repaired.append(_read_hundred_million(text, numbers, starts, figure_numbers, figure))
-        elif figure.glued_left and figure.kind != "count" or _censored(text, figure):
+        elif figure.glued_left and figure.kind != "count" or _censored(text, figure) or _exponent(text, figure):
             repaired.append(figure.with_flag(GARBLED))
         else:
             repaired.append(figure)
@@ -192,3 +195,7 @@ def _digit_at(text: str, offset: int) -> bool:
 
 def _censored(text: str, figure: Figure) -> bool:
     return text[max(0, figure.start - 2) : figure.start] == "**" or text[figure.end : figure.end + 2] == "**"
+
+
+def _exponent(text: str, figure: Figure) -> bool:
+    return text[max(0, figure.start - EXPONENT_REACH) : figure.start].rstrip().endswith("^")

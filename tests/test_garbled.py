@@ -122,3 +122,13 @@ def test_a_broken_group_before_a_number_is_where_its_pattern_matches(text):
     for start in range(len(text) + 1):
         expected = BROKEN_GROUP.search(text, max(0, start - 20), start) is not None
         assert broken_before(text, start) == expected
+
+
+@pytest.mark.parametrize("text", ["Exports rose 10^400 percent.", "a rise of 3^2%", "up 10 ^ 4 percent"])
+def test_a_figure_after_a_caret_is_a_lost_exponent(text):
+    (surface, _, garbled), *_ = read(text)
+    assert garbled and surface.startswith(("400", "2", "4"))
+
+
+def test_a_caret_elsewhere_in_the_sentence_flags_nothing():
+    assert read("Exports (see note ^) rose 4 percent.") == [("4 percent", 4, False)]

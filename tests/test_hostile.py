@@ -101,3 +101,10 @@ def test_figures_are_extracted_from_repaired_text(hostile_run):
     found = {(row.doc_id, row.unit, float(row.value)) for row in figures.itertuples()}
     assert {("fullwidth", "USD", 55.8e9), ("fullwidth", "%", 7.0)} <= found
     assert {("crlf", "%", 7.0), ("crlf", "%", 3.0), ("utf8_bom", "%", 7.0)} <= found
+
+
+def test_absurd_numbers_are_flagged_not_taken_at_face_value(hostile_run):
+    _, _, _, tables = hostile_run
+    absurd = tables["figures"][tables["figures"]["doc_id"] == "absurd"]
+    flags = dict(zip(absurd["surface"], absurd["flags"], strict=True))
+    assert "garbled" in flags["309%"] and "garbled" in flags["400 percent"]

@@ -23,6 +23,8 @@ V = TypeVar("V")
 APOSTROPHES = "'’"
 FOLDED_CODES = range(0xC0, 0x250)  # Latin letters that may carry diacritics
 FOLDED_CHARACTER = re.compile(f"[{chr(FOLDED_CODES[0])}-{chr(FOLDED_CODES[-1])}]")
+NOT_ALNUM = re.compile(r"[^\w ]|_")  # what `str.isalnum` rejects, spaces aside
+ASCII_MARKS = bytes(code if chr(code).isalnum() else ord(" ") for code in range(256))  # the ASCII half is used
 
 
 @cache
@@ -114,6 +116,22 @@ class PhraseMatch(Generic[V]):
     values: tuple[V, ...]
 
 
+def marked(folded: str) -> str:
+    """The folded text with a space before it and every character but a letter or digit made a space.
+
+    A phrase that opens with a letter or digit is looked up with a space before it, so the
+    automaton itself skips the places where a word runs into it (`us` in `plus`).
+    """
+    if folded.isascii():
+        return " " + folded.encode("ascii").translate(ASCII_MARKS).decode("ascii")
+    return " " + NOT_ALNUM.sub(" ", folded)
+
+
+def _marked_key(key: str) -> str:
+    """The form of a folded phrase that `marked` text holds where the phrase starts a word."""
+    return NOT_ALNUM.sub(" ", " " + key if key[0].isalnum() else key)
+
+
 class PhraseMatcher(Generic[V]):
     """Every dictionary phrase in a text, at word boundaries and in a compatible case.
 
@@ -130,11 +148,15 @@ class PhraseMatcher(Generic[V]):
             values = entries.setdefault(fold(phrase), {}).setdefault(phrase, [])
             if value not in values:
                 values.append(value)
-        self._automaton = ahocorasick.Automaton()
+        # Phrases whose marked forms coincide (`u.s.`, `u-s-`) share one automaton key, longest first.
+        keys: dict[str, list[tuple[str, int, tuple[Spelling[V], ...]]]] = {}
         for key, spellings in entries.items():
-            self._automaton.add_word(
-                key, (len(key), tuple(Spelling(p, tuple(v), is_all_acronyms(p)) for p, v in spellings.items()))
+            keys.setdefault(_marked_key(key), []).append(
+                (key, len(key), tuple(Spelling(p, tuple(v), is_all_acronyms(p)) for p, v in spellings.items()))
             )
+        self._automaton = ahocorasick.Automaton()
+        for marked_key, sharing in keys.items():
+            self._automaton.add_word(marked_key, tuple(sorted(sharing, key=lambda phrase: -phrase[1])))
         if entries:
             self._automaton.make_automaton()
         self._empty = not entries
@@ -145,20 +167,19 @@ class PhraseMatcher(Generic[V]):
             return []
         found = []
         size = len(text)
-        for last, (length, spellings) in self._automaton.iter(fold(text)):
-            end = last + 1
-            start = end - length
-            if start and text[start].isalnum() and text[start - 1].isalnum():
-                continue  # a letter or digit runs into the match from the left
-            if end < size and text[last].isalnum() and not ends_word(text, end):
-                continue
-            surface = text[start:end]
-            for spelling in spellings:
-                if (surface == spelling.phrase or case_compatible(spelling.phrase, surface)) and not (
-                    spelling.all_acronyms and in_capitals(text, start, end)
-                ):
-                    found.append(PhraseMatch(start, end, spelling.phrase, spelling.values))
-                    break
+        folded = fold(text)
+        for end, phrases in self._automaton.iter(marked(folded)):  # `end` counts the space before the text
+            for key, length, spellings in phrases:
+                start = end - length
+                if folded[start:end] != key or (end < size and text[end - 1].isalnum() and not ends_word(text, end)):
+                    continue
+                surface = text[start:end]
+                for spelling in spellings:
+                    if (surface == spelling.phrase or case_compatible(spelling.phrase, surface)) and not (
+                        spelling.all_acronyms and in_capitals(text, start, end)
+                    ):
+                        found.append(PhraseMatch(start, end, spelling.phrase, spelling.values))
+                        break
         return found
 
 

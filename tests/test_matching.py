@@ -1,9 +1,20 @@
 import itertools
+import sys
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kortrade.matching import PhraseMatcher, _fold_table, case_compatible, fold, longest_first
+from kortrade.matching import (
+    PhraseMatch,
+    PhraseMatcher,
+    _fold_table,
+    case_compatible,
+    ends_word,
+    fold,
+    in_capitals,
+    is_all_acronyms,
+    longest_first,
+)
 
 
 def surfaces(phrases, text):
@@ -71,3 +82,48 @@ def test_fold_is_the_diacritics_table_then_lower_case_at_the_same_length(text):
     assert len(fold(text)) == len(text)
     if expected is not None:
         assert fold(text) == expected
+
+
+def plain_find(phrases, text):
+    """Matching as `PhraseMatcher.find` did before marked text: every occurrence, then the edge checks."""
+    entries = {}
+    for value in phrases:
+        phrase = " ".join(value.split())
+        values = entries.setdefault(fold(phrase), {}).setdefault(phrase, []) if phrase else [value]
+        if value not in values:
+            values.append(value)
+    folded, found = fold(text), []
+    for end in range(1, len(text) + 1):
+        for key in sorted(entries, key=len, reverse=True):
+            start = end - len(key)
+            if start < 0 or folded[start:end] != key:
+                continue
+            if start and text[start].isalnum() and text[start - 1].isalnum():
+                continue
+            if end < len(text) and text[end - 1].isalnum() and not ends_word(text, end):
+                continue
+            surface = text[start:end]
+            for phrase, values in entries[key].items():
+                if (surface == phrase or case_compatible(phrase, surface)) and not (
+                    is_all_acronyms(phrase) and in_capitals(text, start, end)
+                ):
+                    found.append(PhraseMatch(start, end, phrase, tuple(values)))
+                    break
+    return found
+
+
+PHRASE_CHARS = st.sampled_from(list("usUSnN .-$'’éÉ2_\n") + ["\u00df", "\u4e2d"])
+
+
+@given(
+    st.lists(st.text(PHRASE_CHARS, min_size=1, max_size=5), min_size=1, max_size=6), st.text(PHRASE_CHARS, max_size=30)
+)
+def test_find_is_the_plain_search_with_edge_checks(phrases, text):
+    assert PhraseMatcher((p, p) for p in phrases).find(text) == plain_find(phrases, text)
+
+
+def test_folding_keeps_letters_and_digits_apart_from_the_rest():
+    """`find` tests word edges on the folded text, so a character must stay a letter or digit, or not, when folded."""
+    for code in range(sys.maxunicode + 1):
+        character = chr(code)
+        assert fold(character).isalnum() == character.isalnum()

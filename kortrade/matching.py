@@ -13,7 +13,6 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from functools import cache
 from typing import Generic, NamedTuple, TypeVar
 
@@ -106,8 +105,7 @@ def in_capitals(text: str, start: int, end: int) -> bool:
     return not any(c.islower() for c in line)
 
 
-@dataclass(frozen=True)
-class PhraseMatch(Generic[V]):
+class PhraseMatch(NamedTuple, Generic[V]):
     """A phrase found in a text: its span, the phrase as written in the dictionary, and its values."""
 
     start: int
@@ -171,7 +169,13 @@ class PhraseMatcher(Generic[V]):
         for end, phrases in self._automaton.iter(marked(folded)):  # `end` counts the space before the text
             for key, length, spellings in phrases:
                 start = end - length
-                if folded[start:end] != key or (end < size and text[end - 1].isalnum() and not ends_word(text, end)):
+                if folded[start:end] != key or (
+                    # `ends_word` is asked only where a letter, digit or apostrophe follows a word character
+                    end < size
+                    and (text[end].isalnum() or text[end] in APOSTROPHES)
+                    and text[end - 1].isalnum()
+                    and not ends_word(text, end)
+                ):
                     continue
                 surface = text[start:end]
                 for spelling in spellings:

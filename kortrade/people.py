@@ -29,12 +29,12 @@ CAP = rf"[{CAPITAL}]{CAP_TAIL}"
 FIRST_CAP = unglued(CAPITAL, r"\w'’-") + CAP_TAIL
 RUN = rf"{CAP}(?:[ \t]+{CAP}){{1,2}}"
 TOKEN = re.compile(rf"[ \t]*(?:(?P<link>of|for|in|at|to|on|and|the)(?=[ \t])|(?P<comma>,)|(?P<word>{CAP}))")
-WORD_CHAR = r"\w"
 QUALIFIERS = frozenset({"of", "for", "in", "at", "to", "on"})
-# `(?<!\w)(?:said|says|according[ \t]+to|told)` then a name, each verb opening with its letter (see `unglued`).
-SPEECH_AFTER = re.compile(
-    rf"(?:{unglued('s', WORD_CHAR)}(?:aid|ays)|{unglued('a', WORD_CHAR)}ccording[ \t]+to|{unglued('t', WORD_CHAR)}old)"
-    rf"[ \t]+(?P<run>{RUN})(?=[ \t]*(?:[,.;:)\]\n]|$))"
+# `(?<!\w)(?:said|says|according[ \t]+to|told)` then a name: one pattern for each verb, opening with the verb
+# itself and its lookbehind after it, so the regex engine searches for the verb's letters.
+SPEECH_AFTER = tuple(
+    re.compile(rf"{verb}(?<!\w{verb}){rest}[ \t]+(?P<run>{RUN})(?=[ \t]*(?:[,.;:)\]\n]|$))")
+    for verb, rest in (("said", ""), ("says", ""), ("according", r"[ \t]+to"), ("told", ""))
 )
 SPEECH_BEFORE = re.compile(
     rf"(?P<run>{FIRST_CAP}(?:[ \t]+{CAP}){{1,2}})[ \t]+(?:said|says|stated|told|added|noted|argued|explained|stressed"
@@ -125,9 +125,14 @@ def apposed_people(text: str) -> Iterator[Person]:
             yield Person(*span)
 
 
+def speech_after(text: str) -> list[re.Match[str]]:
+    """A verb of speech and the name after it, in order; the verbs' matches never overlap (a name cannot hold one)."""
+    return sorted((match for pattern in SPEECH_AFTER for match in pattern.finditer(text)), key=lambda m: m.start())
+
+
 def quoted_people(text: str) -> Iterator[Person]:
     """People named next to a verb of speech; before the verb, only names that open with a family name."""
-    for match in SPEECH_AFTER.finditer(text):
+    for match in speech_after(text):
         span = _name_span(_words(text, *match.span("run")))
         if span:
             yield Person(*span)

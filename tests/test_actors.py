@@ -4,6 +4,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from textdoc import make_document
 
+from kortrade import people
 from kortrade.actors import actor_rows, find_mentions
 from kortrade.lexicon import alternation, find_titles, title_pattern, unglued, unglued_alternation
 
@@ -168,3 +169,32 @@ def test_unglued_alternation_finds_what_a_leading_lookbehind_finds(words, text):
 def test_find_titles_finds_what_the_title_pattern_finds(pieces, filler):
     text = filler.join(pieces)
     assert [m.span() for m in find_titles(text)] == [m.span() for m in title_pattern().finditer(text)]
+
+
+SPEECH_PIECES = [
+    "said",
+    "says",
+    "according",
+    "to",
+    "told",
+    "Said",
+    "Kim",
+    "Li",
+    "Ji-won",
+    "x",
+    " ",
+    "\t",
+    ",",
+    ".",
+    "\n",
+]
+
+
+@given(st.lists(st.sampled_from(SPEECH_PIECES), max_size=14).map("".join))
+def test_speech_after_patterns_find_what_one_pattern_finds(text):
+    plain = re.compile(
+        rf"(?<!\w)(?:said|says|according[ \t]+to|told)[ \t]+(?P<run>{people.RUN})(?=[ \t]*(?:[,.;:)\]\n]|$))"
+    )
+    assert [(m.span(), m.span("run")) for m in people.speech_after(text)] == [
+        (m.span(), m.span("run")) for m in plain.finditer(text)
+    ]

@@ -65,10 +65,15 @@ def title_pattern() -> re.Pattern[str]:
 
 
 def find_titles(text: str) -> Iterator[re.Match[str]]:
-    """What `title_pattern().finditer(text)` finds; an ASCII text is searched case-sensitively in its lower case,
-    which finds the same titles quicker (the titles are written in lower case)."""
-    if text.isascii():
-        return _lower_title_pattern().finditer(text.lower())
+    """What `title_pattern().finditer(text)` finds, searched case-sensitively in the lower case of the text when
+    that keeps the offsets, which finds the same titles quicker (the titles are written in lower case, in ASCII).
+
+    `ı` and `ſ` are the letters that a case-insensitive pattern takes for `i` and `s` while `lower()` does
+    not (`İ` too, which lowers to two characters).
+    """
+    lowered = text.lower()
+    if len(lowered) == len(text) and "ı" not in text and "ſ" not in text:
+        return _lower_title_pattern().finditer(lowered)
     return title_pattern().finditer(text)
 
 

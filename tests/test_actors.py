@@ -1,4 +1,5 @@
 import re
+import sys
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -161,10 +162,12 @@ def test_unglued_alternation_finds_what_a_leading_lookbehind_finds(words, text):
 
 @given(
     st.lists(
-        st.sampled_from(["Minister ", "PROFESSOR ", "vice minister", "Chairman", "ministers", "ambassador.", "x"]),
+        st.sampled_from(
+            ["Minister ", "PROFESSOR ", "vice minister", "Chairman", "ministers", "ambassador.", "x", "PRESIDENT"]
+        ),
         max_size=6,
     ),
-    st.text(alphabet="aZmP .\t1_'É", max_size=12),
+    st.text(alphabet="aZmP .\t1_'ÉİıſKΣ中", max_size=12),
 )
 def test_find_titles_finds_what_the_title_pattern_finds(pieces, filler):
     text = filler.join(pieces)
@@ -198,3 +201,13 @@ def test_speech_after_patterns_find_what_one_pattern_finds(text):
     assert [(m.span(), m.span("run")) for m in people.speech_after(text)] == [
         (m.span(), m.span("run")) for m in plain.finditer(text)
     ]
+
+
+def test_lower_case_finds_the_letters_a_case_insensitive_pattern_finds():
+    """`find_titles` relies on `lower()` mapping to an ASCII letter just what `re.IGNORECASE` matches to it, but for ı, ſ, İ."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    any_letter = re.compile(f"[{letters}]", re.IGNORECASE)
+    for code in range(128, sys.maxunicode + 1):
+        character = chr(code)
+        if character not in "ıſİ" and (any_letter.fullmatch(character) or character.lower() in letters):
+            assert [a for a in letters if re.fullmatch(a, character, re.IGNORECASE)] == [character.lower()]

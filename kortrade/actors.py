@@ -15,8 +15,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from .document import Document
 from .gazetteer import Actor, Entry, Mention, matcher
@@ -31,8 +31,7 @@ from .short_forms import short_forms
 INSTITUTION_TYPES = frozenset({"organization", "government"})
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     """A span that may name an actor (`actor` None: a phrase that names none, like `North America`)."""
 
     start: int
@@ -62,6 +61,8 @@ def _listed_candidate(text: str, match: PhraseMatch[Entry]) -> Candidate | None:
         return Candidate(match.start, match.end, None)
     if entries[0].kind == "capital" and (_is_place(text, match.start) or text[match.start : match.end].isupper()):
         return None
+    if len(entries) == 1:
+        return Candidate(match.start, match.end, entries[0].actor)
     actors = list({entry.actor.actor_id: entry.actor for entry in entries if entry.actor}.values())
     if len(actors) > 1:
         country = country_before(text, match.start)

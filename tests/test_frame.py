@@ -5,6 +5,7 @@ from documents import make_document
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from kortrade import sentence_reading
 from kortrade.figure_table import figure_rows
 
 
@@ -319,3 +320,17 @@ def test_the_first_character_tests_of_the_sentence_patterns_rule_out_no_match(te
     for pattern in (CLAUSE_BREAK, BILATERAL):
         body = re.compile(pattern.pattern.split(")", 1)[1], pattern.flags)
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in body.finditer(text)]
+
+
+@given(
+    st.lists(
+        st.sampled_from(["China's customs", "Chinese customs", "KITA", "MOFCOM", "Bank of Korea", "x", " ", "_", "."]),
+        max_size=8,
+    ).map("".join)
+)
+def test_the_first_letter_test_drops_no_source(text):
+    pattern = sentence_reading._sources()[0]
+    first_letter_test = re.compile(r"^\(\?=\[[^\]]*\]\)")
+    assert first_letter_test.match(pattern.pattern)
+    plain = re.compile(first_letter_test.sub("", pattern.pattern))
+    assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -122,8 +122,10 @@ def _edges() -> dict[str, frozenset[str]]:
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     nouns = _count_words("noun")
+    # A prefix unit's first character is tested before its branches, which rules out most positions.
+    firsts = re.escape("".join(sorted({surface[0] for surface in _units()["prefix"]})))
     return {
-        "prefix": re.compile(rf"(?P<unit>{_alternation(_units()['prefix'])})[ ]?\Z"),
+        "prefix": re.compile(rf"(?=[{firsts}])(?P<unit>{_alternation(_units()['prefix'])})[ ]?\Z"),
         "suffix": re.compile(rf"(?:[ ]?|-)(?P<unit>{_alternation(_units()['suffix'])})"),
         "hedge": re.compile(rf"(?<![\w-])(?:{hedge_alternation()})\s+\Z", re.IGNORECASE),
         "hedge_end": re.compile("[" + "".join(re.escape(hedge[-1]) for hedge in hedges()) + "]", re.IGNORECASE),

@@ -1,10 +1,12 @@
 import itertools
+import re
 from decimal import Decimal
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kortrade.figures import _patterns as figure_patterns
 from kortrade.figures import find_figures
 
 
@@ -212,3 +214,18 @@ def test_the_quick_tests_around_a_number_find_what_the_patterns_find(text, end):
     assert span(_hedge_before(text, end)) == span(patterns["hedge"].search(text, max(0, end - 30), end))
     assert span(_prefix_unit(text, end)) == span(patterns["prefix"].search(text, max(0, end - 8), end))
     assert span(_suffix_unit(text, end)) == span(patterns["suffix"].match(text, end))
+
+
+@given(
+    st.lists(st.sampled_from(["US$", "U.S.$", "$", "USD", "KRW", "₩", "HK", "S", "a", " ", "5", "."]), max_size=8).map(
+        "".join
+    )
+)
+def test_the_first_character_test_drops_no_prefix_unit(text):
+    pattern = figure_patterns()["prefix"]
+    first_character_test = re.compile(r"^\(\?=\[[^\]]*\]\)")
+    assert first_character_test.match(pattern.pattern)
+    plain = re.compile(first_character_test.sub("", pattern.pattern))
+    for end in range(len(text) + 1):
+        found, expected = pattern.search(text, max(0, end - 8), end), plain.search(text, max(0, end - 8), end)
+        assert (found and found.span()) == (expected and expected.span())

@@ -122,12 +122,13 @@ def _edges() -> dict[str, frozenset[str]]:
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     nouns = _count_words("noun")
-    # A prefix unit's first character is tested before its branches, which rules out most positions.
+    # The first character of a prefix unit or a hedge is tested before the branches: it rules out most positions.
     firsts = re.escape("".join(sorted({surface[0] for surface in _units()["prefix"]})))
+    hedge_firsts = re.escape("".join(sorted({hedge[0].lower() for hedge in hedges()})))
     return {
         "prefix": re.compile(rf"(?=[{firsts}])(?P<unit>{_alternation(_units()['prefix'])})[ ]?\Z"),
         "suffix": re.compile(rf"(?:[ ]?|-)(?P<unit>{_alternation(_units()['suffix'])})"),
-        "hedge": re.compile(rf"(?<![\w-])(?:{hedge_alternation()})\s+\Z", re.IGNORECASE),
+        "hedge": re.compile(rf"(?=[{hedge_firsts}])(?<![\w-])(?:{hedge_alternation()})\s+\Z", re.IGNORECASE),
         "hedge_end": re.compile("[" + "".join(re.escape(hedge[-1]) for hedge in hedges()) + "]", re.IGNORECASE),
         "noun": re.compile(rf"(?:{_alternation(nouns)})\Z", re.IGNORECASE),
         "token": re.compile(r"\s+(?P<token>[^\s,;:()\[\]\"“”]+)"),

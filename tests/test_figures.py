@@ -229,3 +229,19 @@ def test_the_first_character_test_drops_no_prefix_unit(text):
     for end in range(len(text) + 1):
         found, expected = pattern.search(text, max(0, end - 8), end), plain.search(text, max(0, end - 8), end)
         assert (found and found.span()) == (expected and expected.span())
+
+
+@given(
+    st.lists(
+        st.sampled_from(["about", "More than", "NEARLY", "an estimated", "approx.", "some", "x", "-", " ", "\n", "5"]),
+        max_size=6,
+    ).map("".join)
+)
+def test_the_first_character_test_drops_no_hedge(text):
+    pattern = figure_patterns()["hedge"]
+    first_character_test = re.compile(r"^\(\?=\[[^\]]*\]\)")
+    assert first_character_test.match(pattern.pattern)
+    plain = re.compile(first_character_test.sub("", pattern.pattern), re.IGNORECASE)
+    for start, end in itertools.combinations(range(len(text) + 1), 2):
+        found, expected = pattern.search(text, start, end), plain.search(text, start, end)
+        assert (found and found.span()) == (expected and expected.span())

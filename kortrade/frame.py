@@ -72,7 +72,11 @@ class Frame:
 
 @cache
 def _level_before() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{LEVEL_WORDS})\s+(?:(?:{hedge_alternation()}|{BOUND_WORDS})\s+)?\Z", re.IGNORECASE)
+    """A level word (`reached`), maybe hedged, right before the end; its first letter is tested first."""
+    first = re.escape("".join(sorted({word[0] for word in LEVEL_WORDS.split("|")})))
+    return re.compile(
+        rf"(?=[{first}])\b(?:{LEVEL_WORDS})\s+(?:(?:{hedge_alternation()}|{BOUND_WORDS})\s+)?\Z", re.IGNORECASE
+    )
 
 
 @cache

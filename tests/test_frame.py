@@ -1,3 +1,4 @@
+import itertools
 import re
 
 import pytest
@@ -5,7 +6,7 @@ from documents import make_document
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from kortrade import parties, sentence_reading
+from kortrade import frame, parties, sentence_reading
 from kortrade.document import Sentence
 from kortrade.figure_table import figure_rows
 from kortrade.periods import Anchor
@@ -368,3 +369,18 @@ def test_the_owner_and_the_pair_before_a_cue_are_read_at_once_as_apart(text):
         owner, pair_owner = parties.possessors(reading, cue)
         assert owner == _possessor_one_at_a_time(reading, cue, pairs=False)
         assert (owner or pair_owner) == _possessor_one_at_a_time(reading, cue, pairs=True)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["reached", "Stood at", "to", "about", "less than", "worth", "x", "-", " ", "5"]), max_size=6
+    ).map("".join)
+)
+def test_the_first_letter_test_drops_no_level_word(text):
+    pattern = frame._level_before()
+    first_letter_test = re.compile(r"^\(\?=\[[^\]]*\]\)")
+    assert first_letter_test.match(pattern.pattern)
+    plain = re.compile(first_letter_test.sub("", pattern.pattern), re.IGNORECASE)
+    for start, end in itertools.combinations(range(len(text) + 1), 2):
+        found, expected = pattern.search(text, start, end), plain.search(text, start, end)
+        assert (found and found.span()) == (expected and expected.span())

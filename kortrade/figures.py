@@ -38,7 +38,8 @@ from .resources import data_rows
 CONNECTOR = re.compile(r"\s*(?:(?P<word>to|and|through)|[-–—~～])\s*\Z", re.IGNORECASE)
 FROM_BEFORE = re.compile(r"\bfrom\s+\Z", re.IGNORECASE)
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+\Z", re.IGNORECASE)
-PREVIOUS_WORD = re.compile(r"(?P<word>[^\W\d_][\w.'’]*)\s+\Z")
+# Possessive: the word's characters are never blanks, so giving some back cannot help (and failing is quicker).
+PREVIOUS_WORD = re.compile(r"(?P<word>[^\W\d_][\w.'’]*+)\s++\Z")
 YEAR_LIKE = range(1900, 2100)
 
 

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kortrade.figures import PREVIOUS_WORD, find_figures
 from kortrade.figures import _patterns as figure_patterns
-from kortrade.figures import find_figures
 
 
 def figures(text):
@@ -245,3 +245,15 @@ def test_the_first_character_test_drops_no_hedge(text):
     for start, end in itertools.combinations(range(len(text) + 1), 2):
         found, expected = pattern.search(text, start, end), plain.search(text, start, end)
         assert (found and found.span()) == (expected and expected.span())
+
+
+@given(
+    st.lists(st.sampled_from(["Deal", "s", "’s", "'", ".", "_", "7", "é", " ", "\n", "\u00a0", "-"]), max_size=8).map(
+        "".join
+    )
+)
+def test_the_possessive_previous_word_pattern_finds_what_the_plain_one_does(text):
+    plain = re.compile(r"(?P<word>[^\W\d_][\w.'’]*)\s+\Z")
+    for start, end in itertools.combinations(range(len(text) + 1), 2):
+        found, expected = PREVIOUS_WORD.search(text, start, end), plain.search(text, start, end)
+        assert (found and found.span("word")) == (expected and expected.span("word"))

@@ -38,7 +38,8 @@ from .resources import data_rows
 CONNECTOR = re.compile(r"\s*(?:(?P<word>to|and|through)|[-–—~～])\s*\Z", re.IGNORECASE)
 FROM_BEFORE = re.compile(r"\bfrom\s+\Z", re.IGNORECASE)
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+\Z", re.IGNORECASE)
-PREVIOUS_WORD = re.compile(r"(?P<word>[^\W\d_][\w.'’]*)\s+\Z")
+# Possessive: the word's characters are never blanks, so giving some back cannot help (and failing is quicker).
+PREVIOUS_WORD = re.compile(r"(?P<word>[^\W\d_][\w.'’]*+)\s++\Z")
 YEAR_LIKE = range(1900, 2100)
 
 
@@ -122,10 +123,13 @@ def _edges() -> dict[str, frozenset[str]]:
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     nouns = _count_words("noun")
+    # The first character of a prefix unit or a hedge is tested before the branches: it rules out most positions.
+    firsts = re.escape("".join(sorted({surface[0] for surface in _units()["prefix"]})))
+    hedge_firsts = re.escape("".join(sorted({hedge[0].lower() for hedge in hedges()})))
     return {
-        "prefix": re.compile(rf"(?P<unit>{_alternation(_units()['prefix'])})[ ]?\Z"),
+        "prefix": re.compile(rf"(?=[{firsts}])(?P<unit>{_alternation(_units()['prefix'])})[ ]?\Z"),
         "suffix": re.compile(rf"(?:[ ]?|-)(?P<unit>{_alternation(_units()['suffix'])})"),
-        "hedge": re.compile(rf"(?<![\w-])(?:{hedge_alternation()})\s+\Z", re.IGNORECASE),
+        "hedge": re.compile(rf"(?=[{hedge_firsts}])(?<![\w-])(?:{hedge_alternation()})\s+\Z", re.IGNORECASE),
         "hedge_end": re.compile("[" + "".join(re.escape(hedge[-1]) for hedge in hedges()) + "]", re.IGNORECASE),
         "noun": re.compile(rf"(?:{_alternation(nouns)})\Z", re.IGNORECASE),
         "token": re.compile(r"\s+(?P<token>[^\s,;:()\[\]\"“”]+)"),

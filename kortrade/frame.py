@@ -72,7 +72,11 @@ class Frame:
 
 @cache
 def _level_before() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{LEVEL_WORDS})\s+(?:(?:{hedge_alternation()}|{BOUND_WORDS})\s+)?\Z", re.IGNORECASE)
+    """A level word (`reached`), maybe hedged, right before the end; its first letter is tested first."""
+    first = re.escape("".join(sorted({word[0] for word in LEVEL_WORDS.split("|")})))
+    return re.compile(
+        rf"(?=[{first}])\b(?:{LEVEL_WORDS})\s+(?:(?:{hedge_alternation()}|{BOUND_WORDS})\s+)?\Z", re.IGNORECASE
+    )
 
 
 @cache
@@ -103,8 +107,9 @@ class DocumentFramer:
         clause = reading.clause(figure.start, figure.end)
         segment = reading.segment(figure.start, figure.end)
         stretch = self._own_stretch(figure, segment)
-        share_cue = self._share_phrase_cue(figure, reading, clause)
-        share_phrase = figure.kind == "percent" and OF_AFTER.match(self.text, figure.end) is not None
+        of = OF_AFTER.match(self.text, figure.end) if figure.kind == "percent" else None
+        share_cue = self._share_phrase_cue(of, reading, clause)
+        share_phrase = of is not None
         cue = share_cue or self._metric_cue(figure, reading, clause, segment)
         metric = cue.label if cue else "other"
         movement = after = None
@@ -154,9 +159,9 @@ class DocumentFramer:
         following = spans[last + 1][0] if last + 1 < len(spans) else segment[1]
         return max(segment[0], previous_end), min(segment[1], max(following, figure.end))
 
-    def _share_phrase_cue(self, figure: Figure, reading: SentenceReading, clause: tuple[int, int]) -> Cue | None:
-        """`19 percent of South Korea's total exports`: the metric cue after `of`."""
-        of = OF_AFTER.match(self.text, figure.end) if figure.kind == "percent" else None
+    @staticmethod
+    def _share_phrase_cue(of: re.Match[str] | None, reading: SentenceReading, clause: tuple[int, int]) -> Cue | None:
+        """`19 percent of South Korea's total exports`: the metric cue after `of` (the `of` after a percent figure)."""
         if of is None:
             return None
         reach = min(clause[1], of.end() + SHARE_PHRASE_REACH)

@@ -62,13 +62,14 @@ def parties(
     if figure.kind == "count":
         own = [m for m in reading.mentions if figure.start <= m.start and m.end <= figure.end]
         return (own[0].iso3 if own else ""), ""
-    reporter, partner = possessor(reading, cue), ""
+    owner, pair_owner = possessors(reading, cue)
+    reporter, partner = owner, ""
     for preposition, mention in _prepositional_countries(reading, figure, clause, cue):
         if metric == "exports" and preposition == "from" or metric == "imports" and preposition in ("to", "into"):
             reporter = reporter or mention.iso3
         elif not partner:
             partner = mention.iso3
-    reporter = reporter or reading.source or possessor(reading, cue, pairs=True) or _earlier_possessor(reading, figure)
+    reporter = reporter or reading.source or pair_owner or _earlier_possessor(reading, figure)
     defaulted = not reporter
     reporter = reporter or HOME
     partner = partner or _pair_partner(reading, clause, reporter)
@@ -88,24 +89,24 @@ def parties(
     return reporter, partner
 
 
-def possessor(reading: SentenceReading, cue: Cue | None, pairs: bool = False) -> str:
-    """The country right before the cue; a pair (`China-South Korea trade`) counts only with `pairs`.
+def possessors(reading: SentenceReading, cue: Cue | None) -> tuple[str, str]:
+    """(the country right before the cue, the pair right before it), read at once, at most one not empty.
 
-    With `pairs`, a pair's home member (`KOR`), else its first, is returned.
+    Of a pair (`China-South Korea trade`), the home member (`KOR`), else the first, is given.
     """
     if cue is None:
-        return ""
+        return "", ""
     before = [m for m in reading.mentions if m.end <= cue.start]
     if not before:
-        return ""
+        return "", ""
     owner = before[-1]
     gap = POSSESSOR_GAP if owner.possessive or owner.form == "adjective" else ADJACENT_GAP
     if not gap.match(reading.text, owner.end, cue.start):
-        return ""
+        return "", ""
     if len(before) > 1 and PAIR_GAP.fullmatch(reading.text, before[-2].end, owner.start):
         pair = (before[-2].iso3, owner.iso3)
-        return (HOME if HOME in pair else pair[0]) if pairs else ""
-    return owner.iso3
+        return "", HOME if HOME in pair else pair[0]
+    return owner.iso3, ""
 
 
 def _prepositional_countries(
@@ -138,7 +139,7 @@ def _after_prepositions(
 def _earlier_possessor(reading: SentenceReading, figure: Figure) -> str:
     """The owner an earlier cue of the sentence named (`China's exports ..., and imports from Korea`)."""
     for cue in reversed([c for c in reading.metric_cues if c.end <= figure.start and c.label != "other"]):
-        if owner := possessor(reading, cue):
+        if owner := possessors(reading, cue)[0]:
             return owner
     return ""
 

@@ -92,8 +92,10 @@ def _phrase_pattern(phrases: Iterable[str]) -> str:
 
 @cache
 def _sources() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The sources (case-sensitive, between word boundaries; their first characters tested first) and source -> reporter."""
     rows = {row["source"]: row["reporter"] for row in data_rows("figure_sources.tsv")}
-    return re.compile(rf"(?<!\w)(?:{trie_pattern(rows)})(?!\w)"), rows
+    first = re.escape("".join(sorted({source[0] for source in rows})))
+    return re.compile(rf"(?=[{first}])(?<!\w)(?:{trie_pattern(rows)})(?!\w)"), rows
 
 
 @cache

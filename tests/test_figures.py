@@ -1,11 +1,13 @@
 import itertools
+import re
 from decimal import Decimal
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kortrade.figures import find_figures
+from kortrade.figures import PREVIOUS_WORD, find_figures
+from kortrade.figures import _patterns as figure_patterns
 
 
 def figures(text):
@@ -212,3 +214,46 @@ def test_the_quick_tests_around_a_number_find_what_the_patterns_find(text, end):
     assert span(_hedge_before(text, end)) == span(patterns["hedge"].search(text, max(0, end - 30), end))
     assert span(_prefix_unit(text, end)) == span(patterns["prefix"].search(text, max(0, end - 8), end))
     assert span(_suffix_unit(text, end)) == span(patterns["suffix"].match(text, end))
+
+
+@given(
+    st.lists(st.sampled_from(["US$", "U.S.$", "$", "USD", "KRW", "₩", "HK", "S", "a", " ", "5", "."]), max_size=8).map(
+        "".join
+    )
+)
+def test_the_first_character_test_drops_no_prefix_unit(text):
+    pattern = figure_patterns()["prefix"]
+    first_character_test = re.compile(r"^\(\?=\[[^\]]*\]\)")
+    assert first_character_test.match(pattern.pattern)
+    plain = re.compile(first_character_test.sub("", pattern.pattern))
+    for end in range(len(text) + 1):
+        found, expected = pattern.search(text, max(0, end - 8), end), plain.search(text, max(0, end - 8), end)
+        assert (found and found.span()) == (expected and expected.span())
+
+
+@given(
+    st.lists(
+        st.sampled_from(["about", "More than", "NEARLY", "an estimated", "approx.", "some", "x", "-", " ", "\n", "5"]),
+        max_size=6,
+    ).map("".join)
+)
+def test_the_first_character_test_drops_no_hedge(text):
+    pattern = figure_patterns()["hedge"]
+    first_character_test = re.compile(r"^\(\?=\[[^\]]*\]\)")
+    assert first_character_test.match(pattern.pattern)
+    plain = re.compile(first_character_test.sub("", pattern.pattern), re.IGNORECASE)
+    for start, end in itertools.combinations(range(len(text) + 1), 2):
+        found, expected = pattern.search(text, start, end), plain.search(text, start, end)
+        assert (found and found.span()) == (expected and expected.span())
+
+
+@given(
+    st.lists(st.sampled_from(["Deal", "s", "’s", "'", ".", "_", "7", "é", " ", "\n", "\u00a0", "-"]), max_size=8).map(
+        "".join
+    )
+)
+def test_the_possessive_previous_word_pattern_finds_what_the_plain_one_does(text):
+    plain = re.compile(r"(?P<word>[^\W\d_][\w.'’]*)\s+\Z")
+    for start, end in itertools.combinations(range(len(text) + 1), 2):
+        found, expected = PREVIOUS_WORD.search(text, start, end), plain.search(text, start, end)
+        assert (found and found.span("word")) == (expected and expected.span("word"))

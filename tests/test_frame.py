@@ -1,3 +1,4 @@
+import itertools
 import re
 
 import pytest
@@ -5,7 +6,11 @@ from documents import make_document
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from kortrade import frame, parties, sentence_reading
+from kortrade.document import Sentence
 from kortrade.figure_table import figure_rows
+from kortrade.periods import Anchor
+from kortrade.sentence_reading import SentenceReading
 
 
 def rows(text, published=""):
@@ -319,3 +324,63 @@ def test_the_first_character_tests_of_the_sentence_patterns_rule_out_no_match(te
     for pattern in (CLAUSE_BREAK, BILATERAL):
         body = re.compile(pattern.pattern.split(")", 1)[1], pattern.flags)
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in body.finditer(text)]
+
+
+@given(
+    st.lists(
+        st.sampled_from(["China's customs", "Chinese customs", "KITA", "MOFCOM", "Bank of Korea", "x", " ", "_", "."]),
+        max_size=8,
+    ).map("".join)
+)
+def test_the_first_letter_test_drops_no_source(text):
+    pattern = sentence_reading._sources()[0]
+    first_letter_test = re.compile(r"^\(\?=\[[^\]]*\]\)")
+    assert first_letter_test.match(pattern.pattern)
+    plain = re.compile(first_letter_test.sub("", pattern.pattern))
+    assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def _possessor_one_at_a_time(reading, cue, pairs):
+    """The reading of the country before a cue as it was, one call for the single owner, one for the pair."""
+    before = [m for m in reading.mentions if m.end <= cue.start]
+    if not before:
+        return ""
+    owner = before[-1]
+    gap = parties.POSSESSOR_GAP if owner.possessive or owner.form == "adjective" else parties.ADJACENT_GAP
+    if not gap.match(reading.text, owner.end, cue.start):
+        return ""
+    if len(before) > 1 and parties.PAIR_GAP.fullmatch(reading.text, before[-2].end, owner.start):
+        pair = (before[-2].iso3, owner.iso3)
+        return (parties.HOME if parties.HOME in pair else pair[0]) if pairs else ""
+    return owner.iso3
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["China", "South Korea's", "Korean", "Japan", "-", " and ", " ", "new ", "to ", "exports", "trade"]
+        ),
+        max_size=8,
+    ).map("".join)
+)
+def test_the_owner_and_the_pair_before_a_cue_are_read_at_once_as_apart(text):
+    reading = SentenceReading(text, Sentence(0, 0, len(text), text), Anchor())
+    for cue in reading.metric_cues:
+        owner, pair_owner = parties.possessors(reading, cue)
+        assert owner == _possessor_one_at_a_time(reading, cue, pairs=False)
+        assert (owner or pair_owner) == _possessor_one_at_a_time(reading, cue, pairs=True)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["reached", "Stood at", "to", "about", "less than", "worth", "x", "-", " ", "5"]), max_size=6
+    ).map("".join)
+)
+def test_the_first_letter_test_drops_no_level_word(text):
+    pattern = frame._level_before()
+    first_letter_test = re.compile(r"^\(\?=\[[^\]]*\]\)")
+    assert first_letter_test.match(pattern.pattern)
+    plain = re.compile(first_letter_test.sub("", pattern.pattern), re.IGNORECASE)
+    for start, end in itertools.combinations(range(len(text) + 1), 2):
+        found, expected = pattern.search(text, start, end), plain.search(text, start, end)
+        assert (found and found.span()) == (expected and expected.span())

@@ -43,3 +43,12 @@ def _word_set_item(op, av) -> bool:
 def opens_with_word_character(pattern: str) -> bool:
     word, empty = _first_characters(_parser.parse(pattern))
     return word and not empty
+
+
+FIRST_CHARACTER_TEST = re.compile(r"^\(\?=\[[^\]]*\]\)")
+
+
+def without_first_character_test(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The pattern without the `(?=[...])` test of the first character it opens with (it must have one)."""
+    assert FIRST_CHARACTER_TEST.match(pattern.pattern), pattern.pattern
+    return re.compile(FIRST_CHARACTER_TEST.sub("", pattern.pattern), pattern.flags)

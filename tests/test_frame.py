@@ -1,10 +1,10 @@
 import itertools
-import re
 
 import pytest
 from documents import make_document
 from hypothesis import example, given
 from hypothesis import strategies as st
+from regex_shapes import without_first_character_test
 
 from kortrade import frame, parties, sentence_reading
 from kortrade.document import Sentence
@@ -322,7 +322,7 @@ def test_the_first_character_tests_of_the_sentence_patterns_rule_out_no_match(te
     from kortrade.sentence_reading import BILATERAL, CLAUSE_BREAK
 
     for pattern in (CLAUSE_BREAK, BILATERAL):
-        body = re.compile(pattern.pattern.split(")", 1)[1], pattern.flags)
+        body = without_first_character_test(pattern)
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in body.finditer(text)]
 
 
@@ -334,9 +334,7 @@ def test_the_first_character_tests_of_the_sentence_patterns_rule_out_no_match(te
 )
 def test_the_first_letter_test_drops_no_source(text):
     pattern = sentence_reading._sources()[0]
-    first_letter_test = re.compile(r"^\(\?=\[[^\]]*\]\)")
-    assert first_letter_test.match(pattern.pattern)
-    plain = re.compile(first_letter_test.sub("", pattern.pattern))
+    plain = without_first_character_test(pattern)
     assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
@@ -378,9 +376,7 @@ def test_the_owner_and_the_pair_before_a_cue_are_read_at_once_as_apart(text):
 )
 def test_the_first_letter_test_drops_no_level_word(text):
     pattern = frame._level_before()
-    first_letter_test = re.compile(r"^\(\?=\[[^\]]*\]\)")
-    assert first_letter_test.match(pattern.pattern)
-    plain = re.compile(first_letter_test.sub("", pattern.pattern), re.IGNORECASE)
+    plain = without_first_character_test(pattern)
     for start, end in itertools.combinations(range(len(text) + 1), 2):
         found, expected = pattern.search(text, start, end), plain.search(text, start, end)
         assert (found and found.span()) == (expected and expected.span())

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache, cached_property
 
-from .phrases import trie_pattern
+from .phrases import first_character_test, trie_pattern
 from .resources import data_rows
 
 HOME = "KOR"
@@ -50,9 +50,8 @@ def _names() -> dict[str, tuple[str, str]]:
 @cache
 def _pattern() -> re.Pattern[str]:
     names = _names()
-    first = re.escape("".join(sorted({name[0] for name in names})))  # tested first: rules out most positions
     return re.compile(
-        rf"(?=[{first}])(?<![\w.])(?P<name>{trie_pattern(names)})(?![\w])(?!\$|\s+dollars?\b)(?P<s>['’]s\b)?"
+        rf"{first_character_test(names)}(?<![\w.])(?P<name>{trie_pattern(names)})(?![\w])(?!\$|\s+dollars?\b)(?P<s>['’]s\b)?"
     )
 
 

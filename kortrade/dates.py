@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .numbers import small_cardinals
-from .phrases import case_key
+from .phrases import case_key, first_character_test
 
 MONTHS = {
     "january": 1,
@@ -50,7 +50,7 @@ _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 # The patterns that open with a word edge test their first character first, which rules out most positions quicker.
-_MONTH_FIRST = "(?=[" + "".join(sorted({month[0] for month in MONTHS})) + "])"
+_MONTH_FIRST = first_character_test(MONTHS)
 ABSOLUTE_PATTERNS = tuple(
     re.compile(p, re.IGNORECASE)
     for p in (

@@ -33,6 +33,7 @@ from functools import cache
 
 from . import garbled
 from .numbers import Number, find_numbers
+from .phrases import first_character_test
 from .resources import data_rows
 
 CONNECTOR = re.compile(r"\s*(?:(?P<word>to|and|through)|[-–—~～])\s*\Z", re.IGNORECASE)
@@ -124,12 +125,12 @@ def _edges() -> dict[str, frozenset[str]]:
 def _patterns() -> dict[str, re.Pattern[str]]:
     nouns = _count_words("noun")
     # The first character of a prefix unit or a hedge is tested before the branches: it rules out most positions.
-    firsts = re.escape("".join(sorted({surface[0] for surface in _units()["prefix"]})))
-    hedge_firsts = re.escape("".join(sorted({hedge[0].lower() for hedge in hedges()})))
+    prefix_first = first_character_test(_units()["prefix"])
+    hedge_first = first_character_test(hedges(), fold_case=True)
     return {
-        "prefix": re.compile(rf"(?=[{firsts}])(?P<unit>{_alternation(_units()['prefix'])})[ ]?\Z"),
+        "prefix": re.compile(rf"{prefix_first}(?P<unit>{_alternation(_units()['prefix'])})[ ]?\Z"),
         "suffix": re.compile(rf"(?:[ ]?|-)(?P<unit>{_alternation(_units()['suffix'])})"),
-        "hedge": re.compile(rf"(?=[{hedge_firsts}])(?<![\w-])(?:{hedge_alternation()})\s+\Z", re.IGNORECASE),
+        "hedge": re.compile(rf"{hedge_first}(?<![\w-])(?:{hedge_alternation()})\s+\Z", re.IGNORECASE),
         "hedge_end": re.compile("[" + "".join(re.escape(hedge[-1]) for hedge in hedges()) + "]", re.IGNORECASE),
         "noun": re.compile(rf"(?:{_alternation(nouns)})\Z", re.IGNORECASE),
         "token": re.compile(r"\s+(?P<token>[^\s,;:()\[\]\"“”]+)"),

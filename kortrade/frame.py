@@ -39,6 +39,7 @@ from .document import Document, Sentence
 from .figures import Figure, hedge_alternation, hedges
 from .parties import parties
 from .periods import Anchor, Period
+from .phrases import first_character_test
 from .sentence_reading import Cue, SentenceReading, any_cue, nearest_after, nearest_before
 
 OF_AFTER = re.compile(r"\s+of\s+")
@@ -73,9 +74,9 @@ class Frame:
 @cache
 def _level_before() -> re.Pattern[str]:
     """A level word (`reached`), maybe hedged, right before the end; its first letter is tested first."""
-    first = re.escape("".join(sorted({word[0] for word in LEVEL_WORDS.split("|")})))
     return re.compile(
-        rf"(?=[{first}])\b(?:{LEVEL_WORDS})\s+(?:(?:{hedge_alternation()}|{BOUND_WORDS})\s+)?\Z", re.IGNORECASE
+        rf"{first_character_test(LEVEL_WORDS.split('|'))}\b(?:{LEVEL_WORDS})\s+(?:(?:{hedge_alternation()}|{BOUND_WORDS})\s+)?\Z",
+        re.IGNORECASE,
     )
 
 

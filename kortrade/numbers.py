@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-from .phrases import case_key, trie_pattern
+from .phrases import case_key, first_character_test, trie_pattern
 from .resources import data_rows
 
 DIGITS = r"(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．]\d+)?"
@@ -79,9 +79,9 @@ def _words() -> dict[str, tuple[Decimal, str]]:
     return {row["word"].lower(): (Decimal(row["value"]), row["role"]) for row in data_rows("number_words.tsv")}
 
 
-def _first_letters() -> str:
-    """The letters a number word can start with (a cheap test before the full pattern)."""
-    return "".join(sorted({w[0] for w, (_, role) in _words().items() if role in ("digit", "teen", "tens")}))
+def _first_letter_test() -> str:
+    """A test of the letters a number word can start with (cheap, before the full pattern)."""
+    return first_character_test(w for w, (_, role) in _words().items() if role in ("digit", "teen", "tens"))
 
 
 def _alternation(roles: set[str]) -> str:
@@ -109,7 +109,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     )
     return {
         "digits": re.compile(DIGITS_FROM_FIRST),
-        "words": re.compile(rf"(?=[{_first_letters()}])(?<!\w){words}", re.IGNORECASE),
+        "words": re.compile(rf"{_first_letter_test()}(?<!\w){words}", re.IGNORECASE),
         "word_token": re.compile(rf"point|and|{cardinal}|\d+", re.IGNORECASE),
         "scale_words": re.compile(rf"(?:(?:\s*|-)(?:hundred|{scale})\b)+", re.IGNORECASE),
         "scale_term": re.compile(rf"[ ](?P<num>{DIGITS})(?P<scale>(?:(?:\s*|-)(?:hundred|{scale})\b)+)", re.IGNORECASE),

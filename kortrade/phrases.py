@@ -27,6 +27,16 @@ def trie_pattern(phrases: Iterable[str], fold_case: bool = False, space: str = r
     return _branches(trie, space)
 
 
+def first_character_test(phrases: Iterable[str], fold_case: bool = False) -> str:
+    """A lookahead for the characters the phrases start with (lower-cased with `fold_case`).
+
+    Put before a pattern that opens with a lookbehind or alternatives, it lets `re` rule out
+    most positions with one character test instead of trying every branch there.
+    """
+    firsts = {phrase[0].lower() if fold_case else phrase[0] for phrase in phrases}
+    return f"(?=[{re.escape(''.join(sorted(firsts)))}])"
+
+
 def _branches(node: dict[str, dict], space: str) -> str:
     if list(node) == [""]:
         return ""

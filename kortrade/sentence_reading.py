@@ -22,7 +22,7 @@ from functools import cache, cached_property
 from .countries import find_mentions
 from .document import Sentence
 from .periods import Anchor, find_periods
-from .phrases import case_key, trie_pattern
+from .phrases import case_key, first_character_test, trie_pattern
 from .resources import data_rows
 
 LETTER_BEFORE = r"(?<![^\W\d_])(?<!-)"
@@ -86,16 +86,14 @@ def _phrase_pattern(phrases: Iterable[str]) -> str:
     """Phrases (case-folded) between letters, longest first; a test of the first character,
     which is quicker than the tests of the letters around, rules out most positions."""
     phrases = list(phrases)
-    first = re.escape("".join(sorted({phrase[0].lower() for phrase in phrases})))
-    return rf"(?=[{first}]){LETTER_BEFORE}(?:{trie_pattern(phrases, fold_case=True)}){LETTER_AFTER}"
+    return rf"{first_character_test(phrases, fold_case=True)}{LETTER_BEFORE}(?:{trie_pattern(phrases, fold_case=True)}){LETTER_AFTER}"
 
 
 @cache
 def _sources() -> tuple[re.Pattern[str], dict[str, str]]:
     """The sources (case-sensitive, between word boundaries; their first characters tested first) and source -> reporter."""
     rows = {row["source"]: row["reporter"] for row in data_rows("figure_sources.tsv")}
-    first = re.escape("".join(sorted({source[0] for source in rows})))
-    return re.compile(rf"(?=[{first}])(?<!\w)(?:{trie_pattern(rows)})(?!\w)"), rows
+    return re.compile(rf"{first_character_test(rows)}(?<!\w)(?:{trie_pattern(rows)})(?!\w)"), rows
 
 
 @cache

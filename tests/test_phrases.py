@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kortrade.phrases import case_key, matches_at, starts_of, trie_pattern
+from kortrade.phrases import case_key, first_character_test, matches_at, starts_of, trie_pattern
 
 WORDS = st.text(alphabet="abc $.", min_size=1, max_size=6)
 
@@ -36,3 +36,9 @@ def test_matches_at_the_starts_of_an_opening_pattern_are_what_finditer_finds(tex
 def test_case_key_is_the_key_every_case_insensitive_match_shares(text, key):
     assert re.fullmatch(key, text, re.IGNORECASE)
     assert case_key(text) == key
+
+
+def test_first_character_test_admits_exactly_the_phrases_first_characters():
+    test = re.compile(first_character_test(["$5", "about", "Over", "-x"], fold_case=True))
+    assert [c for c in "$aAoO-xb" if test.match(c)] == ["$", "a", "o", "-"]
+    assert first_character_test(["Korea", "US"]) == "(?=[KU])"

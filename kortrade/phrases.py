@@ -91,3 +91,16 @@ IGNORECASE_ODDITIES = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "K": "k"})
 def case_key(text: str) -> str:
     """The lower-case key of text a case-insensitive pattern matched: `Sept`, `SEPT` and `ſept` give `sept`."""
     return text.translate(IGNORECASE_ODDITIES).lower()
+
+
+def lowered_for_search(text: str) -> str | None:
+    """`text.lower()` when a case-sensitive search of lower-case ASCII phrases in it finds what a
+    case-insensitive search finds in `text` (same offsets), else None.
+
+    Of `IGNORECASE_ODDITIES`, `İ` lowers to two characters (the length changes) and `ı` and `ſ`
+    stay as they are; the Kelvin sign lowers to `k` like any `K`.
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text) or "ı" in text or "ſ" in text:
+        return None
+    return lowered

@@ -1,5 +1,4 @@
 import re
-import sys
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -201,13 +200,3 @@ def test_speech_after_patterns_find_what_one_pattern_finds(text):
     assert [(m.span(), m.span("run")) for m in people.speech_after(text)] == [
         (m.span(), m.span("run")) for m in plain.finditer(text)
     ]
-
-
-def test_lower_case_finds_the_letters_a_case_insensitive_pattern_finds():
-    """`find_titles` relies on `lower()` mapping to an ASCII letter just what `re.IGNORECASE` matches to it, but for ı, ſ, İ."""
-    letters = "abcdefghijklmnopqrstuvwxyz"
-    any_letter = re.compile(f"[{letters}]", re.IGNORECASE)
-    for code in range(128, sys.maxunicode + 1):
-        character = chr(code)
-        if character not in "ıſİ" and (any_letter.fullmatch(character) or character.lower() in letters):
-            assert [a for a in letters if re.fullmatch(a, character, re.IGNORECASE)] == [character.lower()]

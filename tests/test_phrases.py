@@ -1,10 +1,19 @@
 import re
+import sys
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kortrade.phrases import case_key, first_character_test, matches_at, starts_of, trie_pattern
+from kortrade.phrases import (
+    IGNORECASE_ODDITIES,
+    case_key,
+    first_character_test,
+    lowered_for_search,
+    matches_at,
+    starts_of,
+    trie_pattern,
+)
 
 WORDS = st.text(alphabet="abc $.", min_size=1, max_size=6)
 
@@ -42,3 +51,20 @@ def test_first_character_test_admits_exactly_the_phrases_first_characters():
     test = re.compile(first_character_test(["$5", "about", "Over", "-x"], fold_case=True))
     assert [c for c in "$aAoO-xb" if test.match(c)] == ["$", "a", "o", "-"]
     assert first_character_test(["Korea", "US"]) == "(?=[KU])"
+
+
+def test_lower_case_finds_the_letters_a_case_insensitive_pattern_finds():
+    """`lowered_for_search` and `case_key` rely on `lower()` mapping to an ASCII letter just what
+    `re.IGNORECASE` matches to it, but for the `IGNORECASE_ODDITIES`."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    any_letter = re.compile(f"[{letters}]", re.IGNORECASE)
+    for code in range(128, sys.maxunicode + 1):
+        character = chr(code)
+        if code not in IGNORECASE_ODDITIES and (any_letter.fullmatch(character) or character.lower() in letters):
+            assert [a for a in letters if re.fullmatch(a, character, re.IGNORECASE)] == [character.lower()]
+
+
+def test_lowered_for_search_refuses_text_whose_lower_case_moves_or_misses_a_letter():
+    assert lowered_for_search("Vice Minister KIM") == "vice minister kim"
+    assert lowered_for_search("\u212aorea") == "korea"
+    assert lowered_for_search("İstanbul") is None and lowered_for_search("Mınister") is None

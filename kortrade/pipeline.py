@@ -35,7 +35,7 @@ from .relation import label_relations
 from .sectors import sentence_sectors
 from .sides import mark_document
 from .stance import document_stance
-from .store import Extraction, TableStore
+from .store import Extraction, TableStore, csv_text
 from .tables import SCHEMAS, frame
 from .timeline import timeline_rows
 from .tone import document_tone, sentence_tone
@@ -65,12 +65,26 @@ FACT_TABLES = ("figures", "actors", "deals", "timeline")
 
 @dataclass
 class DocumentResult:
-    """Everything extracted from one file: table rows, clean text, and problems to report."""
+    """Everything extracted from one file: table rows, clean text, and problems to report.
+
+    `csv` holds the tables of `rows` once formatted as CSV lines (`as_csv`), `rows` is then empty.
+    """
 
     document: dict[str, object]
     clean_text: str = ""
     rows: dict[str, list[dict[str, object]]] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    csv: dict[str, str] = field(default_factory=dict)
+
+    def as_csv(self) -> DocumentResult:
+        """The same result with its rows formatted as the CSV lines a streaming run appends.
+
+        Formatting where the document was processed (a worker) spares the process writing
+        the tables from unpickling and formatting every row. Rows are sorted within the
+        document; documents arrive in doc_id order, so the tables come out in table order.
+        """
+        csv = {name: csv_text(name, rows) for name, rows in self.rows.items()}
+        return DocumentResult(self.document, self.clean_text, {}, self.problems, csv)
 
 
 def process_file(source: corpus_files.SourceFile, reference_date: dt.date | None = None) -> DocumentResult:
@@ -88,6 +102,11 @@ def process_raw(raw: corpus_files.RawDocument, reference_date: dt.date | None = 
         return _process(raw, reference_date)
     except Exception as error:  # noqa: BLE001 -- one document's failure must not end the run
         return _failed(raw, error)
+
+
+def process_raw_as_csv(raw: corpus_files.RawDocument, reference_date: dt.date | None = None) -> DocumentResult:
+    """`process_raw` with the tables of the document already formatted as CSV lines (for `extract_to`)."""
+    return process_raw(raw, reference_date).as_csv()
 
 
 def _failed(raw: corpus_files.RawDocument, error: Exception) -> DocumentResult:
@@ -241,6 +260,7 @@ class CorpusRun:
         scheduler: str | None = None,
         progress: bool | None = False,
         on_problem: Callable[[str], None] | None = None,
+        per_document: Callable[..., DocumentResult] = process_raw,
     ) -> None:
         if isinstance(reference_date, str):
             reference_date = dt.date.fromisoformat(reference_date)
@@ -248,12 +268,13 @@ class CorpusRun:
         self.sources = corpus_files.discover(corpus)
         self.jobs, self.engine, self.scheduler = jobs, engine, scheduler
         self.progress, self.on_problem = progress, on_problem
+        self.per_document = per_document
         self.hashes: list[tuple[str, str]] = []
         self.n_problems = 0
 
     def __iter__(self) -> Iterator[DocumentResult]:
         first_with_text: dict[str, str] = {}
-        work = partial(process_raw, reference_date=self.reference_date)
+        work = partial(self.per_document, reference_date=self.reference_date)
         results = engine.results(self.sources, work, self.jobs, self.engine, self.scheduler, prepare=warm_up)
         bar = tqdm(
             results, total=len(self.sources), unit="doc", disable=None if self.progress is None else not self.progress
@@ -312,28 +333,24 @@ def extract_to(
     chunk_documents: int = 200,
     **options,
 ) -> CorpusRun:
-    """Extract the corpus straight into `out`, streaming: tables are appended every
-    `chunk_documents` documents, and the outputs replace the previous ones only at the end."""
-    run = CorpusRun(corpus, reference_date, **options)
+    """Extract the corpus straight into `out`, streaming: each document's rows are appended as
+    it arrives (the documents table every `chunk_documents` documents), and the outputs
+    replace the previous ones only at the end."""
+    run = CorpusRun(corpus, reference_date, per_document=process_raw_as_csv, **options)
     store = TableStore(out)
-    buffered: dict[str, list[dict[str, object]]] = {name: [] for name in SCHEMAS}
+    documents: list[dict[str, object]] = []  # their duplicate_of is known only here, so they are formatted here
     try:
         for count, result in enumerate(run, start=1):
-            buffered["documents"].append(result.document)
+            documents.append(result.document)
             store.add_clean_text(str(result.document["doc_id"]), result.clean_text)
-            for name, rows in result.rows.items():
-                buffered[name].extend(rows)
+            for name, text in result.csv.items():
+                store.append_csv(name, text)
             if count % chunk_documents == 0:
-                _flush(store, buffered)
-        _flush(store, buffered)
+                store.append("documents", documents)
+                documents.clear()
+        store.append("documents", documents)
     except BaseException:
         store.abort()
         raise
     store.commit(run.info)
     return run
-
-
-def _flush(store: TableStore, buffered: dict[str, list[dict[str, object]]]) -> None:
-    for name, rows in buffered.items():
-        store.append(name, rows)
-        rows.clear()

@@ -10,6 +10,7 @@ the previous outputs as they were.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import shutil
@@ -39,6 +40,7 @@ class TableStore:
         self.staging = self.out / f"{STAGING_PREFIX}{os.getpid()}.part"
         shutil.rmtree(self.staging, ignore_errors=True)
         (self.staging / CLEAN_DIR).mkdir(parents=True)
+        self._folders = {self.staging / CLEAN_DIR}  # folders of clean texts made so far
         self._open_files = ExitStack()
         self._files: dict[str, IO[str]] = {}
         for name in SCHEMAS:
@@ -49,7 +51,9 @@ class TableStore:
 
     def add_clean_text(self, doc_id: str, text: str) -> None:
         target = self.staging / CLEAN_DIR / f"{doc_id}.txt"
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in self._folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(target.parent)
         target.write_text(text, encoding="utf-8")
 
     def append(self, name: str, rows: Iterable[Mapping[str, object]] | pd.DataFrame) -> None:
@@ -59,6 +63,10 @@ class TableStore:
                 write_frame(rows, self._files[name], header=False)
             return
         csv_writer(self._files[name]).writerows(csv_records(name, rows))
+
+    def append_csv(self, name: str, text: str) -> None:
+        """Append rows already formatted by `csv_text` (in table order relative to what came before)."""
+        self._files[name].write(text)
 
     def commit(self, info: Mapping[str, object]) -> None:
         """Move the staged files into OUT, replacing the previous run's, and write extract.json."""
@@ -107,6 +115,13 @@ def _process_alive(pid: int) -> bool:
 def write_frame(df: pd.DataFrame, handle: IO[str], header: bool) -> None:
     """Append a table as RFC 4180 CSV; chunked writes give the same bytes as one write."""
     df.to_csv(handle, index=False, header=header, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+
+
+def csv_text(name: str, rows: Iterable[Mapping[str, object]]) -> str:
+    """The named table's rows as the CSV lines `TableStore.append` would write for them."""
+    buffer = io.StringIO()
+    csv_writer(buffer).writerows(csv_records(name, rows))
+    return buffer.getvalue()
 
 
 def csv_writer(handle: IO[str]):

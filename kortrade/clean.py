@@ -18,7 +18,7 @@ import ftfy
 
 from .phrases import any_of
 from .resources import data_rows
-from .segment import tokenizer
+from .segment import line_sentence_spans
 
 MARKDOWN_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
 MARKDOWN_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
@@ -139,7 +139,6 @@ def boilerplate_rule(sentence: str) -> str | None:
 
 def remove_boilerplate(text: str) -> Cleaned:
     """Drop boilerplate sentences from normalised text, recording each removal."""
-    punkt = tokenizer()
     pieces: list[str] = []
     spans: list[tuple[int, int]] = []
     removed: list[Removal] = []
@@ -149,7 +148,7 @@ def remove_boilerplate(text: str) -> Cleaned:
         if not line:
             blank_pending = bool(pieces)
             continue
-        line_spans = list(punkt.span_tokenize(line))
+        line_spans = line_sentence_spans(line)
         kept = []
         for start, end in line_spans:
             rule = boilerplate_rule(line[start:end])
@@ -168,7 +167,7 @@ def remove_boilerplate(text: str) -> Cleaned:
         if len(kept) < len(line_spans):
             # Punkt weighs the words around a boundary, so a line that lost a sentence is split anew.
             kept_line = " ".join(kept)
-            line_spans = list(punkt.span_tokenize(kept_line))
+            line_spans = line_sentence_spans(kept_line)
         spans.extend((offset + start, offset + end) for start, end in line_spans)
         pieces.append(kept_line)
         offset += len(kept_line)

@@ -30,7 +30,6 @@ MARKDOWN_UNDERSCORE_BOLD = re.compile(r"(?<![\w_])__(?=\S)([^_\n]+?)(?<=\S)__(?!
 MARKDOWN_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+", re.MULTILINE)
 MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$%&])")
 CENSORED = re.compile(r"\*\*")
-HORIZONTAL_SPACE = re.compile(r"[^\S\n]+")
 # A line ftfy leaves as it is: printable ASCII without `&` (no HTML entity), and tabs.
 NOTHING_TO_FIX = re.compile(r"[\t\x20-\x25\x27-\x7e]*\n?")
 BLANK_LINES = re.compile(r"\n{3,}")
@@ -68,10 +67,22 @@ def normalise(raw: str) -> str:
         text = MARKDOWN_BOLD.sub(r"\1", text)
     if "__" in text:
         text = MARKDOWN_UNDERSCORE_BOLD.sub(r"\1", text)
-    text = MARKDOWN_HEADING.sub("", text)
+    if "#" in text:
+        text = MARKDOWN_HEADING.sub("", text)
     text = MARKDOWN_ESCAPE.sub(r"\1", text)
-    lines = (line.strip() for line in HORIZONTAL_SPACE.sub(" ", text).split("\n"))
-    return BLANK_LINES.sub("\n\n", "\n".join(lines)).strip("\n")
+    text = single_spaced(text)
+    if "\n\n\n" in text:
+        text = BLANK_LINES.sub("\n\n", text)
+    return text.strip("\n")
+
+
+def single_spaced(text: str) -> str:
+    """Every run of whitespace within a line made one space, and every line stripped.
+
+    `str.split()` splits at the characters `re` matches with `\\s`: this is `[^\\S\\n]+` replaced by
+    a space and each line stripped, without a regular expression tried at every character.
+    """
+    return "\n".join(" ".join(line.split()) for line in text.split("\n"))
 
 
 def repair_encoding(text: str) -> str:

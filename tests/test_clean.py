@@ -1,3 +1,6 @@
+import re
+import sys
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -122,3 +125,14 @@ def test_a_rule_is_anchored_only_if_every_alternative_starts_at_the_sentence_sta
 def test_the_screens_pass_every_sentence_some_rule_matches(sentence):
     matched_by_a_rule = any(pattern.search(sentence) for _, pattern in clean.boilerplate_rules())
     assert (clean.boilerplate_rule(sentence) is not None) is matched_by_a_rule
+
+
+def test_str_split_separates_at_exactly_the_characters_re_reads_as_whitespace():
+    separators = [chr(code) for code in range(sys.maxunicode + 1) if len(f"a{chr(code)}b".split()) == 2]
+    assert separators == [chr(code) for code in range(sys.maxunicode + 1) if re.fullmatch(r"\s", chr(code))]
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab. \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2028\u3000")) | st.characters()))
+def test_single_spacing_is_the_blank_run_substitution(text):
+    lines = re.sub(r"[^\S\n]+", " ", text).split("\n")
+    assert clean.single_spaced(text) == "\n".join(line.strip() for line in lines)

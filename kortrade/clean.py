@@ -16,7 +16,7 @@ from functools import cache
 
 import ftfy
 
-from .phrases import any_of
+from .phrases import any_of, first_character_test
 from .resources import data_rows
 from .segment import line_sentence_spans
 
@@ -112,14 +112,41 @@ def boilerplate_screens() -> tuple[re.Pattern[str], re.Pattern[str]]:
     A sentence neither matches is no boilerplate, found with one `match` and one `search`
     instead of a test per rule. Rules anchored at the sentence start are kept apart: `re`
     tries every alternative of a pattern at every position, and these can only match at the first.
+    When every other rule opens with a word boundary and a letter, their screen first tests
+    the character at a position against those letters (`screened_by_first_letter`).
     """
     rules = [pattern for _, pattern in boilerplate_rules()]
     anchored = [pattern for pattern in rules if anchored_at_start(pattern.pattern)]
-    return any_of(anchored), any_of(pattern for pattern in rules if pattern not in anchored)
+    unanchored = [pattern for pattern in rules if pattern not in anchored]
+    return any_of(anchored), screened_by_first_letter(any_of(unanchored), unanchored)
+
+
+def screened_by_first_letter(screen: re.Pattern[str], patterns: list[re.Pattern[str]]) -> re.Pattern[str]:
+    """The screen of the patterns, preceded by a test for the letter each of them starts with.
+
+    The screen is returned unchanged unless every pattern has a `leading_letter`. The letters
+    are tested with the screen's flags, so with `re.IGNORECASE` they match as the patterns' do.
+    """
+    letters = [leading_letter(pattern.pattern) for pattern in patterns]
+    if not letters or None in letters:
+        return screen
+    return re.compile(first_character_test(letters) + f"(?:{screen.pattern})", screen.flags)
+
+
+def leading_letter(pattern: str) -> str | None:
+    """The ASCII letter every match of the pattern starts with: it opens with `\\b` and a letter
+    that no quantifier follows, and has no top-level `|`; else None."""
+    opening = re.match(r"\\b([A-Za-z])(?![?*+{])", pattern)
+    return opening[1] if opening and not has_top_level_alternative(pattern) else None
 
 
 def anchored_at_start(pattern: str) -> bool:
     """Whether a pattern can only match at the start of the text: it opens with `^` and has no top-level `|`."""
+    return pattern.startswith("^") and not has_top_level_alternative(pattern)
+
+
+def has_top_level_alternative(pattern: str) -> bool:
+    """Whether the pattern has a `|` outside every group and character class."""
     depth, in_class, escaped = 0, False, False
     for index, char in enumerate(pattern):
         if escaped:
@@ -133,8 +160,8 @@ def anchored_at_start(pattern: str) -> bool:
         elif char in "()":
             depth += 1 if char == "(" else -1
         elif char == "|" and depth == 0:
-            return False
-    return pattern.startswith("^")
+            return True
+    return False
 
 
 def boilerplate_rule(sentence: str) -> str | None:

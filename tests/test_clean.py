@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from kortrade import clean
 from kortrade.clean import clean_text, normalise, remove_boilerplate
+from kortrade.phrases import first_character_test
 from kortrade.segment import sentence_spans
 
 BOILERPLATE_SAMPLES = (
@@ -119,6 +120,36 @@ def test_cleaner_sentence_spans_are_the_segmentation_of_the_clean_text(raw):
 )
 def test_a_rule_is_anchored_only_if_every_alternative_starts_at_the_sentence_start(pattern, anchored):
     assert clean.anchored_at_start(pattern) is anchored
+
+
+@pytest.mark.parametrize(
+    ("pattern", "letter"),
+    [
+        (r"\bnewsletter\b", "n"),
+        (r"\bFund-?raising", "F"),
+        (r"\ba?b", None),
+        (r"\ba*b", None),
+        (r"\ba{0,2}b", None),
+        (r"\bab|cd", None),
+        (r"\b(ab|cd)", None),
+        (r"^about", None),
+        (r"\Bab", None),
+    ],
+)
+def test_a_leading_letter_is_one_every_match_starts_with(pattern, letter):
+    assert clean.leading_letter(pattern) == letter
+
+
+def test_a_letter_test_matches_under_ignorecase_what_the_letter_matches():
+    every_character = "".join(map(chr, range(sys.maxunicode + 1)))
+    for letter in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ":
+        tested = re.compile(first_character_test([letter]), re.IGNORECASE).finditer(every_character)
+        matched = re.compile(letter, re.IGNORECASE).finditer(every_character)
+        assert [match.start() for match in tested] == [match.start() for match in matched], letter
+
+
+def test_the_unanchored_rules_are_screened_by_their_first_letters():
+    assert clean.boilerplate_screens()[1].pattern.startswith("(?=[")
 
 
 @given(st.sampled_from(BOILERPLATE_SAMPLES) | st.text(max_size=80))

@@ -88,15 +88,19 @@ def single_spaced(text: str) -> str:
 def repair_encoding(text: str) -> str:
     """`ftfy.fix_text`, run only on the lines it could change.
 
-    ftfy fixes a text line by line, and a line of plain ASCII has nothing for it to fix;
-    with an `&` in the text, a `<` on one line changes how later lines are read (HTML
-    entities), so such a text goes to ftfy whole.
+    ftfy fixes a text line by line, and a line of plain ASCII without `&` (no HTML entity)
+    has nothing for it to fix. The one state ftfy carries from line to line is HTML
+    unescaping, which stops at the first line with a `<`; each line is fixed in that state.
     """
-    if "&" in text:
-        return ftfy.fix_text(text)
     lines = text.split("\n")
     pieces = [line + "\n" for line in lines[:-1]] + [lines[-1]]
-    return "".join(piece if NOTHING_TO_FIX.fullmatch(piece) else ftfy.fix_text(piece) for piece in pieces)
+    repaired = []
+    unescape_html: str | bool = "auto"
+    for piece in pieces:
+        if "<" in piece:
+            unescape_html = False
+        repaired.append(piece if NOTHING_TO_FIX.fullmatch(piece) else ftfy.fix_text(piece, unescape_html=unescape_html))
+    return "".join(repaired)
 
 
 @cache

@@ -1,6 +1,7 @@
 import re
 import sys
 
+import ftfy
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -167,3 +168,33 @@ def test_str_split_separates_at_exactly_the_characters_re_reads_as_whitespace():
 def test_single_spacing_is_the_blank_run_substitution(text):
     lines = re.sub(r"[^\S\n]+", " ", text).split("\n")
     assert clean.single_spaced(text) == "\n".join(line.strip() for line in lines)
+
+
+ENCODING_PIECES = [
+    "a",
+    " ",
+    "\n",
+    "\r\n",
+    "&",
+    "&amp;",
+    "&lt;",
+    "&#x2019;",
+    "&eacute;",
+    "<",
+    "<b>",
+    ";",
+    "#",
+    "Ã©",
+    "â€™",
+    "’",
+    "Ｌ",
+    "ﬂ",
+    "\x85",
+    "조",
+]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(ENCODING_PIECES), max_size=30).map("".join))
+def test_encoding_is_repaired_as_ftfy_repairs_the_whole_text(text):
+    assert clean.repair_encoding(text) == ftfy.fix_text(text)

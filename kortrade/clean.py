@@ -16,9 +16,9 @@ from functools import cache
 
 import ftfy
 
-from .phrases import any_of
+from .phrases import any_of, first_character_test
 from .resources import data_rows
-from .segment import tokenizer
+from .segment import line_sentence_spans
 
 MARKDOWN_IMAGE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
 MARKDOWN_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
@@ -30,7 +30,6 @@ MARKDOWN_UNDERSCORE_BOLD = re.compile(r"(?<![\w_])__(?=\S)([^_\n]+?)(?<=\S)__(?!
 MARKDOWN_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+", re.MULTILINE)
 MARKDOWN_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$%&])")
 CENSORED = re.compile(r"\*\*")
-HORIZONTAL_SPACE = re.compile(r"[^\S\n]+")
 # A line ftfy leaves as it is: printable ASCII without `&` (no HTML entity), and tabs.
 NOTHING_TO_FIX = re.compile(r"[\t\x20-\x25\x27-\x7e]*\n?")
 BLANK_LINES = re.compile(r"\n{3,}")
@@ -68,24 +67,40 @@ def normalise(raw: str) -> str:
         text = MARKDOWN_BOLD.sub(r"\1", text)
     if "__" in text:
         text = MARKDOWN_UNDERSCORE_BOLD.sub(r"\1", text)
-    text = MARKDOWN_HEADING.sub("", text)
+    if "#" in text:
+        text = MARKDOWN_HEADING.sub("", text)
     text = MARKDOWN_ESCAPE.sub(r"\1", text)
-    lines = (line.strip() for line in HORIZONTAL_SPACE.sub(" ", text).split("\n"))
-    return BLANK_LINES.sub("\n\n", "\n".join(lines)).strip("\n")
+    text = single_spaced(text)
+    if "\n\n\n" in text:
+        text = BLANK_LINES.sub("\n\n", text)
+    return text.strip("\n")
+
+
+def single_spaced(text: str) -> str:
+    """Every run of whitespace within a line made one space, and every line stripped.
+
+    `str.split()` splits at the characters `re` matches with `\\s`: this is `[^\\S\\n]+` replaced by
+    a space and each line stripped, without a regular expression tried at every character.
+    """
+    return "\n".join(" ".join(line.split()) for line in text.split("\n"))
 
 
 def repair_encoding(text: str) -> str:
     """`ftfy.fix_text`, run only on the lines it could change.
 
-    ftfy fixes a text line by line, and a line of plain ASCII has nothing for it to fix;
-    with an `&` in the text, a `<` on one line changes how later lines are read (HTML
-    entities), so such a text goes to ftfy whole.
+    ftfy fixes a text line by line, and a line of plain ASCII without `&` (no HTML entity)
+    has nothing for it to fix. The one state ftfy carries from line to line is HTML
+    unescaping, which stops at the first line with a `<`; each line is fixed in that state.
     """
-    if "&" in text:
-        return ftfy.fix_text(text)
     lines = text.split("\n")
     pieces = [line + "\n" for line in lines[:-1]] + [lines[-1]]
-    return "".join(piece if NOTHING_TO_FIX.fullmatch(piece) else ftfy.fix_text(piece) for piece in pieces)
+    repaired = []
+    unescape_html: str | bool = "auto"
+    for piece in pieces:
+        if "<" in piece:
+            unescape_html = False
+        repaired.append(piece if NOTHING_TO_FIX.fullmatch(piece) else ftfy.fix_text(piece, unescape_html=unescape_html))
+    return "".join(repaired)
 
 
 @cache
@@ -101,14 +116,41 @@ def boilerplate_screens() -> tuple[re.Pattern[str], re.Pattern[str]]:
     A sentence neither matches is no boilerplate, found with one `match` and one `search`
     instead of a test per rule. Rules anchored at the sentence start are kept apart: `re`
     tries every alternative of a pattern at every position, and these can only match at the first.
+    When every other rule opens with a word boundary and a letter, their screen first tests
+    the character at a position against those letters (`screened_by_first_letter`).
     """
     rules = [pattern for _, pattern in boilerplate_rules()]
     anchored = [pattern for pattern in rules if anchored_at_start(pattern.pattern)]
-    return any_of(anchored), any_of(pattern for pattern in rules if pattern not in anchored)
+    unanchored = [pattern for pattern in rules if pattern not in anchored]
+    return any_of(anchored), screened_by_first_letter(any_of(unanchored), unanchored)
+
+
+def screened_by_first_letter(screen: re.Pattern[str], patterns: list[re.Pattern[str]]) -> re.Pattern[str]:
+    """The screen of the patterns, preceded by a test for the letter each of them starts with.
+
+    The screen is returned unchanged unless every pattern has a `leading_letter`. The letters
+    are tested with the screen's flags, so with `re.IGNORECASE` they match as the patterns' do.
+    """
+    letters = [leading_letter(pattern.pattern) for pattern in patterns]
+    if not letters or None in letters:
+        return screen
+    return re.compile(first_character_test(letters) + f"(?:{screen.pattern})", screen.flags)
+
+
+def leading_letter(pattern: str) -> str | None:
+    """The ASCII letter every match of the pattern starts with: it opens with `\\b` and a letter
+    that no quantifier follows, and has no top-level `|`; else None."""
+    opening = re.match(r"\\b([A-Za-z])(?![?*+{])", pattern)
+    return opening[1] if opening and not has_top_level_alternative(pattern) else None
 
 
 def anchored_at_start(pattern: str) -> bool:
     """Whether a pattern can only match at the start of the text: it opens with `^` and has no top-level `|`."""
+    return pattern.startswith("^") and not has_top_level_alternative(pattern)
+
+
+def has_top_level_alternative(pattern: str) -> bool:
+    """Whether the pattern has a `|` outside every group and character class."""
     depth, in_class, escaped = 0, False, False
     for index, char in enumerate(pattern):
         if escaped:
@@ -122,8 +164,8 @@ def anchored_at_start(pattern: str) -> bool:
         elif char in "()":
             depth += 1 if char == "(" else -1
         elif char == "|" and depth == 0:
-            return False
-    return pattern.startswith("^")
+            return True
+    return False
 
 
 def boilerplate_rule(sentence: str) -> str | None:
@@ -139,7 +181,6 @@ def boilerplate_rule(sentence: str) -> str | None:
 
 def remove_boilerplate(text: str) -> Cleaned:
     """Drop boilerplate sentences from normalised text, recording each removal."""
-    punkt = tokenizer()
     pieces: list[str] = []
     spans: list[tuple[int, int]] = []
     removed: list[Removal] = []
@@ -149,7 +190,7 @@ def remove_boilerplate(text: str) -> Cleaned:
         if not line:
             blank_pending = bool(pieces)
             continue
-        line_spans = list(punkt.span_tokenize(line))
+        line_spans = line_sentence_spans(line)
         kept = []
         for start, end in line_spans:
             rule = boilerplate_rule(line[start:end])
@@ -168,7 +209,7 @@ def remove_boilerplate(text: str) -> Cleaned:
         if len(kept) < len(line_spans):
             # Punkt weighs the words around a boundary, so a line that lost a sentence is split anew.
             kept_line = " ".join(kept)
-            line_spans = list(punkt.span_tokenize(kept_line))
+            line_spans = line_sentence_spans(kept_line)
         spans.extend((offset + start, offset + end) for start, end in line_spans)
         pieces.append(kept_line)
         offset += len(kept_line)

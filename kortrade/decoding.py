@@ -7,6 +7,7 @@ Returns the decoded text and the quality flags the decoding earned
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 import charset_normalizer
@@ -40,6 +41,7 @@ MAX_CONTROL_SHARE = 0.05
 MAX_REPLACED_SHARE = 0.02
 ALLOWED_CONTROLS = frozenset("\n\r\t\f\v")
 CONTROLS = tuple(chr(code) for code in range(32) if chr(code) not in ALLOWED_CONTROLS)
+CONTROL = re.compile(f"[{re.escape(''.join(CONTROLS))}]")
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,7 @@ def _finish(text: str, encoding: str, repaired: bool) -> Decoded:
     if "\x00" in text:
         text = text.replace("\x00", "")
         repaired = True
-    controls = sum(text.count(control) for control in CONTROLS)
+    controls = len(CONTROL.findall(text))  # one pass, where counting each control character took 26
     if text and controls > MAX_CONTROL_SHARE * len(text):
         return Decoded("", "", ("binary",))
     return Decoded(text, encoding, ("encoding_repaired",) if repaired else ())

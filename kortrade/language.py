@@ -21,6 +21,8 @@ SAMPLE_CHARS = 1500
 ENGLISH_SHARE = 0.15
 MIN_WORDS = 20
 WORD = re.compile(r"[^\W\d_]+")
+# In lower-cased ASCII text, the same runs as WORD: ASCII letters are faster to test than `\W` and `\d`.
+LOWER_ASCII_WORD = re.compile(r"[a-z]+")
 
 
 @cache
@@ -43,8 +45,18 @@ def detect_language(text: str) -> str:
 
 def is_plainly_english(sample: str) -> bool:
     """True when English function words make up a large share of the sample's words."""
-    words = WORD.findall(sample.lower())
+    words = lower_case_words(sample.lower())
     if len(words) < MIN_WORDS:
         return False
-    function_words = frozenset(data_lines("english_function_words.txt"))
-    return sum(word in function_words for word in words) >= ENGLISH_SHARE * len(words)
+    return sum(map(english_function_words().__contains__, words)) >= ENGLISH_SHARE * len(words)
+
+
+def lower_case_words(text: str) -> list[str]:
+    """The runs of letters in lower-cased text."""
+    return (LOWER_ASCII_WORD if text.isascii() else WORD).findall(text)
+
+
+@cache
+def english_function_words() -> frozenset[str]:
+    """The words of `data/english_function_words.txt`."""
+    return frozenset(data_lines("english_function_words.txt"))

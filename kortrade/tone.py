@@ -13,8 +13,10 @@ NLTK's `SentiText` strips punctuation from a token by building every
 punctuation x word string of the sentence (17 x words joins per sentence, the
 costly part of the analyzer). `LinearSentiText` finds the same words by
 splitting each token at its leading or trailing punctuation run, and
-`ToneAnalyzer` is NLTK's analyzer scoring with it; tests check the scores
-equal NLTK's own.
+`ToneAnalyzer` is NLTK's analyzer scoring with it. It also gives the compound
+score alone (`compound`), calling `sentiment_valence` only for lexicon words,
+once per distinct token, and `ToneConstants` tests one word for negation
+without NLTK's generators; tests check the scores equal NLTK's own.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from pathlib import Path
 
 import nltk
 import vaderSentiment
-from nltk.sentiment.vader import SentimentIntensityAnalyzer, SentiText
+from nltk.sentiment.vader import SentimentIntensityAnalyzer, SentiText, VaderConstants
 
 LEXICON_FILE = "vader_lexicon.txt"
 
@@ -66,31 +68,84 @@ def _is_word(text: str) -> bool:
     return len(text) > 1 and PUNCTUATION.isdisjoint(text)
 
 
+class ToneConstants(VaderConstants):
+    """NLTK's `VaderConstants`, testing a single word for negation without generators."""
+
+    def negated(self, input_words: Sequence[str], include_nt: bool = True) -> bool:
+        """NLTK's `negated`; for one word (how `_never_check` asks) a negation word or, with
+        `include_nt`, a word holding `n't` (a single word makes no `X least` pair)."""
+        if len(input_words) != 1:
+            return super().negated(input_words, include_nt)
+        word = input_words[0].lower()
+        return word in self.NEGATE or (include_nt and "n't" in word)
+
+
 class ToneAnalyzer(SentimentIntensityAnalyzer):
     """NLTK's `SentimentIntensityAnalyzer`, reading sentences with `LinearSentiText`."""
 
+    def __init__(self, lexicon_file: str) -> None:
+        """NLTK's analyzer with `ToneConstants`."""
+        super().__init__(lexicon_file=lexicon_file)
+        self.constants = ToneConstants()
+
     def polarity_scores(self, text: str) -> dict[str, float]:
-        """NLTK's `polarity_scores` (nltk 3.10), with `LinearSentiText` in place of `SentiText`, and
-        words outside the lexicon scored 0 here rather than in `sentiment_valence`."""
+        """NLTK's `polarity_scores` (nltk 3.10), reading the sentence with `LinearSentiText`."""
+        return self.score_valence(self.sentiments(text), text)
+
+    def compound(self, text: str) -> float:
+        """`polarity_scores(text)["compound"]`, computed without the other three scores (as `score_valence` does)."""
+        sentiments = self.sentiments(text)
+        if not sentiments:
+            return 0.0
+        total = float(sum(sentiments))
+        emphasis = self._punctuation_emphasis(total, text)
+        if total > 0:
+            total += emphasis
+        elif total < 0:
+            total -= emphasis
+        return round(self.constants.normalize(total), 4)
+
+    def sentiments(self, text: str) -> list[float]:
+        """The valence of every word of the sentence, as NLTK's `polarity_scores` passes them to `score_valence`.
+
+        `but` halves the valences before it and raises those after it by half (`_but_check`).
+        """
         sentitext = LinearSentiText(text, self.constants.PUNC_LIST, self.constants.REGEX_REMOVE_PUNCTUATION)
-        sentiments: list[float] = []
-        words_and_emoticons = sentitext.words_and_emoticons
-        first_index: dict[str, int] = {}
-        for index, token in enumerate(words_and_emoticons):
-            first_index.setdefault(token, index)
-        for item in words_and_emoticons:
-            i = first_index[item]
-            word = item.lower()
-            if (
-                word not in self.lexicon  # NLTK's sentiment_valence gives such a word 0 too
-                or (i < len(words_and_emoticons) - 1 and word == "kind" and words_and_emoticons[i + 1].lower() == "of")
-                or word in self.constants.BOOSTER_DICT
-            ):
-                sentiments.append(0)
+        lowered = [word.lower() for word in sentitext.words_and_emoticons]
+        sentiments = self._lexicon_word_sentiments(sentitext, lowered)
+        if "but" not in lowered:
+            return sentiments
+        but = lowered.index("but")
+        return [
+            sentiment * 0.5 if index < but else sentiment * 1.5 if index > but else sentiment
+            for index, sentiment in enumerate(sentiments)
+        ]
+
+    def _lexicon_word_sentiments(self, sentitext: SentiText, lowered: list[str]) -> list[float]:
+        """The valence of every word before the `but` check, as NLTK's loop gives it.
+
+        A word gets 0 outside the lexicon, as a booster and as `kind` before `of`, else
+        `sentiment_valence` at the first index of its token: the same for every repeat of
+        a token, so it is computed once per token.
+        """
+        words = sentitext.words_and_emoticons
+        sentiments: list[float] = [0] * len(words)
+        token_valences: dict[str, float] = {}
+        first_index: dict[str, int] | None = None
+        for position, word in enumerate(lowered):
+            if word not in self.lexicon or word in self.constants.BOOSTER_DICT:
                 continue
-            sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
-        sentiments = self._but_check(words_and_emoticons, sentiments)
-        return self.score_valence(sentiments, text)
+            token = words[position]
+            if token not in token_valences:
+                if first_index is None:  # the last write of a key is its first index
+                    first_index = dict(zip(reversed(words), range(len(words) - 1, -1, -1)))
+                i = first_index[token]
+                if word == "kind" and i < len(words) - 1 and lowered[i + 1] == "of":
+                    token_valences[token] = 0
+                else:
+                    token_valences[token] = self.sentiment_valence(0, sentitext, token, i, [])[0]
+            sentiments[position] = token_valences[token]
+        return sentiments
 
 
 def lexicon_directory() -> str:
@@ -113,7 +168,7 @@ def sentence_tone(text: str) -> float:
     words = text.lower().split()
     if lexicon.isdisjoint(words) and lexicon.isdisjoint([word.strip(string.punctuation) for word in words]):
         return 0.0
-    return analyzer().polarity_scores(text)["compound"]
+    return analyzer().compound(text)
 
 
 def document_tone(tones: Sequence[float]) -> float | None:

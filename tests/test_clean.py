@@ -1,9 +1,14 @@
+import re
+import sys
+
+import ftfy
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kortrade import clean
 from kortrade.clean import clean_text, normalise, remove_boilerplate
+from kortrade.phrases import first_character_test
 from kortrade.segment import sentence_spans
 
 BOILERPLATE_SAMPLES = (
@@ -118,7 +123,78 @@ def test_a_rule_is_anchored_only_if_every_alternative_starts_at_the_sentence_sta
     assert clean.anchored_at_start(pattern) is anchored
 
 
+@pytest.mark.parametrize(
+    ("pattern", "letter"),
+    [
+        (r"\bnewsletter\b", "n"),
+        (r"\bFund-?raising", "F"),
+        (r"\ba?b", None),
+        (r"\ba*b", None),
+        (r"\ba{0,2}b", None),
+        (r"\bab|cd", None),
+        (r"\b(ab|cd)", None),
+        (r"^about", None),
+        (r"\Bab", None),
+    ],
+)
+def test_a_leading_letter_is_one_every_match_starts_with(pattern, letter):
+    assert clean.leading_letter(pattern) == letter
+
+
+def test_a_letter_test_matches_under_ignorecase_what_the_letter_matches():
+    every_character = "".join(map(chr, range(sys.maxunicode + 1)))
+    for letter in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ":
+        tested = re.compile(first_character_test([letter]), re.IGNORECASE).finditer(every_character)
+        matched = re.compile(letter, re.IGNORECASE).finditer(every_character)
+        assert [match.start() for match in tested] == [match.start() for match in matched], letter
+
+
+def test_the_unanchored_rules_are_screened_by_their_first_letters():
+    assert clean.boilerplate_screens()[1].pattern.startswith("(?=[")
+
+
 @given(st.sampled_from(BOILERPLATE_SAMPLES) | st.text(max_size=80))
 def test_the_screens_pass_every_sentence_some_rule_matches(sentence):
     matched_by_a_rule = any(pattern.search(sentence) for _, pattern in clean.boilerplate_rules())
     assert (clean.boilerplate_rule(sentence) is not None) is matched_by_a_rule
+
+
+def test_str_split_separates_at_exactly_the_characters_re_reads_as_whitespace():
+    separators = [chr(code) for code in range(sys.maxunicode + 1) if len(f"a{chr(code)}b".split()) == 2]
+    assert separators == [chr(code) for code in range(sys.maxunicode + 1) if re.fullmatch(r"\s", chr(code))]
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab. \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2028\u3000")) | st.characters()))
+def test_single_spacing_is_the_blank_run_substitution(text):
+    lines = re.sub(r"[^\S\n]+", " ", text).split("\n")
+    assert clean.single_spaced(text) == "\n".join(line.strip() for line in lines)
+
+
+ENCODING_PIECES = [
+    "a",
+    " ",
+    "\n",
+    "\r\n",
+    "&",
+    "&amp;",
+    "&lt;",
+    "&#x2019;",
+    "&eacute;",
+    "<",
+    "<b>",
+    ";",
+    "#",
+    "Ã©",
+    "â€™",
+    "’",
+    "Ｌ",
+    "ﬂ",
+    "\x85",
+    "조",
+]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(ENCODING_PIECES), max_size=30).map("".join))
+def test_encoding_is_repaired_as_ftfy_repairs_the_whole_text(text):
+    assert clean.repair_encoding(text) == ftfy.fix_text(text)

@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kortrade import language
 from kortrade.language import detect_language, is_plainly_english
@@ -33,3 +35,9 @@ def test_plain_english_needs_no_model(monkeypatch):
 @pytest.mark.parametrize("text", [GERMAN, FRENCH, SPANISH, "Exports rose."])
 def test_other_languages_and_short_texts_go_to_the_model(text):
     assert not is_plainly_english(text)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_ascii_words_are_the_letter_runs(text):
+    lowered = text.lower()
+    assert language.lower_case_words(lowered) == language.WORD.findall(lowered)

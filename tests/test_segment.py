@@ -1,6 +1,12 @@
+import pytest
+from conftest import SEEDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from nltk.tokenize.punkt import PunktLanguageVars, PunktSentenceTokenizer
+from test_bench_corpus import make_corpus
 
+from kortrade import segment
+from kortrade.clean import normalise
 from kortrade.segment import sentence_spans
 
 
@@ -37,3 +43,53 @@ def test_spans_are_exact_ordered_and_stripped(text):
         piece = text[start:end]
         assert piece == piece.strip() and "\n" not in piece
         previous_end = end
+
+
+def stock_punkt() -> PunktSentenceTokenizer:
+    """NLTK's Punkt with its own language variables (patterns on the `regex` engine) and the project's abbreviations."""
+    return PunktSentenceTokenizer(segment.tokenizer()._params)
+
+
+def assert_spans_are_stock_punkts(text: str) -> None:
+    """The project's tokenizer and its line spans give Punkt's own spans."""
+    stock = stock_punkt()
+    assert list(segment.tokenizer().span_tokenize(text)) == list(stock.span_tokenize(text))
+    assert list(segment.tokenizer().span_tokenize(text, False)) == list(stock.span_tokenize(text, False))
+    for line in text.split("\n"):
+        assert segment.line_sentence_spans(line) == list(stock.span_tokenize(line)), line
+
+
+def test_spans_are_stock_punkts_on_the_seeds_and_a_generated_corpus(tmp_path):
+    make_corpus().generate(tmp_path / "corpus", 40, None, 5, tmp_path / "gold.json")
+    for path in [*SEEDS.iterdir(), *(tmp_path / "corpus").iterdir()]:
+        assert_spans_are_stock_punkts(normalise(path.read_text(encoding="utf-8")))
+
+
+PUNKT_PIECES = [
+    *"abAZ19 .?!,;:'\"()[]{}-—*@#&`%\u2018\u2019\u201c\u201d\xab\xbb\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u2028\u3000한中",
+    "...",
+    ". . .",
+    "--",
+    "U.S.",
+    "Dec.",
+    "No.",
+    "Mr. Kim",
+    "e.g.",
+    "7.5",
+    " The",
+    " the",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(PUNKT_PIECES), max_size=60).map("".join))
+def test_spans_never_differ_from_stock_punkts(text):
+    assert_spans_are_stock_punkts(text)
+
+
+@pytest.mark.parametrize("name", ["period_context_re", "_word_tokenizer_re"])
+def test_stdlib_patterns_match_as_nltks_do(name):
+    stock = getattr(PunktLanguageVars(), name)()
+    ours = getattr(segment.StdlibLanguageVars(), name)()
+    for text in ["a. b", "x.\x1cY", "end!\x1f\x1e", "a .\u3000B", 'He said "no." Then', "a -- b ... c. . . d"]:
+        assert [m.span() for m in ours.finditer(text)] == [m.span() for m in stock.finditer(text)], text

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import nltk
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
-from nltk.sentiment.vader import SentimentIntensityAnalyzer, SentiText
+from nltk.sentiment.vader import SentimentIntensityAnalyzer, SentiText, VaderConstants
 
 from kortrade import tone
 
@@ -90,6 +90,60 @@ def test_words_never_differ_from_nltks(text):
 def test_tone_never_differs_from_nltk(nltk_analyzer, text):
     assert tone.sentence_tone(text) == nltk_analyzer.polarity_scores(text)["compound"]
     assert tone.analyzer().polarity_scores(text) == nltk_analyzer.polarity_scores(text)
+
+
+# Words and phrases VADER's rules look for: negations, boosters, idioms, `kind of`, `but`, caps.
+VADER_CUES = [
+    "never so",
+    "never this",
+    "so",
+    "this",
+    "at least",
+    "very least",
+    "least",
+    "kind of",
+    "kind",
+    "of",
+    "sort of",
+    "just enough",
+    "the bomb",
+    "yeah right",
+    "cut the mustard",
+    "kiss of death",
+    "hand to mouth",
+    "bad ass",
+    "not",
+    "NOT",
+    "don't",
+    "isn't",
+    "without",
+    "extremely",
+    "EXTREMELY",
+    "barely",
+    "GREAT",
+    "good",
+    "bad",
+    "but",
+    "BUT",
+]
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(
+        st.sampled_from(VADER_CUES) | st.text(alphabet="abgdo.,!?'\" :-", max_size=5),
+        max_size=14,
+    ).map(" ".join)
+)
+def test_compound_never_differs_from_nltk_on_vader_cues(nltk_analyzer, text):
+    assert tone.sentence_tone(text) == nltk_analyzer.polarity_scores(text)["compound"]
+    assert tone.analyzer().polarity_scores(text) == nltk_analyzer.polarity_scores(text)
+
+
+@given(st.lists(st.sampled_from(["not", "NOT", "least", "at", "don't", "DON'T", "isnt", "good", "x"]), max_size=3))
+def test_negation_test_is_nltks(words):
+    assert tone.ToneConstants().negated(words) == VaderConstants().negated(words)
+    assert tone.ToneConstants().negated(words, include_nt=False) == VaderConstants().negated(words, include_nt=False)
 
 
 def test_document_tone_is_the_rounded_mean_and_empty_without_sentences():

@@ -21,6 +21,7 @@ from functools import cache
 
 import ahocorasick
 
+from .phrases import first_character_test, regex_first_characters
 from .resources import data_rows
 
 SIDES = ("KOR", "CHN", "ALT", "PAIR", "NONE")
@@ -136,7 +137,10 @@ def cue_alternation(patterns: Iterable[str]) -> re.Pattern[str]:
     Matched on marked (lower-case) text, left to right: where two cues start at
     the same word, the one listed first counts. Every cue opens with a word
     character (the tests check the cue files), so a leading `\\b` is the same as
-    `(?<!\\w)`, which fails at once at the end of a word, where `\\b` would try every cue.
+    `(?<!\\w)`, which fails at once at the end of a word, where `\\b` would try every cue. A test of
+    the characters the cues can start with rules out most word starts before any cue is tried.
     """
     bodies = (expand(pattern).removeprefix(r"\b") for pattern in patterns)
-    return re.compile(WORD_START + "(?:" + "|".join(f"(?P<c{i}>{body})" for i, body in enumerate(bodies)) + ")")
+    alternation = "(?:" + "|".join(f"(?P<c{i}>{body})" for i, body in enumerate(bodies)) + ")"
+    firsts = regex_first_characters(alternation)
+    return re.compile((first_character_test(firsts) if firsts else "") + WORD_START + alternation)

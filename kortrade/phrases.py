@@ -39,18 +39,19 @@ def first_character_test(phrases: Iterable[str], fold_case: bool = False) -> str
     return f"(?=[{re.escape(''.join(sorted(firsts)))}])"
 
 
-def regex_first_characters(pattern: str, flags: int = 0) -> frozenset[str] | None:
+def regex_first_characters(pattern: str, flags: int = 0, nonempty: bool = False) -> frozenset[str] | None:
     """The characters a match of the pattern can start with; None when unknown.
 
     Read from the pattern's parse tree: zero-width assertions are skipped (they only narrow the
     matches) and optional parts add their first characters to what follows. None when a match can
-    be empty or can start with a character outside a plain set of literals (`\\w`, `.`, `[^a]`),
-    or where a group of the pattern turns case-insensitivity on. Compiled with the pattern's own
-    flags, their `first_character_test` accepts every character a match can start with, case
-    folding included.
+    start with a character outside a plain set of literals (`\\w`, `.`, `[^a]`), where a group of
+    the pattern turns case-insensitivity on, or when a match can be empty; with `nonempty`, the
+    characters the pattern's non-empty matches can start with, even if it can also match empty.
+    Compiled with the pattern's own flags, their `first_character_test` accepts every character
+    such a match can start with, case folding included.
     """
     firsts = _sequence_firsts(sre_parser.parse(pattern, flags).data)
-    if firsts is None or firsts[1]:
+    if firsts is None or (firsts[1] and not nonempty):
         return None
     return frozenset(map(chr, firsts[0]))
 

@@ -96,3 +96,8 @@ def test_every_match_starts_with_one_of_the_regex_first_characters(parts):
     matches = [m for m in re.finditer(pattern, "xabcdefgh hgfedcba bb ee") if m.group()]
     if firsts is not None:
         assert all(m.group()[0] in firsts for m in matches)
+
+
+def test_regex_first_characters_of_non_empty_matches_when_a_match_may_be_empty():
+    assert regex_first_characters(r"(?:\bin\s+|late\s+)?(?:the\s+)?", nonempty=True) == frozenset("ilt")
+    assert regex_first_characters(r"(?:\bin\s+|late\s+)?(?:the\s+)?") is None

@@ -566,17 +566,13 @@ def _future() -> re.Pattern[str]:
 
 
 def _tested_cues(kind: str) -> re.Pattern[str]:
-    """The cues of one kind as one case-insensitive pattern, each behind a test of the characters it can start with.
+    """The cues of one kind as one case-insensitive pattern, behind a test of the characters they can start with.
 
-    The tests rule out most positions at once; what the pattern matches is what the plain
-    alternation of the cues matches.
+    The test rules out most positions at once; what the pattern matches is what the cues' alternation matches.
     """
-    cues = []
-    for row in data_rows("date_cues.tsv"):
-        if row["kind"] == kind:
-            firsts = regex_first_characters(row["pattern"], re.IGNORECASE)
-            cues.append((first_character_test(firsts) if firsts else "") + f"(?:{row['pattern']})")
-    return re.compile("|".join(cues), re.IGNORECASE)
+    cues = _date_cues(kind)
+    firsts = regex_first_characters(cues, re.IGNORECASE)
+    return re.compile((first_character_test(firsts) if firsts else "") + f"(?:{cues})", re.IGNORECASE)
 
 
 def speaks_of_future(sentence: str) -> bool:

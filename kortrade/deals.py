@@ -104,8 +104,17 @@ def cues() -> tuple[Cue, ...]:
 
 
 @cache
-def modifiers() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((row["effect"], re.compile(row["pattern"], re.IGNORECASE)) for row in data_rows("deal_modifiers.tsv"))
+def modifiers() -> dict[str, re.Pattern[str]]:
+    """Effect -> one case-insensitive pattern for its modifiers, behind a test of the characters they start with."""
+    alternations: dict[str, list[str]] = {}
+    for row in data_rows("deal_modifiers.tsv"):
+        alternations.setdefault(row["effect"], []).append(f"(?:{row['pattern']})")
+    patterns = {}
+    for effect, alternation in alternations.items():
+        body = "|".join(alternation)
+        firsts = regex_first_characters(body, re.IGNORECASE)
+        patterns[effect] = re.compile((first_character_test(firsts) if firsts else "") + f"(?:{body})", re.IGNORECASE)
+    return patterns
 
 
 @cache
@@ -149,7 +158,7 @@ def _product(text: str, cue_start: int, supplier_end: int | None) -> str:
 
 
 def _status(text: str, status: str) -> str:
-    effects = {effect for effect, pattern in modifiers() if pattern.search(text)}
+    effects = {effect for effect, pattern in modifiers().items() if pattern.search(text)}
     if "negotiating" in effects:
         return "negotiating"
     if "reported" in effects and status == "signed":
@@ -249,7 +258,7 @@ def _merge(deal: Deal, status: str, text: str, sentence: Sentence) -> None:
     """Add what a later sentence says about a deal: missing volume or duration, a signing, or `not finalized`."""
     deal.volume = deal.volume or _volume(text)
     deal.duration = deal.duration or _duration(text)
-    if status == "negotiating" and any(e == "negotiating" and p.search(text) for e, p in modifiers()):
+    if status == "negotiating" and modifiers()["negotiating"].search(text):
         deal.status = "negotiating"
     elif status == "signed" and deal.status in {"negotiating", "planned"}:
         deal.status = "signed"

@@ -5,6 +5,10 @@ of a hundred cue phrases then costs a hundred attempts per character. Grouping t
 by shared prefixes (`trade(?: (?:balance|deficit|surplus))?`) lets the engine branch on one
 character at a time, which on this project's cue lists is about twice as fast, and matches
 the same phrases (longest first, because every optional tail is greedy).
+
+For cues written as regular expressions, `regex_first_characters` reads from a pattern's
+parse tree the characters its matches can start with, so that a `first_character_test`
+in front of it rules out most positions with one character test.
 """
 
 from __future__ import annotations

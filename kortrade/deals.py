@@ -23,7 +23,7 @@ from functools import cache
 from .document import Document, Sentence
 from .gazetteer import Actor, Mention
 from .numbers import small_cardinals
-from .phrases import case_key
+from .phrases import case_key, first_character_test, regex_first_characters
 from .resources import data_rows
 
 NUMBER_WORDS = small_cardinals()
@@ -42,7 +42,7 @@ DURATION = re.compile(
 )
 RESPECTIVELY = re.compile(r"\b(?:supply|provide|deliver)[ \t]+(?P<items>[^.;]+?),?[ \t]+respectively\b", re.IGNORECASE)
 LIST_SEPARATOR = re.compile(r",?[ \t]+and[ \t]+|,[ \t]*", re.IGNORECASE)
-ANAPHORA = re.compile(r"\b(?:the two|both) (?:companies|firms|sides)\b", re.IGNORECASE)
+ANAPHORA = re.compile(r"(?=[tb])\b(?:the two|both) (?:companies|firms|sides)\b", re.IGNORECASE)
 COORDINATION = re.compile(r"[ \t]*(?:,[ \t]*)?(?:and|&)[ \t]*|[ \t]*,[ \t]*")
 NEAR_GAP = re.compile(r"[ \t]*(?:(?:the|its|their)[ \t]+)?")
 PRODUCT_PATTERNS = (
@@ -104,8 +104,17 @@ def cues() -> tuple[Cue, ...]:
 
 
 @cache
-def modifiers() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((row["effect"], re.compile(row["pattern"], re.IGNORECASE)) for row in data_rows("deal_modifiers.tsv"))
+def modifiers() -> dict[str, re.Pattern[str]]:
+    """Effect -> one case-insensitive pattern for its modifiers, behind a test of the characters they start with."""
+    alternations: dict[str, list[str]] = {}
+    for row in data_rows("deal_modifiers.tsv"):
+        alternations.setdefault(row["effect"], []).append(f"(?:{row['pattern']})")
+    patterns = {}
+    for effect, alternation in alternations.items():
+        body = "|".join(alternation)
+        firsts = regex_first_characters(body, re.IGNORECASE)
+        patterns[effect] = re.compile((first_character_test(firsts) if firsts else "") + f"(?:{body})", re.IGNORECASE)
+    return patterns
 
 
 @cache
@@ -149,7 +158,7 @@ def _product(text: str, cue_start: int, supplier_end: int | None) -> str:
 
 
 def _status(text: str, status: str) -> str:
-    effects = {effect for effect, pattern in modifiers() if pattern.search(text)}
+    effects = {effect for effect, pattern in modifiers().items() if pattern.search(text)}
     if "negotiating" in effects:
         return "negotiating"
     if "reported" in effects and status == "signed":
@@ -199,24 +208,47 @@ def _direction(cue: Cue, subject: Actor, counterpart: Actor) -> tuple[Actor, Act
 def any_cue() -> re.Pattern[str]:
     """Where some cue starts. Every cue opens with `\\b` and a word character (the tests check the
     cue file), so the word start is tested once for them all, as `(?<!\\w)`, which fails at once
-    at the end of a word, where `\\b` would try every cue."""
+    at the end of a word, where `\\b` would try every cue; before it, a test of the characters
+    the cues start with rules out most positions at once."""
     bodies = "|".join(f"(?:{cue.pattern.pattern.removeprefix(WORD_EDGE)})" for cue in cues())
-    return re.compile(rf"(?<!\w)(?:{bodies})", re.IGNORECASE)
+    firsts = regex_first_characters(bodies, re.IGNORECASE)
+    return re.compile((first_character_test(firsts) if firsts else "") + rf"(?<!\w)(?:{bodies})", re.IGNORECASE)
+
+
+@cache
+def cues_starting_with() -> dict[str, tuple[int, ...]]:
+    """For each ASCII character, the indices of the cues a match starting with it can be of.
+
+    A cue whose first characters are unknown, or not all ASCII (which case-insensitive
+    matching may pair with an ASCII letter), is listed for every character.
+    """
+    starts = {}
+    for i, cue in enumerate(cues()):
+        firsts = regex_first_characters(cue.pattern.pattern, cue.pattern.flags)
+        starts[i] = None if firsts is None or not "".join(firsts).isascii() else firsts
+    ascii_characters = map(chr, range(128))
+    return {
+        char: tuple(i for i, firsts in starts.items() if firsts is None or {char.lower(), char.upper()} & firsts)
+        for char in ascii_characters
+    }
 
 
 def _cue_matches(sentence_text: str, offset: int) -> list[tuple[int, int, Cue]]:
     """Every cue's matches, as its own scan of the sentence finds them, by start (longest first).
 
-    Each cue is tried only where some cue starts, found by one scan for them all.
+    Each cue is tried only where some cue starts, found by one scan for them all, and only
+    where the character there can start it.
     """
     found = []
-    ends = [0] * len(cues())  # where each cue's own scan would go on from
+    every_cue = cues()
+    ends = [0] * len(every_cue)  # where each cue's own scan would go on from
+    all_indices = range(len(every_cue))
     start = any_cue().search(sentence_text)
     while start is not None:
         position = start.start()
-        for i, cue in enumerate(cues()):
-            if position >= ends[i] and (match := cue.pattern.match(sentence_text, position)):
-                found.append((offset + match.start(), offset + match.end(), cue))
+        for i in cues_starting_with().get(sentence_text[position], all_indices):
+            if position >= ends[i] and (match := every_cue[i].pattern.match(sentence_text, position)):
+                found.append((offset + match.start(), offset + match.end(), every_cue[i]))
                 ends[i] = match.end()
         start = any_cue().search(sentence_text, position + 1)
     return sorted(found, key=lambda f: (f[0], -f[1]))
@@ -226,7 +258,7 @@ def _merge(deal: Deal, status: str, text: str, sentence: Sentence) -> None:
     """Add what a later sentence says about a deal: missing volume or duration, a signing, or `not finalized`."""
     deal.volume = deal.volume or _volume(text)
     deal.duration = deal.duration or _duration(text)
-    if status == "negotiating" and any(e == "negotiating" and p.search(text) for e, p in modifiers()):
+    if status == "negotiating" and modifiers()["negotiating"].search(text):
         deal.status = "negotiating"
     elif status == "signed" and deal.status in {"negotiating", "planned"}:
         deal.status = "signed"

@@ -13,7 +13,7 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Generic, NamedTuple, TypeVar
 
 import ahocorasick
@@ -125,6 +125,13 @@ def marked(folded: str) -> str:
     return " " + NOT_ALNUM.sub(" ", folded)
 
 
+@lru_cache(maxsize=1)
+def folded_text(text: str) -> tuple[str, str]:
+    """`fold(text)` and its `marked` form, kept for the last text: several matchers read each document."""
+    folded = fold(text)
+    return folded, marked(folded)
+
+
 def _marked_key(key: str) -> str:
     """The form of a folded phrase that `marked` text holds where the phrase starts a word."""
     return NOT_ALNUM.sub(" ", " " + key if key[0].isalnum() else key)
@@ -165,8 +172,8 @@ class PhraseMatcher(Generic[V]):
             return []
         found = []
         size = len(text)
-        folded = fold(text)
-        for end, phrases in self._automaton.iter(marked(folded)):  # `end` counts the space before the text
+        folded, marked_text = folded_text(text)
+        for end, phrases in self._automaton.iter(marked_text):  # `end` counts the space before the text
             for key, length, spellings in phrases:
                 start = end - length
                 if folded[start:end] != key or (

@@ -23,7 +23,10 @@ from .lexicon import alternation, country_before, find_titles, title_pattern, ti
 from .names import is_name_token, name_in_run
 
 CAPITAL = "A-ZÀ-ÖØ-Þ"
-CAP_TAIL = r"[A-Za-zÀ-ÖØ-öø-ÿ0-9-]*(?:['’][A-Z][a-z]+)?"
+# The rest of a capitalised word. Its letters are taken possessively (`*+`): every pattern goes on after
+# a word with something no letter, digit or hyphen matches, so giving letters back could never lead to a
+# match and only cost a retry for each letter of every capitalised word that starts no name.
+CAP_TAIL = r"[A-Za-zÀ-ÖØ-öø-ÿ0-9-]*+(?:['’][A-Z][a-z]+)?"
 CAP = rf"[{CAPITAL}]{CAP_TAIL}"
 # A capitalised word not glued to a word, an apostrophe or a hyphen before it.
 FIRST_CAP = unglued(CAPITAL, r"\w'’-") + CAP_TAIL

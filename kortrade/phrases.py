@@ -5,12 +5,18 @@ of a hundred cue phrases then costs a hundred attempts per character. Grouping t
 by shared prefixes (`trade(?: (?:balance|deficit|surplus))?`) lets the engine branch on one
 character at a time, which on this project's cue lists is about twice as fast, and matches
 the same phrases (longest first, because every optional tail is greedy).
+
+For cues written as regular expressions, `regex_first_characters` reads from a pattern's
+parse tree the characters its matches can start with, so that a `first_character_test`
+in front of it rules out most positions with one character test.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from re import _constants as sre_constants  # the parse tree of `re`, to read where a pattern can start
+from re import _parser as sre_parser
 
 
 def trie_pattern(phrases: Iterable[str], fold_case: bool = False, space: str = r"\ ") -> str:
@@ -35,6 +41,73 @@ def first_character_test(phrases: Iterable[str], fold_case: bool = False) -> str
     """
     firsts = {phrase[0].lower() if fold_case else phrase[0] for phrase in phrases}
     return f"(?=[{re.escape(''.join(sorted(firsts)))}])"
+
+
+def regex_first_characters(pattern: str, flags: int = 0, nonempty: bool = False) -> frozenset[str] | None:
+    """The characters a match of the pattern can start with; None when unknown.
+
+    Read from the pattern's parse tree: zero-width assertions are skipped (they only narrow the
+    matches) and optional parts add their first characters to what follows. None when a match can
+    start with a character outside a plain set of literals (`\\w`, `.`, `[^a]`), where a group of
+    the pattern turns case-insensitivity on, or when a match can be empty; with `nonempty`, the
+    characters the pattern's non-empty matches can start with, even if it can also match empty.
+    Compiled with the pattern's own flags, their `first_character_test` accepts every character
+    such a match can start with, case folding included.
+    """
+    firsts = _sequence_firsts(sre_parser.parse(pattern, flags).data)
+    if firsts is None or (firsts[1] and not nonempty):
+        return None
+    return frozenset(map(chr, firsts[0]))
+
+
+def _sequence_firsts(items: list) -> tuple[set[int], bool] | None:
+    """(first code points, whether the sequence can match empty) of parsed items; None when unknown."""
+    firsts: set[int] = set()
+    for op, value in items:
+        if op in (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+            continue
+        if op is sre_constants.LITERAL:
+            return firsts | {value}, False
+        if op is sre_constants.IN:
+            chars = _set_firsts(value)
+            return None if chars is None else (firsts | chars, False)
+        found = _item_firsts(op, value)
+        if found is None:
+            return None
+        firsts |= found[0]
+        if not found[1]:
+            return firsts, False
+    return firsts, True
+
+
+def _item_firsts(op: object, value: object) -> tuple[set[int], bool] | None:
+    """(first code points, whether it can match empty) of a group, a branch or a repeat; None when unknown."""
+    if op is sre_constants.SUBPATTERN:
+        _, add_flags, _, items = value
+        return None if add_flags & re.IGNORECASE else _sequence_firsts(items.data)
+    if op is sre_constants.BRANCH:
+        branches = [_sequence_firsts(items.data) for items in value[1]]
+        if any(branch is None for branch in branches):
+            return None
+        return set().union(*(b[0] for b in branches)), any(b[1] for b in branches)
+    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT):
+        least, _, items = value
+        found = _sequence_firsts(items.data)
+        return None if found is None else (found[0], found[1] or least == 0)
+    return None
+
+
+def _set_firsts(items: list) -> set[int] | None:
+    """The code points of a character set of literals and small ranges; None for categories or negation."""
+    chars: set[int] = set()
+    for op, value in items:
+        if op is sre_constants.LITERAL:
+            chars.add(value)
+        elif op is sre_constants.RANGE and value[1] - value[0] < 256:
+            chars.update(range(value[0], value[1] + 1))
+        else:
+            return None
+    return chars
 
 
 def _branches(node: dict[str, dict], space: str) -> str:

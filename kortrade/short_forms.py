@@ -18,7 +18,7 @@ from functools import cache
 
 from .gazetteer import Actor, Mention, holder_of, persons_by_family_name
 from .lexicon import alternation, titles, unglued
-from .matching import fold
+from .matching import fold, folded_text
 
 WORD = re.compile(unglued("A-ZÀ-ÖØ-Þ", r"\w'’-") + r"[a-zà-öø-ÿ]+(?![\w-])")
 CAPITAL_AFTER = re.compile(r"[ \t]+[A-ZÀ-ÖØ-Þ]")
@@ -50,7 +50,7 @@ def short_forms(text: str, mentions: Iterable[Mention], day: dt.date | None) -> 
     for mention in mentions:
         if mention.actor.type == "person" and "short_form" not in mention.flags:
             by_family.setdefault(fold(mention.actor.family_name), []).append((mention.start, mention.actor))
-    folded = fold(text)  # a word's letters fold alone as they do in the text (Latin letters only)
+    folded = folded_text(text)[0]  # a word's letters fold alone as they do in the text (Latin letters only)
     for match in WORD.finditer(text):
         key = folded[match.start() : match.end()]
         if key not in by_family and key not in persons_by_family_name():

@@ -21,6 +21,7 @@ from functools import cache
 
 import ahocorasick
 
+from .phrases import first_character_test, regex_first_characters
 from .resources import data_rows
 
 SIDES = ("KOR", "CHN", "ALT", "PAIR", "NONE")
@@ -131,12 +132,17 @@ def expand(pattern: str) -> str:
 
 
 def cue_alternation(patterns: Iterable[str]) -> re.Pattern[str]:
-    """One pattern for many cues, each in group `c<i>`, all starting at the start of a word.
+    """One pattern for many cues, all starting at the start of a word; a match of cue i has `lastgroup` `c<i>`.
 
     Matched on marked (lower-case) text, left to right: where two cues start at
     the same word, the one listed first counts. Every cue opens with a word
     character (the tests check the cue files), so a leading `\\b` is the same as
-    `(?<!\\w)`, which fails at once at the end of a word, where `\\b` would try every cue.
+    `(?<!\\w)`, which fails at once at the end of a word, where `\\b` would try every cue. A test of
+    the characters the cues can start with rules out most word starts before any cue is tried.
+    Cue i is marked by an empty group `c<i>` at its end, not by a group around it: the regex
+    engine skips a branch that opens with a letter other than the text's without entering it.
     """
     bodies = (expand(pattern).removeprefix(r"\b") for pattern in patterns)
-    return re.compile(WORD_START + "(?:" + "|".join(f"(?P<c{i}>{body})" for i, body in enumerate(bodies)) + ")")
+    alternation = "(?:" + "|".join(f"(?:{body})(?P<c{i}>)" for i, body in enumerate(bodies)) + ")"
+    firsts = regex_first_characters(alternation)
+    return re.compile((first_character_test(firsts) if firsts else "") + WORD_START + alternation)

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from functools import cache, partial
 
 from .dates import ABSOLUTE_PATTERNS, MONTHS, NUMBER_WORDS, days_in_month, iso_date, shift_back
-from .phrases import case_key, matches_at, starts_of
+from .phrases import case_key, first_character_test, matches_at, regex_first_characters, starts_of
 from .resources import data_rows
 
 GRANULARITY = {"year": 1, "month": 2, "day": 3}
@@ -95,7 +95,18 @@ def _prefix(which: bool = False, prepositions: str = "", keep: str = "", optiona
     body = "(?:" + "|".join(options) + ")" + ("?" if optional else "")
     if keep:
         body += rf"(?P<keep>{keep})" + ("?" if optional else "")
-    return re.compile(body + "$", re.IGNORECASE)
+    return _prefix_pattern(body)
+
+
+def _prefix_pattern(body: str) -> re.Pattern[str]:
+    """A prefix `body` ending where the core starts (`$`: it is searched up to the core), case-insensitive.
+
+    A first-character test rules out at once every position where no non-empty match starts;
+    an empty match, which the search finds only where no non-empty one is, is no prefix.
+    """
+    firsts = regex_first_characters(body, re.IGNORECASE, nonempty=True)
+    test = first_character_test(firsts) if firsts else ""
+    return re.compile(f"{test}(?:{body})$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -541,17 +552,27 @@ def _rules() -> tuple[Rule, ...]:
 
 def _prefix_of(words: str) -> re.Pattern[str]:
     """A prefix of given words that belong to the expression (`3 days` of `3 days ago`)."""
-    return re.compile(rf"\b(?P<keep>{words})$", re.IGNORECASE)
+    return _prefix_pattern(rf"\b(?P<keep>{words})")
 
 
 @cache
 def _not_a_date() -> re.Pattern[str]:
-    return re.compile(_date_cues("not_a_date"), re.IGNORECASE)
+    return _tested_cues("not_a_date")
 
 
 @cache
 def _future() -> re.Pattern[str]:
-    return re.compile(_date_cues("future"), re.IGNORECASE)
+    return _tested_cues("future")
+
+
+def _tested_cues(kind: str) -> re.Pattern[str]:
+    """The cues of one kind as one case-insensitive pattern, behind a test of the characters they can start with.
+
+    The test rules out most positions at once; what the pattern matches is what the cues' alternation matches.
+    """
+    cues = _date_cues(kind)
+    firsts = regex_first_characters(cues, re.IGNORECASE)
+    return re.compile((first_character_test(firsts) if firsts else "") + f"(?:{cues})", re.IGNORECASE)
 
 
 def speaks_of_future(sentence: str) -> bool:

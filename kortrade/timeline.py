@@ -99,12 +99,11 @@ def _row(document: Document, sentence: Sentence, expression: TimeExpression) -> 
 def event_phrase(sentence: str, start: int, end: int) -> str:
     """A few words of the clause holding `sentence[start:end]`, without the date itself."""
     blanked = sentence[:start] + " " * (end - start) + sentence[end:]
-    bounds = [0, *(p for m in CLAUSE_BREAK.finditer(blanked) for p in (m.start(), m.end())), len(blanked)]
-    clauses = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+    clauses = _clauses(blanked)
     holding = next(i for i, (s, e) in enumerate(clauses) if s <= start <= e)
-    words = _words(blanked, *clauses[holding])
-    before = [w for w, offset in words if offset < start]
-    after = [w for w, offset in words if offset >= end]
+    clause_start, clause_end = clauses[holding]
+    # no word runs into the blanked date, so the words before and after it are read apart
+    before, after = _words(blanked, clause_start, start), _words(blanked, end, clause_end)
     if len(before) + len(after) > EVENT_WORDS:
         before, after = _subclause(before, after)
     if before and before[-1].lower() in event_words("date_preposition"):
@@ -113,7 +112,7 @@ def event_phrase(sentence: str, start: int, end: int) -> str:
 
     def neighbours(order: list[tuple[int, int]]) -> Iterator[list[str]]:
         for clause in order:
-            found = _trimmed([w for w, _ in _words(blanked, *clause)], 0)[0]
+            found = _trimmed(_words(blanked, *clause), 0)[0]
             if found:
                 yield found
 
@@ -127,6 +126,15 @@ def event_phrase(sentence: str, start: int, end: int) -> str:
     return " ".join(_trimmed(event[first : first + EVENT_WORDS], 0)[0])
 
 
+def _clauses(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of the stretches of text between clause breaks, in order."""
+    edges = [0]
+    for match in CLAUSE_BREAK.finditer(text):
+        edges += match.span()
+    edges.append(len(text))
+    return list(zip(edges[::2], edges[1::2]))
+
+
 def _subclause(before: list[str], after: list[str]) -> tuple[list[str], list[str]]:
     """The words around the date from the last subordinating word before it to the first one after it."""
     cut_before = max((i for i, w in enumerate(before) if w.lower() in event_words("subordinator")), default=0)
@@ -134,20 +142,17 @@ def _subclause(before: list[str], after: list[str]) -> tuple[list[str], list[str
     return before[cut_before:], after[:cut_after]
 
 
-def _words(text: str, clause_start: int, clause_end: int) -> list[tuple[str, int]]:
-    """The words of a clause with their offsets; a sentence's full stop is no part of its last word."""
-    return [
-        (w[:-1] if w.endswith(".") and w.count(".") == 1 else w, m.start())
-        for m in WORD.finditer(text, clause_start, clause_end)
-        for w in (m.group(),)
-    ]
+def _words(text: str, start: int, end: int) -> list[str]:
+    """The words of a stretch of text; a sentence's full stop is no part of its last word."""
+    return [w[:-1] if w[-1] == "." and w.count(".") == 1 else w for w in WORD.findall(text, start, end)]
 
 
 def _trimmed(words: list[str], pivot: int) -> tuple[list[str], int]:
     """Words without connectives at the start or prepositions and articles at the end; the pivot moves along."""
     first, last = 0, len(words)
-    while first < last and words[first].lower() in event_words("leading"):
+    leading, trailing = event_words("leading"), event_words("trailing")
+    while first < last and words[first].lower() in leading:
         first += 1
-    while last > first and words[last - 1].lower() in event_words("trailing"):
+    while last > first and words[last - 1].lower() in trailing:
         last -= 1
     return words[first:last], max(0, min(pivot - first, last - first))

@@ -200,3 +200,20 @@ def test_speech_after_patterns_find_what_one_pattern_finds(text):
     assert [(m.span(), m.span("run")) for m in people.speech_after(text)] == [
         (m.span(), m.span("run")) for m in plain.finditer(text)
     ]
+
+
+NAME_PIECES = [*SPEECH_PIECES, "O'Brien", "Fudan University’s", "(email)", "is", "a", "an", "professor", "President"]
+
+
+@given(st.lists(st.sampled_from(NAME_PIECES), max_size=14).map("".join))
+def test_possessive_capitalised_words_find_what_greedy_ones_find(text):
+    possessive = [
+        people.apposition_pattern(),
+        people.SPEECH_BEFORE,
+        people.INSTITUTION_PERSON,
+        *people.SPEECH_AFTER,
+    ]
+    for pattern in possessive:
+        assert "]*+" in pattern.pattern
+        greedy = re.compile(pattern.pattern.replace("]*+", "]*"))
+        assert [m.span("run") for m in pattern.finditer(text)] == [m.span("run") for m in greedy.finditer(text)]

@@ -11,6 +11,7 @@ from kortrade.phrases import (
     first_character_test,
     lowered_for_search,
     matches_at,
+    regex_first_characters,
     starts_of,
     trie_pattern,
 )
@@ -68,3 +69,35 @@ def test_lowered_for_search_refuses_text_whose_lower_case_moves_or_misses_a_lett
     assert lowered_for_search("Vice Minister KIM") == "vice minister kim"
     assert lowered_for_search("\u212aorea") == "korea"
     assert lowered_for_search("İstanbul") is None and lowered_for_search("Mınister") is None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "firsts"),
+    [
+        (r"(?<!\w)(?:ab|c[de-f]\w*)?x", "acx"),
+        (r"\bfoo|bar", "bf"),
+        (r"(?:a|b?)c", "abc"),
+        (r"(?P<c0>join)|(?P<c1>(?:work|team)s?)", "jtw"),
+        (r"\w+", None),
+        (r"[^a]b", None),
+        (r"a?", None),
+        (r"(?i:ab)", None),
+    ],
+)
+def test_regex_first_characters_are_those_a_match_can_start_with(pattern, firsts):
+    found = regex_first_characters(pattern)
+    assert found == (None if firsts is None else frozenset(firsts))
+
+
+@given(st.lists(st.sampled_from(["a", "b?", "(?:c|d)", "e*", "[fg]", "(?<!x)", "\\b", "h+"]), min_size=1, max_size=5))
+def test_every_match_starts_with_one_of_the_regex_first_characters(parts):
+    pattern = "".join(parts)
+    firsts = regex_first_characters(pattern)
+    matches = [m for m in re.finditer(pattern, "xabcdefgh hgfedcba bb ee") if m.group()]
+    if firsts is not None:
+        assert all(m.group()[0] in firsts for m in matches)
+
+
+def test_regex_first_characters_of_non_empty_matches_when_a_match_may_be_empty():
+    assert regex_first_characters(r"(?:\bin\s+|late\s+)?(?:the\s+)?", nonempty=True) == frozenset("ilt")
+    assert regex_first_characters(r"(?:\bin\s+|late\s+)?(?:the\s+)?") is None

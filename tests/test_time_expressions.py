@@ -239,3 +239,22 @@ def test_anchored_cores_start_where_their_anchor_matches(text):
     for rule in _rules():
         for match in rule.core.finditer(text):
             assert not rule.anchor or ANCHORS[rule.anchor].match(text, match.start()), rule.core.pattern
+
+
+PREFIX_WORDS = ["the ", "from ", "in ", "late ", "mid-", "last ", "ſince ", "3 ", "day ", "x", "\n"]
+
+
+@given(st.lists(st.sampled_from(PREFIX_WORDS), max_size=8).map("".join))
+def test_a_prefix_behind_its_first_character_test_finds_what_the_plain_prefix_finds(words):
+    first_character_test = re.compile(r"^\(\?=\[[^\]]*\]\)")
+    for rule in _rules():
+        if rule.prefix is None:
+            continue
+        plain = re.compile(first_character_test.sub("", rule.prefix.pattern), re.IGNORECASE)
+        found, expected = (_non_empty(pattern.search(words)) for pattern in (rule.prefix, plain))
+        assert found == expected, rule.prefix.pattern
+
+
+def _non_empty(match: re.Match[str] | None) -> tuple | None:
+    """A match's span and groups; None for an empty match, which is no prefix."""
+    return (match.span(), match.groupdict()) if match and match.group() else None

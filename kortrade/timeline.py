@@ -100,7 +100,8 @@ def event_phrase(sentence: str, start: int, end: int) -> str:
     """A few words of the clause holding `sentence[start:end]`, without the date itself."""
     blanked = sentence[:start] + " " * (end - start) + sentence[end:]
     clauses = _clauses(blanked)
-    holding = next(i for i, (s, e) in enumerate(clauses) if s <= start <= e)
+    # the last clause opening at or before the date (blanking may join a dash to a break: `rose -March`)
+    holding = bisect.bisect_right([s for s, _ in clauses], start) - 1
     clause_start, clause_end = clauses[holding]
     # no word runs into the blanked date, so the words before and after it are read apart
     before, after = _words(blanked, clause_start, start), _words(blanked, end, clause_end)

@@ -66,6 +66,13 @@ def test_event_phrases():
     assert event_phrase("Posted 2 days ago", 7, 17) == "Posted"
 
 
+def test_event_of_a_date_glued_to_a_dash():
+    # blanking the date makes ` -M` a spaced dash, a clause break across the date's first character
+    sentence = "Exports to China rose -March 2024 was strong."
+    start = sentence.index("March")
+    assert event_phrase(sentence, start, start + len("March 2024")) == "Exports to China rose"
+
+
 def test_seed_timeline_holds_the_dated_events_of_002(seeds_extraction):
     timeline = seeds_extraction.timeline
     rows = timeline[timeline.doc_id == "002_c30783c9e7f1f1ae"]

@@ -118,7 +118,8 @@ def _failed(raw: corpus_files.RawDocument, error: Exception) -> DocumentResult:
         "sha256": raw.sha256,
         "flags": ";".join(f for f in FLAG_ORDER if f in {*raw.flags, "extraction_failed"}),
     }
-    problem = f"extraction failed: {type(error).__name__}: {error} ({Path(where.filename).name}:{where.lineno})"
+    message = ": ".join(filter(None, (type(error).__name__, str(error))))
+    problem = f"extraction failed: {message} ({Path(where.filename).name}:{where.lineno})"
     return DocumentResult(document, problems=[problem])
 
 

@@ -128,6 +128,18 @@ def test_a_document_the_extractors_fail_on_is_flagged_and_the_run_goes_on(tmp_pa
     assert problems == [f"bad.txt: extraction failed: KeyError: 'unforeseen' (test_pipeline.py:{failing_line()})"]
 
 
+def test_an_error_without_a_message_is_reported_by_its_name(tmp_path, monkeypatch):
+    (tmp_path / "bad.txt").write_text("Exports to China rose 7% in June.\n")
+
+    def failing_figure_rows(document):
+        raise StopIteration
+
+    monkeypatch.setattr(pipeline, "figure_rows", failing_figure_rows)
+    problems = []
+    kortrade.extract(tmp_path, on_problem=problems.append)
+    assert problems[0].startswith("bad.txt: extraction failed: StopIteration (test_pipeline.py:")
+
+
 def failing_line() -> int:
     """The line of the `raise` in the test above."""
     source = Path(__file__).read_text().splitlines()

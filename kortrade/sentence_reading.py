@@ -57,19 +57,35 @@ class Cue:
 
 @dataclass(frozen=True)
 class Phrases:
-    """A pattern of cue phrases in two forms that find the same matches: `any_case`, case-insensitive,
-    for any text; `lower_case`, case-sensitive and quicker, for lower-cased ASCII text (None unless
-    every phrase is ASCII, since Unicode case folding pairs some ASCII letters with other letters)."""
+    """A pattern of cue phrases in two forms that find the same phrases: `any_case`, case-insensitive, for
+    any text; `word_start`, case-sensitive and quicker, for lower-cased ASCII text, where it matches a phrase
+    (group 1) with the character before it, no letter or hyphen. Opening on a character class, it lets `re`
+    skip to the ends of words rather than try the pattern at every position; it is None unless every phrase is
+    ASCII (Unicode case folding pairs some ASCII letters with other letters) and opens with a letter (so that
+    the character before a phrase is never the last one of the phrase before)."""
 
     any_case: re.Pattern[str]
-    lower_case: re.Pattern[str] | None
+    word_start: re.Pattern[str] | None
 
     @classmethod
     def of(cls, phrases: Iterable[str]) -> Phrases:
         phrases = list(phrases)
-        pattern = _phrase_pattern(phrases)
-        ascii_only = all(phrase.isascii() for phrase in phrases)
-        return cls(re.compile(pattern, re.IGNORECASE), re.compile(pattern) if ascii_only else None)
+        any_case = re.compile(_phrase_pattern(phrases), re.IGNORECASE)
+        if not all(phrase.isascii() and phrase[:1].isalpha() for phrase in phrases):
+            return cls(any_case, None)
+        word_start = rf"[^a-z-]{first_character_test(phrases, fold_case=True)}({trie_pattern(phrases, fold_case=True)})(?![a-z-])"
+        return cls(any_case, re.compile(word_start))
+
+    def find(self, text: str, start: int, end: int, lowered: tuple[str, int] | None) -> Iterator[tuple[int, int, str]]:
+        """(start, end, phrase in lower case) of each match in `text[start:end]`, left to right; `lowered` is
+        `lowered_ascii(text, start, end)`."""
+        if lowered is None or self.word_start is None:
+            for match in self.any_case.finditer(text, start, end):
+                yield match.start(), match.end(), case_key(match.group())
+            return
+        copy, offset = lowered
+        for match in self.word_start.finditer(copy):
+            yield match.start(1) + offset, match.end(1) + offset, match[1]
 
 
 @cache
@@ -137,14 +153,7 @@ class SentenceReading:
 
     def _phrases(self, phrases: Phrases) -> Iterator[tuple[int, int, str]]:
         """(start, end, phrase in lower case) of each match of the phrases in the sentence, left to right."""
-        start, end = self.sentence.start, self.sentence.end
-        if self._lowered is None or phrases.lower_case is None:
-            for match in phrases.any_case.finditer(self.text, start, end):
-                yield match.start(), match.end(), case_key(match.group())
-            return
-        lowered, offset = self._lowered
-        for match in phrases.lower_case.finditer(lowered, start - offset):
-            yield match.start() + offset, match.end() + offset, match.group()
+        return phrases.find(self.text, self.sentence.start, self.sentence.end, self._lowered)
 
     def _cues(self, name: str, skip_names: bool) -> list[Cue]:
         phrases, labels = _cue_pattern(name)
@@ -182,11 +191,11 @@ class SentenceReading:
 
 
 def lowered_ascii(text: str, start: int, end: int) -> tuple[str, int] | None:
-    """`text[start:end]` lower-cased with the character before it (which lookbehinds read), and the
-    offset of that copy in `text`; None when the stretch is not ASCII (whose case folding differs)."""
-    offset = max(0, start - 1)
-    stretch = text[offset:end]
-    return (stretch.lower(), offset) if stretch.isascii() else None
+    """`text[start:end]` lower-cased after the character before it (which patterns read; a space at the
+    start of the text), and the offset of that copy in `text`; None when the stretch is not ASCII (whose
+    case folding differs)."""
+    stretch = text[start - 1 : end] if start else " " + text[:end]
+    return (stretch.lower(), start - 1) if stretch.isascii() else None
 
 
 def _edges(breaks: list[tuple[int, int]]) -> tuple[list[int], list[int]]:

@@ -271,27 +271,27 @@ def test_the_word_before_a_figure_is_the_one_the_pattern_finds(text, end):
     st.integers(0, 80),
 )
 @example("xexports rose", 1, 13)
+@example("exports rose", 0, 12)
 def test_cue_phrases_found_in_lowered_ascii_text_are_the_case_insensitive_matches(text, start, end):
     from kortrade.sentence_reading import _cue_pattern, _flag_cues, lowered_ascii
 
     start, end = min(start, len(text)), min(max(start, end), len(text))
     lowered = lowered_ascii(text, start, end)
+    if lowered is None:
+        assert not text[max(0, start - 1) : end].isascii()
+        return
     for phrases in (_cue_pattern("figure_metric_cues.tsv")[0], _flag_cues("segment")[0]):
-        expected = [m.span() for m in phrases.any_case.finditer(text, start, end)]
-        if lowered is None:
-            assert not text[max(0, start - 1) : end].isascii()
-            continue
-        copy, offset = lowered
-        assert [(m.start() + offset, m.end() + offset) for m in phrases.lower_case.finditer(copy, start - offset)] == (
-            expected
-        )
+        assert phrases.word_start is not None
+        expected = [(m.start(), m.end(), m.group().lower()) for m in phrases.any_case.finditer(text, start, end)]
+        assert list(phrases.find(text, start, end, lowered)) == expected
 
 
-def test_phrases_with_letters_beyond_ascii_have_no_lower_case_pattern():
+def test_phrases_with_letters_beyond_ascii_or_opening_on_no_letter_have_no_word_start_pattern():
     from kortrade.sentence_reading import Phrases
 
-    assert Phrases.of(["ſtrength"]).lower_case is None
-    assert Phrases.of(["exports"]).lower_case.fullmatch("exports")
+    assert Phrases.of(["ſtrength"]).word_start is None
+    assert Phrases.of(["-based"]).word_start is None
+    assert Phrases.of(["exports"]).word_start.fullmatch(" exports")
 
 
 @given(

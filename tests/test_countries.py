@@ -1,4 +1,4 @@
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from regex_shapes import without_first_character_test
 
@@ -76,3 +76,23 @@ def test_a_document_looks_up_the_last_other_country_before_a_position():
 def test_the_first_letter_test_drops_no_mention(text):
     plain = without_first_character_test(countries._pattern())
     assert [m.span() for m in countries._pattern().finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["China", "Chinese", "US", "the US", "South Korea", "Korea", "'s", "$", "dollar", "s", " ", "\n", ".", "x"]
+        ),
+        max_size=14,
+    ).map("".join),
+    st.integers(0, 80),
+    st.integers(0, 80),
+)
+@example("China\n dollars", 0, 5)
+def test_a_line_looks_up_what_the_whole_document_finds(text, start, end):
+    start = min(start, len(text))
+    line_end = text.find("\n", start)
+    end = min(max(start, end), len(text) if line_end < 0 else line_end)
+    whole = [m for m in find_mentions(text) if not m.in_name]
+    expected = next((m.iso3 for m in reversed(whole) if start <= m.start and m.end <= end and m.iso3 != "KOR"), "")
+    assert DocumentCountries(text).last_before(start, end, unless="KOR") == expected

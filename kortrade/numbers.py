@@ -21,11 +21,12 @@ the figure finder and the damage detector.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-from .phrases import case_key, first_character_test, trie_pattern
+from .phrases import case_key, first_character_test, lowered_for_search, trie_pattern
 from .resources import data_rows
 
 DIGITS = r"(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．]\d+)?"
@@ -110,6 +111,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "digits": re.compile(DIGITS_FROM_FIRST),
         "words": re.compile(rf"{_first_letter_test()}(?<!\w){words}", re.IGNORECASE),
+        # The same for lower-cased text, matching the character before the words, which is no word character:
+        # a pattern that opens on a character class lets re skip to the ends of words.
+        "words_after_break": re.compile(rf"\W{_first_letter_test()}{words}"),
         "word_token": re.compile(rf"point|and|{cardinal}|\d+", re.IGNORECASE),
         "scale_words": re.compile(rf"(?:(?:\s*|-)(?:hundred|{scale})\b)+", re.IGNORECASE),
         "scale_term": re.compile(rf"[ ](?P<num>{DIGITS})(?P<scale>(?:(?:\s*|-)(?:hundred|{scale})\b)+)", re.IGNORECASE),
@@ -132,21 +136,46 @@ def find_numbers(text: str) -> list[Number]:
     Digits and number words are searched apart, each pattern again only once the position
     passes its last match (a match at or after the position is the one a new search finds).
     """
-    digits_pattern, words_pattern = _patterns()["digits"], _patterns()["words"]
-    digits, words = digits_pattern.search(text), words_pattern.search(text)
+    digits_pattern, search_words = _patterns()["digits"], _words_search(text)
+    digits, words = digits_pattern.search(text), search_words(0)
     numbers: list[Number] = []
     while digits or words:
-        if words is None or digits is not None and digits.start() < words.start():
-            match, number = digits, _digits_number(text, digits)
+        if words is None or digits is not None and digits.start() < words[0]:
+            start, number = digits.start(), _digits_number(text, digits)
         else:
-            match, number = words, _words_number(text, words)
+            start, number = words[0], _words_number(text, *words)
         numbers.append(number)
-        position = max(number.end, match.start() + 1)
+        position = max(number.end, start + 1)
         if digits is not None and digits.start() < position:
             digits = digits_pattern.search(text, position)
-        if words is not None and words.start() < position:
-            words = words_pattern.search(text, position)
+        if words is not None and words[0] < position:
+            words = search_words(position)
     return numbers
+
+
+def _words_search(text: str) -> Callable[[int], tuple[int, int] | None]:
+    """A search for the first number in words at or after a position of the text, giving its span.
+
+    It searches a lower-cased copy after a space, with `words_after_break`, when that finds what
+    `words` finds in the text (`phrases.lowered_for_search`): then the character a match opens
+    on stands before the words, and the copy's offsets are those of the text plus one.
+    """
+    lowered = lowered_for_search(" " + text)
+    if lowered is None:
+        words = _patterns()["words"]
+
+        def search(position: int) -> tuple[int, int] | None:
+            match = words.search(text, position)
+            return match.span() if match else None
+
+        return search
+    after_break = _patterns()["words_after_break"]
+
+    def search_lowered(position: int) -> tuple[int, int] | None:
+        match = after_break.search(lowered, position)
+        return (match.start(), match.end() - 1) if match else None
+
+    return search_lowered
 
 
 def parse_digits(literal: str) -> Decimal:
@@ -241,16 +270,16 @@ def _scale_product(scales: str) -> Decimal:
     return product
 
 
-def _words_number(text: str, match: re.Match[str]) -> Number:
-    """A number written in words; it stops where the words stop forming one number.
+def _words_number(text: str, start: int, matched_end: int) -> Number:
+    """A number written in words, matched in `text[start:matched_end]`; it stops where the words stop forming one number.
 
     Scale words at the end are kept apart as the scale (`five billion` is 5 times 10^9), so
     that a range can lend them to its first number (`between five and six billion`).
     """
     words = _words()
     integer: list[tuple[Decimal, str]] = []
-    fraction, trailing_scale, after_point, end = "", Decimal(1), False, match.start()
-    for token in _patterns()["word_token"].finditer(text, match.start(), match.end()):
+    fraction, trailing_scale, after_point, end = "", Decimal(1), False, start
+    for token in _patterns()["word_token"].finditer(text, start, matched_end):
         word = case_key(token.group())
         if word == "and":
             continue
@@ -272,13 +301,13 @@ def _words_number(text: str, match: re.Match[str]) -> Number:
         trailing_scale = integer.pop()[0]
     base = _cardinal(integer) + (Decimal("0." + fraction) if fraction else 0)
     return Number(
-        start=match.start(),
+        start=start,
         end=end,
         base=base,
         scale=trailing_scale,
         form="words",
         scale_kind="word" if trailing_scale != 1 else "",
-        glued_before=_touches_before(text, match.start()),
+        glued_before=_touches_before(text, start),
         glued_after=_touches_after(text, end),
         decimal_point=bool(fraction),
     )

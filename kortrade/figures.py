@@ -27,9 +27,10 @@ last, so nothing found here leaves as a clean figure when it is damaged.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from typing import NamedTuple
 
 from . import garbled
 from .numbers import Number, find_numbers
@@ -54,12 +55,12 @@ class Unit:
     flag: str
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(NamedTuple):
     """A figure found in text: span, kind, value in base units (None if unknown), unit and flags.
 
     `number` is the number at its core; `glued_left` says its left edge (currency or digits)
-    touches a letter or digit, the mark of text damaged by translation.
+    touches a letter or digit, the mark of text damaged by translation. A named tuple, which is
+    built quicker than a frozen dataclass.
     """
 
     start: int
@@ -73,7 +74,7 @@ class Figure:
 
     def with_flag(self, flag: str) -> Figure:
         """The same figure with one more flag."""
-        return self if flag in self.flags else replace(self, flags=(*self.flags, flag))
+        return self if flag in self.flags else self._replace(flags=(*self.flags, flag))
 
 
 @cache
@@ -291,7 +292,7 @@ def _read_ranges(text: str, numbers: list[Number], found: list[Figure | None]) -
         elif first is not None and second is None and first.kind == "money" and first.end == a.end:
             if a.scale != 1 or not (b.scale_kind or connector["word"] is None) or _touches_next(text, b.end):
                 continue
-            found[i] = replace(first, value=a.base * b.scale)
+            found[i] = first._replace(value=a.base * b.scale)
             found[i + 1] = Figure(b.start, b.end, "money", b.value, first.unit, b)
         elif first is None or second is None or connector["word"] and connector["word"].lower() == "to":
             continue

@@ -11,8 +11,8 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass
 from functools import cache, cached_property
+from typing import NamedTuple
 
 from .phrases import first_character_test, trie_pattern
 from .resources import data_rows
@@ -29,12 +29,12 @@ BLANKS = re.compile(r"\s*")
 READ_PAST_BLANKS = len("dollars") + 1
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     """A country named in text: span, ISO 3166-1 alpha-3 code, form, and whether it is possessive.
 
     `in_name` marks a country inside a proper name (`Korea Customs Service`, `Bank of Korea`,
-    `Chinese President Xi`): it names an organisation or a person, not an economy.
+    `Chinese President Xi`): it names an organisation or a person, not an economy. A named tuple,
+    which is built quicker than a frozen dataclass.
     """
 
     start: int

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from .dates import MONTHS, find_absolute_dates
 from .numbers import find_numbers
@@ -80,12 +81,11 @@ EVENT_NAME = re.compile(r"\s+[A-Z][a-z]")
 BY_BEFORE = re.compile(r"\b(?:by|until|through)\s+(?:the\s+end\s+of\s+)?\Z", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Period:
+class Period(NamedTuple):
     """A period mentioned in text: span, ISO value (empty when it cannot be resolved), and how it reads.
 
     `projected` marks a target (`by 2030`); `is_range` a span of time, whose `from` (`from
-    January to October`) is no comparison base.
+    January to October`) is no comparison base. A named tuple, which is built quicker than a frozen dataclass.
     """
 
     start: int

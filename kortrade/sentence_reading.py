@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
+from typing import NamedTuple
 
 from .countries import find_mentions
 from .document import Sentence
@@ -41,11 +42,11 @@ BILATERAL = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Cue:
+class Cue(NamedTuple):
     """A cue found in a sentence: its span, its label (a metric or measure) and detail (a sign or direction).
 
-    `after` says the cue also marks a change when it follows a figure (`a 5% increase`).
+    `after` says the cue also marks a change when it follows a figure (`a 5% increase`). A named tuple,
+    which is built quicker than a frozen dataclass.
     """
 
     start: int

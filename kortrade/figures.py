@@ -132,7 +132,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "prefix": re.compile(rf"{prefix_first}(?P<unit>{_alternation(_units()['prefix'])})[ ]?\Z"),
         "suffix": re.compile(rf"(?:[ ]?|-)(?P<unit>{_alternation(_units()['suffix'])})"),
         "hedge": re.compile(rf"{hedge_first}(?<![\w-])(?:{hedge_alternation()})\s+\Z", re.IGNORECASE),
-        "hedge_end": re.compile("[" + "".join(re.escape(hedge[-1]) for hedge in hedges()) + "]", re.IGNORECASE),
+        "hedge_tail": re.compile("|".join(re.escape(tail) for tail in _hedge_tails()), re.IGNORECASE),
         "noun": re.compile(rf"(?:{_alternation(nouns)})\Z", re.IGNORECASE),
         "token": re.compile(r"\s+(?P<token>[^\s,;:()\[\]\"“”]+)"),
     }
@@ -192,16 +192,32 @@ def _suffix_unit(text: str, end: int) -> re.Match[str] | None:
 def _hedge_before(text: str, end: int) -> re.Match[str] | None:
     """The hedge (`about`, `more than`) right before `end` and its blanks, looked for in the 30 characters before it.
 
-    A hedge ends where the blanks before `end` start, so it starts at most its own length earlier.
+    A hedge ends where the blanks before `end` start, so it starts at most its own length earlier;
+    it is looked for only where the text there ends as a hedge does (`_hedge_tails`).
     """
     start = max(0, end - 30)
-    hedge_end = end
-    while hedge_end > start and text[hedge_end - 1].isspace():
-        hedge_end -= 1
-    if hedge_end in (end, start) or not _patterns()["hedge_end"].match(text, hedge_end - 1):
+    hedge_end = start + len(text[start:end].rstrip())
+    tail_start = hedge_end - _hedge_tail_length()
+    if hedge_end == end or tail_start < start or not _patterns()["hedge_tail"].fullmatch(text, tail_start, hedge_end):
         return None
-    longest = max(map(len, hedges()))
-    return _patterns()["hedge"].search(text, max(start, hedge_end - longest), end)
+    return _patterns()["hedge"].search(text, max(start, hedge_end - _longest_hedge()), end)
+
+
+@cache
+def _hedge_tail_length() -> int:
+    """How many last characters of the hedges `_hedge_tails` holds: three, or the length of the shortest hedge."""
+    return min([3, *map(len, hedges())])
+
+
+@cache
+def _hedge_tails() -> frozenset[str]:
+    """The last characters of the hedges (lower case), which end a text a hedge ends."""
+    return frozenset(hedge[-_hedge_tail_length() :].lower() for hedge in hedges())
+
+
+@cache
+def _longest_hedge() -> int:
+    return max(map(len, hedges()))
 
 
 def _may_count(text: str, number: Number) -> bool:

@@ -198,6 +198,10 @@ LOOKAROUND_TOKENS = [
     "x",
     "Some",
     "A",
+    "ABOUT",
+    "almo\u017ft",
+    "Just under",
+    "close to",
 ]
 
 

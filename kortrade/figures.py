@@ -193,14 +193,20 @@ def _hedge_before(text: str, end: int) -> re.Match[str] | None:
     """The hedge (`about`, `more than`) right before `end` and its blanks, looked for in the 30 characters before it.
 
     A hedge ends where the blanks before `end` start, so it starts at most its own length earlier;
-    it is looked for only where the text there ends as a hedge does (`_hedge_tails`).
+    it is looked for only where the text there ends as a hedge does.
     """
     start = max(0, end - 30)
     hedge_end = start + len(text[start:end].rstrip())
-    tail_start = hedge_end - _hedge_tail_length()
-    if hedge_end == end or tail_start < start or not _patterns()["hedge_tail"].fullmatch(text, tail_start, hedge_end):
+    if hedge_end == end or not ends_as_hedge(text, start, hedge_end):
         return None
     return _patterns()["hedge"].search(text, max(start, hedge_end - _longest_hedge()), end)
+
+
+def ends_as_hedge(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` ends with the last characters of a hedge (`_hedge_tails`), as it does
+    when a hedge ends there."""
+    tail_start = end - _hedge_tail_length()
+    return tail_start >= start and _patterns()["hedge_tail"].fullmatch(text, tail_start, end) is not None
 
 
 @cache

@@ -36,7 +36,7 @@ from typing import NamedTuple
 
 from .countries import DocumentCountries
 from .document import Document, Sentence
-from .figures import Figure, hedge_alternation, hedges
+from .figures import Figure, ends_as_hedge, hedge_alternation, hedges
 from .parties import parties
 from .periods import Anchor, Period
 from .phrases import first_character_test
@@ -54,6 +54,8 @@ LOOKBACK = 40
 SHARE_PHRASE_REACH = 80
 RANGE_GAP = 12
 WORD_RUN = re.compile(r"[\w/-]+")
+# The run of word characters a reversed text opens with.
+WORD_RUN_START = re.compile(r"[\w/-]*")
 
 
 class Frame(NamedTuple):
@@ -285,12 +287,16 @@ def word_before(text: str, start: int, end: int) -> re.Match[str] | None:
     """The word (and hedge) right before `end`: `_word_before()` searched in `start:end`, tried only where a word starts.
 
     A match ends in blanks, and starts where a run of word characters does (or at `start`):
-    inside a run it would match as well from the run's first character. Only a hedge's runs
-    follow the matched word, so only the last runs of the stretch can start a match.
+    inside a run it would match as well from the run's first character. Without a hedge before
+    the blanks (`figures.ends_as_hedge`), only the run right before them can start a match;
+    else only a hedge's runs follow the matched word, so only the last runs of the stretch can.
     """
     if end == 0 or not text[end - 1].isspace():
         return None
     pattern = _word_before()
+    blanks_start = start + len(text[start:end].rstrip())
+    if not ends_as_hedge(text, start, blanks_start):
+        return pattern.match(text, blanks_start - WORD_RUN_START.match(text[start:blanks_start][::-1]).end(), end)
     for run in list(WORD_RUN.finditer(text, start, end))[-1 - _hedge_runs() :]:
         if match := pattern.match(text, run.start(), end):
             return match

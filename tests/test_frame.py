@@ -247,7 +247,11 @@ def test_attributed_official_data_is_not_unconfirmed():
 
 @given(
     st.lists(
-        st.sampled_from(["rose", "by", "about", "more than", "up/down", "x-y", " ", "  ", "5", "\n", "of"]), max_size=12
+        st.sampled_from(
+            ["rose", "by", "about", "more than", "up/down", "x-y", " ", "  ", "5", "\n", "of"]
+            + ["just over", "approx.", "ABOUT", "almo\u017ft", "Ä", "%", ",", "\u2003", "clo", "se to"]
+        ),
+        max_size=12,
     ).map("".join),
     st.integers(0, 60),
 )

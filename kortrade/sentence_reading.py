@@ -34,7 +34,8 @@ CLAUSE_BREAK = re.compile(
     r"(?=[;。；:,\s])(?:[;。；]|:\s|\s[—–]\s|,?\s+(?:while|whereas|but|although|though|meanwhile)\b|,\s+(?:and|with)\s+)",
     re.IGNORECASE,
 )
-SEGMENT_BREAK = re.compile(r"[,，](?=\s)|[()]")
+# A comma before a blank, or a bracket: written to open on one character class, which lets re skip to those characters.
+SEGMENT_BREAK = re.compile(r"[,，()](?:(?<=[()])|(?=\s))")
 BILATERAL = re.compile(
     r"(?=[bt])\b(?:bilateral|two-way|between the two|(?:the|both) two (?:countries|nations|sides|economies)|"
     r"both (?:countries|nations|sides|economies))\b",

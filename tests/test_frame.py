@@ -1,4 +1,5 @@
 import itertools
+import re
 
 import pytest
 from documents import make_document
@@ -384,3 +385,11 @@ def test_the_first_letter_test_drops_no_level_word(text):
     for start, end in itertools.combinations(range(len(text) + 1), 2):
         found, expected = pattern.search(text, start, end), plain.search(text, start, end)
         assert (found and found.span()) == (expected and expected.span())
+
+
+@given(st.lists(st.sampled_from([",", "，", "(", ")", " ", "\n", "x", ", ", "，\u3000"]), max_size=12).map("".join))
+def test_segment_breaks_are_commas_before_blanks_and_brackets(text):
+    from kortrade.sentence_reading import SEGMENT_BREAK
+
+    expected = [m.span() for m in re.finditer(r"[,，](?=\s)|[()]", text)]
+    assert [m.span() for m in SEGMENT_BREAK.finditer(text)] == expected

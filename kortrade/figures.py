@@ -42,6 +42,9 @@ FROM_BEFORE = re.compile(r"\bfrom\s+\Z", re.IGNORECASE)
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+\Z", re.IGNORECASE)
 # Possessive: the word's characters are never blanks, so giving some back cannot help (and failing is quicker).
 PREVIOUS_WORD = re.compile(r"(?P<word>[^\W\d_][\w.'’]*+)\s++\Z")
+LETTER = re.compile(r"[^\W\d_]")
+# The characters a previous word ends with, which a reversed text opens with.
+WORD_TAIL_START = re.compile(r"[\w.'’]*")
 YEAR_LIKE = range(1900, 2100)
 
 
@@ -234,7 +237,7 @@ def _may_count(text: str, number: Number) -> bool:
         return False
     hedge = _hedge_before(text, number.start)
     before = hedge.start() if hedge else number.start
-    previous = PREVIOUS_WORD.search(text, max(0, before - 30), before)
+    previous = _previous_word(text, before)
     if previous is None:
         return True
     word = previous["word"]
@@ -243,6 +246,20 @@ def _may_count(text: str, number: Number) -> bool:
     if word.endswith((".", "'s", "’s")) or not word[0].isupper():
         return True
     return _sentence_start(text, previous.start())
+
+
+def _previous_word(text: str, before: int) -> re.Match[str] | None:
+    """`PREVIOUS_WORD` searched in the 30 characters before `before`, tried only where it can match.
+
+    The word ends where the blanks before `before` start, and its characters after the first
+    are word characters, full stops and apostrophes: it opens on the first letter of the run of
+    those characters that ends there.
+    """
+    start = max(0, before - 30)
+    blanks_start = start + len(text[start:before].rstrip())
+    run_start = blanks_start - WORD_TAIL_START.match(text[start:blanks_start][::-1]).end()
+    letter = LETTER.search(text, run_start, blanks_start)
+    return PREVIOUS_WORD.match(text, letter.start(), before) if letter else None
 
 
 def _sentence_start(text: str, offset: int) -> bool:

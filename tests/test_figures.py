@@ -261,3 +261,18 @@ def test_the_possessive_previous_word_pattern_finds_what_the_plain_one_does(text
     for start, end in itertools.combinations(range(len(text) + 1), 2):
         found, expected = PREVIOUS_WORD.search(text, start, end), plain.search(text, start, end)
         assert (found and found.span("word")) == (expected and expected.span("word"))
+
+
+@given(
+    st.lists(
+        st.sampled_from(["Exports", "the", "U.S.", "Korea's", "5bn", "_x", "’s", "é", " ", "  ", "\n", "5", ",", "-"]),
+        max_size=10,
+    ).map("".join),
+    st.integers(0, 60),
+)
+def test_the_previous_word_is_the_one_the_pattern_finds(text, before):
+    from kortrade.figures import PREVIOUS_WORD, _previous_word
+
+    before = min(before, len(text))
+    found, expected = _previous_word(text, before), PREVIOUS_WORD.search(text, max(0, before - 30), before)
+    assert (found and (found.span(), found["word"])) == (expected and (expected.span(), expected["word"]))

@@ -34,7 +34,7 @@ from typing import NamedTuple
 
 from . import garbled
 from .numbers import Number, find_numbers
-from .phrases import first_character_test
+from .phrases import case_key, first_character_test
 from .resources import data_rows
 
 CONNECTOR = re.compile(r"\s*(?:(?P<word>to|and|through)|[-–—~～])\s*\Z", re.IGNORECASE)
@@ -127,7 +127,6 @@ def _edges() -> dict[str, frozenset[str]]:
 
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
-    nouns = _count_words("noun")
     # The first character of a prefix unit or a hedge is tested before the branches: it rules out most positions.
     prefix_first = first_character_test(_units()["prefix"])
     hedge_first = first_character_test(hedges(), fold_case=True)
@@ -136,7 +135,6 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "suffix": re.compile(rf"(?:[ ]?|-)(?P<unit>{_alternation(_units()['suffix'])})"),
         "hedge": re.compile(rf"{hedge_first}(?<![\w-])(?:{hedge_alternation()})\s+\Z", re.IGNORECASE),
         "hedge_tail": re.compile("|".join(re.escape(tail) for tail in _hedge_tails()), re.IGNORECASE),
-        "noun": re.compile(rf"(?:{_alternation(nouns)})\Z", re.IGNORECASE),
         "token": re.compile(r"\s+(?P<token>[^\s,;:()\[\]\"“”]+)"),
     }
 
@@ -304,7 +302,8 @@ def _following_words(text: str, position: int, limit: int) -> list[tuple[str, in
 
 
 def _is_count_noun(words: str) -> bool:
-    return _patterns()["noun"].fullmatch(words) is not None
+    """Whether the words (one, or two joined by a space) are a counted noun, in any case."""
+    return case_key(words) in _count_words("noun")
 
 
 def _read_ranges(text: str, numbers: list[Number], found: list[Figure | None]) -> None:

@@ -180,7 +180,7 @@ def _words_search(text: str) -> Callable[[int], tuple[int, int] | None]:
 
 def parse_digits(literal: str) -> Decimal:
     """The value of a digit string with separators (`1,300.82`, full-width `１，２００`)."""
-    return Decimal(literal.translate(FULL_WIDTH))
+    return Decimal(literal if literal.isdecimal() else literal.translate(FULL_WIDTH))
 
 
 def _digits_number(text: str, match: re.Match[str]) -> Number:

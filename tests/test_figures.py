@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kortrade.figures import PREVIOUS_WORD, find_figures
+from kortrade.figures import PREVIOUS_WORD, _count_words, _is_count_noun, find_figures
 from kortrade.figures import _patterns as figure_patterns
 
 
@@ -276,3 +276,25 @@ def test_the_previous_word_is_the_one_the_pattern_finds(text, before):
     before = min(before, len(text))
     found, expected = _previous_word(text, before), PREVIOUS_WORD.search(text, max(0, before - 30), before)
     assert (found and (found.span(), found["word"])) == (expected and (expected.span(), expected["word"]))
+
+
+ODD_LETTERS = {"\u017f": "s", "\u212a": "k", "\u0131": "i"}
+
+
+@given(
+    st.sampled_from(sorted(_count_words("noun"))),
+    st.lists(st.sampled_from(["upper", "title", *ODD_LETTERS]), max_size=3),
+    st.sampled_from(["", "x", " "]),
+)
+def test_count_nouns_are_matched_in_any_case(noun, changes, tail):
+    variant = noun
+    for change in changes:
+        if change == "upper":
+            variant = variant.upper()
+        elif change == "title":
+            variant = variant.title()
+        else:
+            variant = variant.replace(ODD_LETTERS[change], change, 1)
+    variant += tail
+    alternation = "|".join(re.escape(n) for n in sorted(_count_words("noun"), key=len, reverse=True))
+    assert _is_count_noun(variant) == (re.fullmatch(alternation, variant, re.IGNORECASE) is not None)

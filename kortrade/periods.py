@@ -125,7 +125,8 @@ def find_periods(text: str, start: int, end: int, anchor: Anchor) -> list[Period
     span = text[start:end]
     lowered = span.lower()
     month, year = MONTH_HINT.search(text, start, end), YEAR_HINT.search(text, start, end)
-    if month or year and NUMERIC_DATE_HINT.search(text, year.start(), end):
+    # An absolute date names a year, and a month or a numeric day (`kortrade.dates`).
+    if year and (month or NUMERIC_DATE_HINT.search(text, year.start(), end)):
         for date in find_absolute_dates(span):
             candidates.append(Period(start + date.start, start + date.end, date.iso))
     for name in _names_to_try(lowered, month is not None, year is not None):

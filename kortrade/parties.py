@@ -113,7 +113,7 @@ def _prepositional_countries(
     reading: SentenceReading, figure: Figure, clause: tuple[int, int], cue: Cue | None
 ) -> list[tuple[str, Mention]]:
     """(preposition, country) pairs after the cue, or in the figure's clause when the cue lies outside it."""
-    if cue is None:
+    if cue is None or not reading.mentions:
         return []
     after_cue = _after_prepositions(reading, cue.end, cue.end + PREPOSITION_REACH, reading.clause(cue.start, cue.end))
     in_clause = _after_prepositions(reading, clause[0], figure.start, clause)
@@ -138,6 +138,8 @@ def _after_prepositions(
 
 def _earlier_possessor(reading: SentenceReading, figure: Figure) -> str:
     """The owner an earlier cue of the sentence named (`China's exports ..., and imports from Korea`)."""
+    if not reading.mentions:
+        return ""
     for cue in reversed([c for c in reading.metric_cues if c.end <= figure.start and c.label != "other"]):
         if owner := possessors(reading, cue)[0]:
             return owner

@@ -36,11 +36,16 @@ CLAUSE_BREAK = re.compile(
 )
 # A comma before a blank, or a bracket: written to open on one character class, which lets re skip to those characters.
 SEGMENT_BREAK = re.compile(r"[,，()](?:(?<=[()])|(?=\s))")
-BILATERAL = re.compile(
-    r"(?=[bt])\b(?:bilateral|two-way|between the two|(?:the|both) two (?:countries|nations|sides|economies)|"
-    r"both (?:countries|nations|sides|economies))\b",
-    re.IGNORECASE,
+BILATERAL_PHRASES = (
+    r"(?:bilateral|two-way|between the two|(?:the|both) two (?:countries|nations|sides|economies)|"
+    r"both (?:countries|nations|sides|economies))\b"
 )
+BILATERAL = re.compile(rf"(?=[bt])\b{BILATERAL_PHRASES}", re.IGNORECASE)
+# The same two patterns for lower-cased ASCII text (`lowered_ascii`), case-sensitive and quicker; there the
+# bilateral phrases come after the character before them (no word character), on which the pattern opens:
+# a pattern opening on a character class lets re skip to those characters.
+CLAUSE_BREAK_LOWERED = re.compile(CLAUSE_BREAK.pattern)
+BILATERAL_LOWERED = re.compile(rf"[^a-z0-9_](?=[bt]){BILATERAL_PHRASES}")
 
 
 class Cue(NamedTuple):
@@ -128,11 +133,11 @@ class SentenceReading:
         self.text = text
         self.sentence = sentence
         start, end = sentence.start, sentence.end
-        self.clause_breaks = [m.span() for m in CLAUSE_BREAK.finditer(text, start, end)]
+        self._lowered = lowered_ascii(text, start, end)
+        self.clause_breaks = self._clause_breaks()
         self.segment_breaks = sorted(self.clause_breaks + [m.span() for m in SEGMENT_BREAK.finditer(text, start, end)])
         self._clause_edges = _edges(self.clause_breaks)
         self._segment_edges = _edges(self.segment_breaks)
-        self._lowered = lowered_ascii(text, start, end)
         self.metric_cues = self._cues("figure_metric_cues.tsv", skip_names=True)
         self.measure_cues = self._cues("figure_measure_cues.tsv", skip_names=False)
         self.mentions = [m for m in find_mentions(text, start, end) if not m.in_name]
@@ -151,7 +156,16 @@ class SentenceReading:
     @cached_property
     def bilateral(self) -> bool:
         """Whether the sentence speaks of a bilateral relation (`two-way trade`, `both countries`)."""
-        return BILATERAL.search(self.text, self.sentence.start, self.sentence.end) is not None
+        if self._lowered is None:
+            return BILATERAL.search(self.text, self.sentence.start, self.sentence.end) is not None
+        return BILATERAL_LOWERED.search(self._lowered[0]) is not None
+
+    def _clause_breaks(self) -> list[tuple[int, int]]:
+        """The spans of the clause breaks, found in the lower-cased copy of the sentence when there is one."""
+        if self._lowered is None:
+            return [m.span() for m in CLAUSE_BREAK.finditer(self.text, self.sentence.start, self.sentence.end)]
+        copy, offset = self._lowered
+        return [(m.start() + offset, m.end() + offset) for m in CLAUSE_BREAK_LOWERED.finditer(copy, 1)]
 
     def _phrases(self, phrases: Phrases) -> Iterator[tuple[int, int, str]]:
         """(start, end, phrase in lower case) of each match of the phrases in the sentence, left to right."""

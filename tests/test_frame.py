@@ -393,3 +393,38 @@ def test_segment_breaks_are_commas_before_blanks_and_brackets(text):
 
     expected = [m.span() for m in re.finditer(r"[,，](?=\s)|[()]", text)]
     assert [m.span() for m in SEGMENT_BREAK.finditer(text)] == expected
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Both",
+                "the",
+                "TWO",
+                "-way",
+                "countries",
+                " ",
+                ", ",
+                "And",
+                "WHILE",
+                ":",
+                ";",
+                "bilateral",
+                "x",
+                "\n",
+                "9",
+            ]
+        ),
+        max_size=12,
+    ).map("".join),
+    st.integers(0, 30),
+    st.integers(0, 90),
+)
+def test_a_lower_cased_sentence_has_the_breaks_and_relation_the_patterns_find(text, start, end):
+    from kortrade.sentence_reading import BILATERAL, CLAUSE_BREAK
+
+    start, end = min(start, len(text)), min(max(start, end), len(text))
+    reading = SentenceReading(text, Sentence(0, start, end, text[start:end]), Anchor())
+    assert reading.clause_breaks == [m.span() for m in CLAUSE_BREAK.finditer(text, start, end)]
+    assert reading.bilateral == (BILATERAL.search(text, start, end) is not None)

@@ -302,8 +302,9 @@ def _following_words(text: str, position: int, limit: int) -> list[tuple[str, in
 
 
 def _is_count_noun(words: str) -> bool:
-    """Whether the words (one, or two joined by a space) are a counted noun, in any case."""
-    return case_key(words) in _count_words("noun")
+    """Whether the words (one, or two joined by a space) are a counted noun, in any case (`case_key`,
+    which for ASCII text is `lower`)."""
+    return (words.lower() if words.isascii() else case_key(words)) in _count_words("noun")
 
 
 def _read_ranges(text: str, numbers: list[Number], found: list[Figure | None]) -> None:

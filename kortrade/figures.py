@@ -96,12 +96,32 @@ def _count_words(role: str) -> frozenset[str]:
 
 
 def _alternation(surfaces: object) -> str:
+    """The surfaces, longest first, none touching an ASCII letter where its own end is one."""
     parts = []
     for surface in sorted(surfaces, key=len, reverse=True):
-        tail = r"(?![A-Za-z])" if surface[-1].isascii() and surface[-1].isalpha() else ""
         head = r"(?<![A-Za-z])" if surface[0].isascii() and surface[0].isalpha() else ""
-        parts.append(head + re.escape(surface) + tail)
+        parts.append(head + re.escape(surface) + _letter_after(surface))
     return "|".join(parts)
+
+
+def _branches_by_first_character(surfaces: object) -> str:
+    """What `_alternation` matches (for a case-sensitive pattern), as one branch per first character holding
+    the surfaces that start with it, longest first: re skips a branch whose character does not match at once,
+    where it would try every surface. The test of the letter before a surface follows its first character."""
+    branches: dict[str, list[str]] = {}
+    for surface in sorted(surfaces, key=len, reverse=True):
+        branches.setdefault(surface[0], []).append(surface)
+    parts = []
+    for first, members in branches.items():
+        head = r"(?<![A-Za-z].)" if first.isascii() and first.isalpha() else ""
+        rests = "|".join(re.escape(surface[1:]) + _letter_after(surface) for surface in members)
+        parts.append(f"{re.escape(first)}{head}(?:{rests})")
+    return "|".join(parts)
+
+
+def _letter_after(surface: str) -> str:
+    """The test that no ASCII letter follows a surface ending with one."""
+    return r"(?![A-Za-z])" if surface[-1].isascii() and surface[-1].isalpha() else ""
 
 
 @cache
@@ -131,8 +151,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     prefix_first = first_character_test(_units()["prefix"])
     hedge_first = first_character_test(hedges(), fold_case=True)
     return {
-        "prefix": re.compile(rf"{prefix_first}(?P<unit>{_alternation(_units()['prefix'])})[ ]?\Z"),
-        "suffix": re.compile(rf"(?:[ ]?|-)(?P<unit>{_alternation(_units()['suffix'])})"),
+        "prefix": re.compile(rf"{prefix_first}(?P<unit>{_branches_by_first_character(_units()['prefix'])})[ ]?\Z"),
+        "suffix": re.compile(rf"(?:[ ]?|-)(?P<unit>{_branches_by_first_character(_units()['suffix'])})"),
         "hedge": re.compile(rf"{hedge_first}(?<![\w-])(?:{hedge_alternation()})\s+\Z", re.IGNORECASE),
         "hedge_tail": re.compile("|".join(re.escape(tail) for tail in _hedge_tails()), re.IGNORECASE),
         "token": re.compile(r"\s+(?P<token>[^\s,;:()\[\]\"“”]+)"),

@@ -298,3 +298,20 @@ def test_count_nouns_are_matched_in_any_case(noun, changes, tail):
     variant += tail
     alternation = "|".join(re.escape(n) for n in sorted(_count_words("noun"), key=len, reverse=True))
     assert _is_count_noun(variant) == (re.fullmatch(alternation, variant, re.IGNORECASE) is not None)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["$", "US$", "U.S. dollars", "dollar", "won", "KRW", "%", "percent", "GWh", "kWh", "x", " "]),
+        max_size=8,
+    ).map("".join)
+)
+def test_units_grouped_by_first_character_match_what_their_alternation_matches(text):
+    from kortrade.figures import _alternation, _branches_by_first_character, _units
+
+    for surfaces in _units().values():
+        plain = re.compile(_alternation(surfaces))
+        grouped = re.compile(_branches_by_first_character(surfaces))
+        for position in range(len(text) + 1):
+            found, expected = grouped.match(text, position), plain.match(text, position)
+            assert (found and found.span()) == (expected and expected.span())

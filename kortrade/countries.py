@@ -14,7 +14,7 @@ from collections import Counter
 from functools import cache, cached_property
 from typing import NamedTuple
 
-from .phrases import first_character_test, trie_pattern
+from .phrases import trie_opening_on_characters
 from .resources import data_rows
 
 HOME = "KOR"
@@ -53,9 +53,9 @@ def _names() -> dict[str, tuple[str, str]]:
 @cache
 def _pattern() -> re.Pattern[str]:
     names = _names()
-    return re.compile(
-        rf"{first_character_test(names)}(?<![\w.])(?P<name>{trie_pattern(names)})(?![\w])(?!\$|\s+dollars?\b)(?P<s>['’]s\b)?"
-    )
+    # The names open on their first characters, which re skips to; the test of the character before follows.
+    opening = trie_opening_on_characters(names, r"(?<![\w.].)")
+    return re.compile(rf"(?P<name>{opening})(?![\w])(?!\$|\s+dollars?\b)(?P<s>['’]s\b)?")
 
 
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:

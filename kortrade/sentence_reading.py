@@ -23,7 +23,7 @@ from typing import NamedTuple
 from .countries import find_mentions
 from .document import Sentence
 from .periods import Anchor, find_periods
-from .phrases import case_key, first_character_test, trie_pattern
+from .phrases import case_key, first_character_test, trie_opening_on_characters, trie_pattern
 from .resources import data_rows
 
 LETTER_BEFORE = r"(?<![^\W\d_])(?<!-)"
@@ -114,9 +114,11 @@ def _phrase_pattern(phrases: Iterable[str]) -> str:
 
 @cache
 def _sources() -> tuple[re.Pattern[str], dict[str, str]]:
-    """The sources (case-sensitive, between word boundaries; their first characters tested first) and source -> reporter."""
+    """The sources (case-sensitive, between word boundaries; opening on their first characters, which re skips to)
+    and source -> reporter."""
     rows = {row["source"]: row["reporter"] for row in data_rows("figure_sources.tsv")}
-    return re.compile(rf"{first_character_test(rows)}(?<!\w)(?:{trie_pattern(rows)})(?!\w)"), rows
+    opening = trie_opening_on_characters(rows, r"(?<!\w.)")
+    return re.compile(rf"(?:{opening})(?!\w)"), rows
 
 
 @cache

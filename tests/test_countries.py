@@ -1,9 +1,11 @@
+import re
+
 from hypothesis import example, given
 from hypothesis import strategies as st
-from regex_shapes import without_first_character_test
 
 from kortrade import countries
 from kortrade.countries import DocumentCountries, find_mentions, main_counterpart
+from kortrade.phrases import trie_pattern
 
 
 def mentions(text):
@@ -68,14 +70,19 @@ def test_a_document_looks_up_the_last_other_country_before_a_position():
                 "x",
                 "Bank of ",
                 "Seoul",
+                "the US",
+                "mainland ",
+                "_",
             ]
         ),
         max_size=8,
     ).map("".join)
 )
-def test_the_first_letter_test_drops_no_mention(text):
-    plain = without_first_character_test(countries._pattern())
-    assert [m.span() for m in countries._pattern().finditer(text)] == [m.span() for m in plain.finditer(text)]
+def test_the_pattern_opening_on_first_letters_finds_what_the_plain_pattern_finds(text):
+    names = trie_pattern(countries._names())
+    plain = re.compile(rf"(?<![\w.])(?P<name>{names})(?![\w])(?!\$|\s+dollars?\b)(?P<s>['’]s\b)?")
+    found = [(m.span(), m["name"], m["s"]) for m in countries._pattern().finditer(text)]
+    assert found == [(m.span(), m["name"], m["s"]) for m in plain.finditer(text)]
 
 
 @given(

@@ -11,6 +11,7 @@ from kortrade import frame, parties, sentence_reading
 from kortrade.document import Sentence
 from kortrade.figure_table import figure_rows
 from kortrade.periods import Anchor
+from kortrade.phrases import trie_pattern
 from kortrade.sentence_reading import SentenceReading
 
 
@@ -337,9 +338,9 @@ def test_the_first_character_tests_of_the_sentence_patterns_rule_out_no_match(te
         max_size=8,
     ).map("".join)
 )
-def test_the_first_letter_test_drops_no_source(text):
-    pattern = sentence_reading._sources()[0]
-    plain = without_first_character_test(pattern)
+def test_the_source_pattern_opening_on_first_letters_finds_what_the_plain_pattern_finds(text):
+    pattern, sources = sentence_reading._sources()
+    plain = re.compile(rf"(?<!\w)(?:{trie_pattern(sources)})(?!\w)")
     assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 

@@ -56,6 +56,8 @@ RANGE_GAP = 12
 WORD_RUN = re.compile(r"[\w/-]+")
 # The run of word characters a reversed text opens with.
 WORD_RUN_START = re.compile(r"[\w/-]*")
+# `_word_before()` without a hedge.
+WORD_THEN_BLANKS = re.compile(r"(?P<word>[\w/-]+)\s+\Z")
 
 
 class Frame(NamedTuple):
@@ -288,15 +290,17 @@ def word_before(text: str, start: int, end: int) -> re.Match[str] | None:
 
     A match ends in blanks, and starts where a run of word characters does (or at `start`):
     inside a run it would match as well from the run's first character. Without a hedge before
-    the blanks (`figures.ends_as_hedge`), only the run right before them can start a match;
-    else only a hedge's runs follow the matched word, so only the last runs of the stretch can.
+    the blanks (`figures.ends_as_hedge`), only the run right before them can start a match, and
+    `WORD_THEN_BLANKS` matches there what the pattern does; else only a hedge's runs follow the
+    matched word, so only the last runs of the stretch can.
     """
     if end == 0 or not text[end - 1].isspace():
         return None
-    pattern = _word_before()
     blanks_start = start + len(text[start:end].rstrip())
     if not ends_as_hedge(text, start, blanks_start):
-        return pattern.match(text, blanks_start - WORD_RUN_START.match(text[start:blanks_start][::-1]).end(), end)
+        word_start = blanks_start - WORD_RUN_START.match(text[start:blanks_start][::-1]).end()
+        return WORD_THEN_BLANKS.match(text, word_start, end)
+    pattern = _word_before()
     for run in list(WORD_RUN.finditer(text, start, end))[-1 - _hedge_runs() :]:
         if match := pattern.match(text, run.start(), end):
             return match

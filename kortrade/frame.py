@@ -265,6 +265,9 @@ class DocumentFramer:
         return "down" if figure.value is not None and figure.value < 0 else ""
 
     def _period(self, figure: Figure, reading: SentenceReading, clause: tuple[int, int]) -> Period | None:
+        """The period closest to the figure in its clause, else in its sentence."""
+        if not reading.periods:
+            return None
         in_clause = [p for p in reading.periods if clause[0] <= p.start and p.end <= clause[1]]
         return _closest(in_clause, figure) or _closest(reading.periods, figure)
 

@@ -32,6 +32,10 @@ from .resources import data_rows
 DIGITS = r"(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．]\d+)?"
 FULL_WIDTH = str.maketrans({"，": "", ",": "", "．": "."})
 MINUS_SIGNS = "-−"
+# The scale of a number written without one, made once (a Decimal is immutable).
+ONE = Decimal(1)
+# A word of a run of scale words (`billion`, `hundred-million`).
+SCALE_WORD = re.compile(r"[^\s-]+")
 # DIGITS written to open with a digit, which lets the regex engine skip to the digits of a text.
 DIGITS_FROM_FIRST = r"\d(?:\d{0,2}(?:[,，]\d{3})+|\d*)(?:[.．]\d+)?"
 
@@ -185,7 +189,8 @@ def parse_digits(literal: str) -> Decimal:
 
 def _digits_number(text: str, match: re.Match[str]) -> Number:
     start, end = match.span()
-    base = parse_digits(match.group())
+    literal = match.group()
+    base = parse_digits(literal)
     if start >= 2 and text[start - 1] in MINUS_SIGNS and (text[start - 2].isspace() or text[start - 2] == "("):
         start, base = start - 1, -base
     elif start == 1 and text[0] in MINUS_SIGNS:
@@ -200,7 +205,7 @@ def _digits_number(text: str, match: re.Match[str]) -> Number:
         scale_kind=scale_kind,
         glued_before=_touches_before(text, start),
         glued_after=_touches_after(text, end),
-        decimal_point="." in match.group() or "．" in match.group(),
+        decimal_point="." in literal or "．" in literal,
     )
 
 
@@ -212,7 +217,7 @@ def _scale_after(text: str, end: int, base: Decimal) -> tuple[int, Decimal, Deci
     """
     patterns = _patterns()
     if not patterns["scale_start"].match(text, end):
-        return end, base, Decimal(1), ""
+        return end, base, ONE, ""
     if not text[end : end + 3].isascii() and (east_asian := _east_asian(text, end, base)):
         return (*east_asian, "east_asian")
     if scale_match := patterns["scale_words"].match(text, end):
@@ -224,7 +229,7 @@ def _scale_after(text: str, end: int, base: Decimal) -> tuple[int, Decimal, Deci
         return short.end(), base, _words()[case_key(short.group().strip())][0], "short"
     if letter := patterns["letter"].match(text, end):
         return letter.end(), base, _words()[case_key(letter.group())][0], "letter"
-    return end, base, Decimal(1), ""
+    return end, base, ONE, ""
 
 
 def _east_asian(text: str, end: int, base: Decimal) -> tuple[int, Decimal, Decimal] | None:
@@ -265,7 +270,7 @@ def _chained_scales(text: str, end: int, total: Decimal, last_scale: Decimal) ->
 
 def _scale_product(scales: str) -> Decimal:
     product = Decimal(1)
-    for word in re.findall(r"[^\s-]+", scales):
+    for word in SCALE_WORD.findall(scales):
         product *= _words()[case_key(word)][0]
     return product
 

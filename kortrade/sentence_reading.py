@@ -45,6 +45,8 @@ BILATERAL = re.compile(rf"(?=[bt])\b{BILATERAL_PHRASES}", re.IGNORECASE)
 # bilateral phrases come after the character before them (no word character), on which the pattern opens:
 # a pattern opening on a character class lets re skip to those characters.
 CLAUSE_BREAK_LOWERED = re.compile(CLAUSE_BREAK.pattern)
+# What every clause break holds, in lower case: one of these, or a comma and `and` or `with`.
+CLAUSE_BREAK_HINTS = (";", "。", "；", ":", "—", "–", "while", "whereas", "but", "though")
 BILATERAL_LOWERED = re.compile(rf"[^a-z0-9_](?=[bt]){BILATERAL_PHRASES}")
 
 
@@ -167,6 +169,8 @@ class SentenceReading:
         if self._lowered is None:
             return [m.span() for m in CLAUSE_BREAK.finditer(self.text, self.sentence.start, self.sentence.end)]
         copy, offset = self._lowered
+        if not _may_break_clause(copy):
+            return []
         return [(m.start() + offset, m.end() + offset) for m in CLAUSE_BREAK_LOWERED.finditer(copy, 1)]
 
     def _phrases(self, phrases: Phrases) -> Iterator[tuple[int, int, str]]:
@@ -214,6 +218,13 @@ def lowered_ascii(text: str, start: int, end: int) -> tuple[str, int] | None:
     case folding differs)."""
     stretch = text[start - 1 : end] if start else " " + text[:end]
     return (stretch.lower(), start - 1) if stretch.isascii() else None
+
+
+def _may_break_clause(lowered: str) -> bool:
+    """Whether lower-cased text holds what a clause break does (`CLAUSE_BREAK_HINTS`): most sentences do not."""
+    return any(hint in lowered for hint in CLAUSE_BREAK_HINTS) or (
+        "," in lowered and ("and" in lowered or "with" in lowered)
+    )
 
 
 def _edges(breaks: list[tuple[int, int]]) -> tuple[list[int], list[int]]:

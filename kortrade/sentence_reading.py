@@ -130,6 +130,12 @@ def _flag_cues(scope: str) -> tuple[Phrases, dict[str, str]]:
     return Phrases.of(cues), cues
 
 
+@cache
+def _any_flag_cue() -> Phrases:
+    """The flag cues of both scopes: where a sentence holds a cue of either, these find one."""
+    return Phrases.of([*_flag_cues("sentence")[1], *_flag_cues("segment")[1]])
+
+
 class SentenceReading:
     """The breaks, cues, countries and periods of one sentence, with offsets into the document text."""
 
@@ -146,9 +152,13 @@ class SentenceReading:
         self.measure_cues = self._cues("figure_measure_cues.tsv", skip_names=False)
         self.mentions = [m for m in find_mentions(text, start, end) if not m.in_name]
         self.periods = find_periods(text, start, end, anchor)
-        self.unconfirmed = next(self._phrases(_flag_cues("sentence")[0]), None) is not None
+        # Flag cues are rare: a sentence holding none of either scope is searched once.
+        flagged = next(self._phrases(_any_flag_cue()), None) is not None
+        self.unconfirmed = flagged and next(self._phrases(_flag_cues("sentence")[0]), None) is not None
         phrases, flags = _flag_cues("segment")
-        self.projection_cues = [start for start, _, cue in self._phrases(phrases) if flags[cue] == "projected"]
+        self.projection_cues = (
+            [start for start, _, cue in self._phrases(phrases) if flags[cue] == "projected"] if flagged else []
+        )
 
     @cached_property
     def source(self) -> str:

@@ -429,3 +429,19 @@ def test_a_lower_cased_sentence_has_the_breaks_and_relation_the_patterns_find(te
     reading = SentenceReading(text, Sentence(0, start, end, text[start:end]), Anchor())
     assert reading.clause_breaks == [m.span() for m in CLAUSE_BREAK.finditer(text, start, end)]
     assert reading.bilateral == (BILATERAL.search(text, start, end) is not None)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["Reportedly", "sources said", "expected to", "forecast", "aims to", "x", " ", ", ", "é"]),
+        max_size=10,
+    ).map("".join)
+)
+def test_flag_cues_found_behind_the_search_for_any_are_those_of_each_scope(text):
+    from kortrade.sentence_reading import _flag_cues
+
+    reading = SentenceReading(text, Sentence(0, 0, len(text), text), Anchor())
+    rumour, (projection, flags) = _flag_cues("sentence")[0], _flag_cues("segment")
+    assert reading.unconfirmed == (rumour.any_case.search(text) is not None)
+    expected = [m.start() for m in projection.any_case.finditer(text) if flags[m.group().lower()] == "projected"]
+    assert reading.projection_cues == expected

@@ -445,3 +445,17 @@ def test_flag_cues_found_behind_the_search_for_any_are_those_of_each_scope(text)
     assert reading.unconfirmed == (rumour.any_case.search(text) is not None)
     expected = [m.start() for m in projection.any_case.finditer(text) if flags[m.group().lower()] == "projected"]
     assert reading.projection_cues == expected
+
+
+@given(
+    st.lists(
+        st.sampled_from(["according ", "To ", "from", "the ", "an ", "INTO", "in", " ", "x", "ı", "between ", "\n"]),
+        max_size=8,
+    ).map("".join)
+)
+def test_the_first_letter_test_drops_no_preposition(text):
+    pattern = parties.PREPOSITION_BEFORE
+    plain = without_first_character_test(pattern)
+    for end in range(len(text) + 1):
+        found, expected = pattern.search(text, max(0, end - 14), end), plain.search(text, max(0, end - 14), end)
+        assert (found and found.span()) == (expected and expected.span())

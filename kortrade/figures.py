@@ -244,6 +244,7 @@ def _hedge_tails() -> frozenset[str]:
 
 @cache
 def _longest_hedge() -> int:
+    """The length of the longest hedge."""
     return max(map(len, hedges()))
 
 

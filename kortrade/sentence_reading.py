@@ -45,9 +45,9 @@ BILATERAL = re.compile(rf"(?=[bt])\b{BILATERAL_PHRASES}", re.IGNORECASE)
 # bilateral phrases come after the character before them (no word character), on which the pattern opens:
 # a pattern opening on a character class lets re skip to those characters.
 CLAUSE_BREAK_LOWERED = re.compile(CLAUSE_BREAK.pattern)
+BILATERAL_LOWERED = re.compile(rf"[^a-z0-9_](?=[bt]){BILATERAL_PHRASES}")
 # What every clause break holds, in lower case: one of these, or a comma and `and` or `with`.
 CLAUSE_BREAK_HINTS = (";", "。", "；", ":", "—", "–", "while", "whereas", "but", "though")
-BILATERAL_LOWERED = re.compile(rf"[^a-z0-9_](?=[bt]){BILATERAL_PHRASES}")
 
 
 class Cue(NamedTuple):

@@ -27,13 +27,14 @@ last, so nothing found here leaves as a clean figure when it is damaged.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from typing import NamedTuple
 
 from . import garbled
 from .numbers import Number, find_numbers
-from .phrases import first_character_test
+from .phrases import case_key, first_character_test
 from .resources import data_rows
 
 CONNECTOR = re.compile(r"\s*(?:(?P<word>to|and|through)|[-–—~～])\s*\Z", re.IGNORECASE)
@@ -41,6 +42,9 @@ FROM_BEFORE = re.compile(r"\bfrom\s+\Z", re.IGNORECASE)
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+\Z", re.IGNORECASE)
 # Possessive: the word's characters are never blanks, so giving some back cannot help (and failing is quicker).
 PREVIOUS_WORD = re.compile(r"(?P<word>[^\W\d_][\w.'’]*+)\s++\Z")
+LETTER = re.compile(r"[^\W\d_]")
+# The characters a previous word ends with, which a reversed text opens with.
+WORD_TAIL_START = re.compile(r"[\w.'’]*")
 YEAR_LIKE = range(1900, 2100)
 
 
@@ -54,12 +58,12 @@ class Unit:
     flag: str
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(NamedTuple):
     """A figure found in text: span, kind, value in base units (None if unknown), unit and flags.
 
     `number` is the number at its core; `glued_left` says its left edge (currency or digits)
-    touches a letter or digit, the mark of text damaged by translation.
+    touches a letter or digit, the mark of text damaged by translation. A named tuple, which is
+    built quicker than a frozen dataclass.
     """
 
     start: int
@@ -73,7 +77,7 @@ class Figure:
 
     def with_flag(self, flag: str) -> Figure:
         """The same figure with one more flag."""
-        return self if flag in self.flags else replace(self, flags=(*self.flags, flag))
+        return self if flag in self.flags else self._replace(flags=(*self.flags, flag))
 
 
 @cache
@@ -92,12 +96,32 @@ def _count_words(role: str) -> frozenset[str]:
 
 
 def _alternation(surfaces: object) -> str:
+    """The surfaces, longest first, none touching an ASCII letter where its own end is one."""
     parts = []
     for surface in sorted(surfaces, key=len, reverse=True):
-        tail = r"(?![A-Za-z])" if surface[-1].isascii() and surface[-1].isalpha() else ""
         head = r"(?<![A-Za-z])" if surface[0].isascii() and surface[0].isalpha() else ""
-        parts.append(head + re.escape(surface) + tail)
+        parts.append(head + re.escape(surface) + _letter_after(surface))
     return "|".join(parts)
+
+
+def _branches_by_first_character(surfaces: object) -> str:
+    """What `_alternation` matches (for a case-sensitive pattern), as one branch per first character holding
+    the surfaces that start with it, longest first: re skips a branch whose character does not match at once,
+    where it would try every surface. The test of the letter before a surface follows its first character."""
+    branches: dict[str, list[str]] = {}
+    for surface in sorted(surfaces, key=len, reverse=True):
+        branches.setdefault(surface[0], []).append(surface)
+    parts = []
+    for first, members in branches.items():
+        head = r"(?<![A-Za-z].)" if first.isascii() and first.isalpha() else ""
+        rests = "|".join(re.escape(surface[1:]) + _letter_after(surface) for surface in members)
+        parts.append(f"{re.escape(first)}{head}(?:{rests})")
+    return "|".join(parts)
+
+
+def _letter_after(surface: str) -> str:
+    """The test that no ASCII letter follows a surface ending with one."""
+    return r"(?![A-Za-z])" if surface[-1].isascii() and surface[-1].isalpha() else ""
 
 
 @cache
@@ -123,16 +147,14 @@ def _edges() -> dict[str, frozenset[str]]:
 
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
-    nouns = _count_words("noun")
     # The first character of a prefix unit or a hedge is tested before the branches: it rules out most positions.
     prefix_first = first_character_test(_units()["prefix"])
     hedge_first = first_character_test(hedges(), fold_case=True)
     return {
-        "prefix": re.compile(rf"{prefix_first}(?P<unit>{_alternation(_units()['prefix'])})[ ]?\Z"),
-        "suffix": re.compile(rf"(?:[ ]?|-)(?P<unit>{_alternation(_units()['suffix'])})"),
+        "prefix": re.compile(rf"{prefix_first}(?P<unit>{_branches_by_first_character(_units()['prefix'])})[ ]?\Z"),
+        "suffix": re.compile(rf"(?:[ ]?|-)(?P<unit>{_branches_by_first_character(_units()['suffix'])})"),
         "hedge": re.compile(rf"{hedge_first}(?<![\w-])(?:{hedge_alternation()})\s+\Z", re.IGNORECASE),
-        "hedge_end": re.compile("[" + "".join(re.escape(hedge[-1]) for hedge in hedges()) + "]", re.IGNORECASE),
-        "noun": re.compile(rf"(?:{_alternation(nouns)})\Z", re.IGNORECASE),
+        "hedge_tail": re.compile("|".join(re.escape(tail) for tail in _hedge_tails()), re.IGNORECASE),
         "token": re.compile(r"\s+(?P<token>[^\s,;:()\[\]\"“”]+)"),
     }
 
@@ -191,16 +213,39 @@ def _suffix_unit(text: str, end: int) -> re.Match[str] | None:
 def _hedge_before(text: str, end: int) -> re.Match[str] | None:
     """The hedge (`about`, `more than`) right before `end` and its blanks, looked for in the 30 characters before it.
 
-    A hedge ends where the blanks before `end` start, so it starts at most its own length earlier.
+    A hedge ends where the blanks before `end` start, so it starts at most its own length earlier;
+    it is looked for only where the text there ends as a hedge does.
     """
     start = max(0, end - 30)
-    hedge_end = end
-    while hedge_end > start and text[hedge_end - 1].isspace():
-        hedge_end -= 1
-    if hedge_end in (end, start) or not _patterns()["hedge_end"].match(text, hedge_end - 1):
+    hedge_end = start + len(text[start:end].rstrip())
+    if hedge_end == end or not ends_as_hedge(text, start, hedge_end):
         return None
-    longest = max(map(len, hedges()))
-    return _patterns()["hedge"].search(text, max(start, hedge_end - longest), end)
+    return _patterns()["hedge"].search(text, max(start, hedge_end - _longest_hedge()), end)
+
+
+def ends_as_hedge(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` ends with the last characters of a hedge (`_hedge_tails`), as it does
+    when a hedge ends there."""
+    tail_start = end - _hedge_tail_length()
+    return tail_start >= start and _patterns()["hedge_tail"].fullmatch(text, tail_start, end) is not None
+
+
+@cache
+def _hedge_tail_length() -> int:
+    """How many last characters of the hedges `_hedge_tails` holds: three, or the length of the shortest hedge."""
+    return min([3, *map(len, hedges())])
+
+
+@cache
+def _hedge_tails() -> frozenset[str]:
+    """The last characters of the hedges (lower case), which end a text a hedge ends."""
+    return frozenset(hedge[-_hedge_tail_length() :].lower() for hedge in hedges())
+
+
+@cache
+def _longest_hedge() -> int:
+    """The length of the longest hedge."""
+    return max(map(len, hedges()))
 
 
 def _may_count(text: str, number: Number) -> bool:
@@ -211,7 +256,7 @@ def _may_count(text: str, number: Number) -> bool:
         return False
     hedge = _hedge_before(text, number.start)
     before = hedge.start() if hedge else number.start
-    previous = PREVIOUS_WORD.search(text, max(0, before - 30), before)
+    previous = _previous_word(text, before)
     if previous is None:
         return True
     word = previous["word"]
@@ -220,6 +265,20 @@ def _may_count(text: str, number: Number) -> bool:
     if word.endswith((".", "'s", "’s")) or not word[0].isupper():
         return True
     return _sentence_start(text, previous.start())
+
+
+def _previous_word(text: str, before: int) -> re.Match[str] | None:
+    """`PREVIOUS_WORD` searched in the 30 characters before `before`, tried only where it can match.
+
+    The word ends where the blanks before `before` start, and its characters after the first
+    are word characters, full stops and apostrophes: it opens on the first letter of the run of
+    those characters that ends there.
+    """
+    start = max(0, before - 30)
+    blanks_start = start + len(text[start:before].rstrip())
+    run_start = blanks_start - WORD_TAIL_START.match(text[start:blanks_start][::-1]).end()
+    letter = LETTER.search(text, run_start, blanks_start)
+    return PREVIOUS_WORD.match(text, letter.start(), before) if letter else None
 
 
 def _sentence_start(text: str, offset: int) -> bool:
@@ -264,7 +323,9 @@ def _following_words(text: str, position: int, limit: int) -> list[tuple[str, in
 
 
 def _is_count_noun(words: str) -> bool:
-    return _patterns()["noun"].fullmatch(words) is not None
+    """Whether the words (one, or two joined by a space) are a counted noun, in any case (`case_key`,
+    which for ASCII text is `lower`)."""
+    return (words.lower() if words.isascii() else case_key(words)) in _count_words("noun")
 
 
 def _read_ranges(text: str, numbers: list[Number], found: list[Figure | None]) -> None:
@@ -291,7 +352,7 @@ def _read_ranges(text: str, numbers: list[Number], found: list[Figure | None]) -
         elif first is not None and second is None and first.kind == "money" and first.end == a.end:
             if a.scale != 1 or not (b.scale_kind or connector["word"] is None) or _touches_next(text, b.end):
                 continue
-            found[i] = replace(first, value=a.base * b.scale)
+            found[i] = first._replace(value=a.base * b.scale)
             found[i + 1] = Figure(b.start, b.end, "money", b.value, first.unit, b)
         elif first is None or second is None or connector["word"] and connector["word"].lower() == "to":
             continue

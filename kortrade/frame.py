@@ -31,12 +31,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from .countries import DocumentCountries
 from .document import Document, Sentence
-from .figures import Figure, hedge_alternation, hedges
+from .figures import Figure, ends_as_hedge, hedge_alternation, hedges
 from .parties import parties
 from .periods import Anchor, Period
 from .phrases import first_character_test
@@ -54,11 +54,15 @@ LOOKBACK = 40
 SHARE_PHRASE_REACH = 80
 RANGE_GAP = 12
 WORD_RUN = re.compile(r"[\w/-]+")
+# The run of word characters a reversed text opens with.
+WORD_RUN_START = re.compile(r"[\w/-]*")
+# `_word_before()` without a hedge.
+WORD_THEN_BLANKS = re.compile(r"(?P<word>[\w/-]+)\s+\Z")
 
 
-@dataclass(frozen=True)
-class Frame:
-    """What a figure measures and for whom; `negative` marks a deficit level."""
+class Frame(NamedTuple):
+    """What a figure measures and for whom; `negative` marks a deficit level. A named tuple, which is built
+    quicker than a frozen dataclass."""
 
     metric: str = "other"
     measure: str = "level"
@@ -261,6 +265,9 @@ class DocumentFramer:
         return "down" if figure.value is not None and figure.value < 0 else ""
 
     def _period(self, figure: Figure, reading: SentenceReading, clause: tuple[int, int]) -> Period | None:
+        """The period closest to the figure in its clause, else in its sentence."""
+        if not reading.periods:
+            return None
         in_clause = [p for p in reading.periods if clause[0] <= p.start and p.end <= clause[1]]
         return _closest(in_clause, figure) or _closest(reading.periods, figure)
 
@@ -285,11 +292,17 @@ def word_before(text: str, start: int, end: int) -> re.Match[str] | None:
     """The word (and hedge) right before `end`: `_word_before()` searched in `start:end`, tried only where a word starts.
 
     A match ends in blanks, and starts where a run of word characters does (or at `start`):
-    inside a run it would match as well from the run's first character. Only a hedge's runs
-    follow the matched word, so only the last runs of the stretch can start a match.
+    inside a run it would match as well from the run's first character. Without a hedge before
+    the blanks (`figures.ends_as_hedge`), only the run right before them can start a match, and
+    `WORD_THEN_BLANKS` matches there what the pattern does; else only a hedge's runs follow the
+    matched word, so only the last runs of the stretch can.
     """
     if end == 0 or not text[end - 1].isspace():
         return None
+    blanks_start = start + len(text[start:end].rstrip())
+    if not ends_as_hedge(text, start, blanks_start):
+        word_start = blanks_start - WORD_RUN_START.match(text[start:blanks_start][::-1]).end()
+        return WORD_THEN_BLANKS.match(text, word_start, end)
     pattern = _word_before()
     for run in list(WORD_RUN.finditer(text, start, end))[-1 - _hedge_runs() :]:
         if match := pattern.match(text, run.start(), end):

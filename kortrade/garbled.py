@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -110,7 +109,7 @@ def _anchors(text: str, starts: list[int], anchor: Figure, orphan: Figure) -> bo
 def _with_decimals(anchor: Figure, digits: str) -> Figure:
     whole = int(anchor.number.base)
     value = Decimal(f"{abs(whole)}.{digits}").copy_sign(Decimal(whole or 1))
-    return replace(anchor, value=value).with_flag(GARBLED)
+    return anchor._replace(value=value).with_flag(GARBLED)
 
 
 def _read_hundred_million(
@@ -125,7 +124,7 @@ def _read_hundred_million(
     stranded = _stranded_integer(text, numbers, starts, figure_numbers, figure)
     if stranded is None:
         return flagged
-    return replace(flagged, value=(stranded + base / 1000) * HUNDRED_MILLION)
+    return flagged._replace(value=(stranded + base / 1000) * HUNDRED_MILLION)
 
 
 def _stranded_integer(
@@ -184,7 +183,7 @@ def _read_broken_group(text: str, figure: Figure) -> Figure:
     value = None
     if head and DECIMAL_COMMA.fullmatch(token) and figure.value is not None and number.value:
         value = Decimal(token.replace(",", ".")) * number.scale * (figure.value / number.value)
-    return replace(figure, start=min(start, figure.start), end=max(token_end, figure.end), value=value).with_flag(
+    return figure._replace(start=min(start, figure.start), end=max(token_end, figure.end), value=value).with_flag(
         GARBLED
     )
 

@@ -21,28 +21,33 @@ the figure finder and the damage detector.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
 from decimal import Decimal
 from functools import cache
+from typing import NamedTuple
 
-from .phrases import case_key, first_character_test, trie_pattern
+from .phrases import case_key, first_character_test, lowered_for_search, trie_pattern
 from .resources import data_rows
 
 DIGITS = r"(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．]\d+)?"
 FULL_WIDTH = str.maketrans({"，": "", ",": "", "．": "."})
 MINUS_SIGNS = "-−"
+# The scale of a number written without one, made once (a Decimal is immutable).
+ONE = Decimal(1)
+# A word of a run of scale words (`billion`, `hundred-million`).
+SCALE_WORD = re.compile(r"[^\s-]+")
 # DIGITS written to open with a digit, which lets the regex engine skip to the digits of a text.
 DIGITS_FROM_FIRST = r"\d(?:\d{0,2}(?:[,，]\d{3})+|\d*)(?:[.．]\d+)?"
 
 
-@dataclass(frozen=True)
-class Number:
+class Number(NamedTuple):
     """A number in text: its span, its value (`base` times `scale`) and how it was written.
 
     `form` is `digits` or `words`; `scale_kind` is empty, `word`, `short`, `letter` or
     `east_asian`; `glued_before` / `glued_after` say a letter or digit touches the span
     (`glued_after` also for a hyphenated compound such as `four-day`). Only Latin letters glue:
     in Korean and Chinese text a number touching a Hangul or CJK character is ordinary.
+    A named tuple, which is built quicker than a frozen dataclass: a text holds many numbers.
     """
 
     start: int
@@ -110,6 +115,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "digits": re.compile(DIGITS_FROM_FIRST),
         "words": re.compile(rf"{_first_letter_test()}(?<!\w){words}", re.IGNORECASE),
+        # The same for lower-cased text, matching the character before the words, which is no word character:
+        # a pattern that opens on a character class lets re skip to the ends of words.
+        "words_after_break": re.compile(rf"\W{_first_letter_test()}{words}"),
         "word_token": re.compile(rf"point|and|{cardinal}|\d+", re.IGNORECASE),
         "scale_words": re.compile(rf"(?:(?:\s*|-)(?:hundred|{scale})\b)+", re.IGNORECASE),
         "scale_term": re.compile(rf"[ ](?P<num>{DIGITS})(?P<scale>(?:(?:\s*|-)(?:hundred|{scale})\b)+)", re.IGNORECASE),
@@ -132,31 +140,57 @@ def find_numbers(text: str) -> list[Number]:
     Digits and number words are searched apart, each pattern again only once the position
     passes its last match (a match at or after the position is the one a new search finds).
     """
-    digits_pattern, words_pattern = _patterns()["digits"], _patterns()["words"]
-    digits, words = digits_pattern.search(text), words_pattern.search(text)
+    digits_pattern, search_words = _patterns()["digits"], _words_search(text)
+    digits, words = digits_pattern.search(text), search_words(0)
     numbers: list[Number] = []
     while digits or words:
-        if words is None or digits is not None and digits.start() < words.start():
-            match, number = digits, _digits_number(text, digits)
+        if words is None or digits is not None and digits.start() < words[0]:
+            start, number = digits.start(), _digits_number(text, digits)
         else:
-            match, number = words, _words_number(text, words)
+            start, number = words[0], _words_number(text, *words)
         numbers.append(number)
-        position = max(number.end, match.start() + 1)
+        position = max(number.end, start + 1)
         if digits is not None and digits.start() < position:
             digits = digits_pattern.search(text, position)
-        if words is not None and words.start() < position:
-            words = words_pattern.search(text, position)
+        if words is not None and words[0] < position:
+            words = search_words(position)
     return numbers
+
+
+def _words_search(text: str) -> Callable[[int], tuple[int, int] | None]:
+    """A search for the first number in words at or after a position of the text, giving its span.
+
+    It searches a lower-cased copy after a space, with `words_after_break`, when that finds what
+    `words` finds in the text (`phrases.lowered_for_search`): then the character a match opens
+    on stands before the words, and the copy's offsets are those of the text plus one.
+    """
+    lowered = lowered_for_search(" " + text)
+    if lowered is None:
+        words = _patterns()["words"]
+
+        def search(position: int) -> tuple[int, int] | None:
+            match = words.search(text, position)
+            return match.span() if match else None
+
+        return search
+    after_break = _patterns()["words_after_break"]
+
+    def search_lowered(position: int) -> tuple[int, int] | None:
+        match = after_break.search(lowered, position)
+        return (match.start(), match.end() - 1) if match else None
+
+    return search_lowered
 
 
 def parse_digits(literal: str) -> Decimal:
     """The value of a digit string with separators (`1,300.82`, full-width `１，２００`)."""
-    return Decimal(literal.translate(FULL_WIDTH))
+    return Decimal(literal if literal.isdecimal() else literal.translate(FULL_WIDTH))
 
 
 def _digits_number(text: str, match: re.Match[str]) -> Number:
     start, end = match.span()
-    base = parse_digits(match.group())
+    literal = match.group()
+    base = parse_digits(literal)
     if start >= 2 and text[start - 1] in MINUS_SIGNS and (text[start - 2].isspace() or text[start - 2] == "("):
         start, base = start - 1, -base
     elif start == 1 and text[0] in MINUS_SIGNS:
@@ -171,7 +205,7 @@ def _digits_number(text: str, match: re.Match[str]) -> Number:
         scale_kind=scale_kind,
         glued_before=_touches_before(text, start),
         glued_after=_touches_after(text, end),
-        decimal_point="." in match.group() or "．" in match.group(),
+        decimal_point="." in literal or "．" in literal,
     )
 
 
@@ -183,7 +217,7 @@ def _scale_after(text: str, end: int, base: Decimal) -> tuple[int, Decimal, Deci
     """
     patterns = _patterns()
     if not patterns["scale_start"].match(text, end):
-        return end, base, Decimal(1), ""
+        return end, base, ONE, ""
     if not text[end : end + 3].isascii() and (east_asian := _east_asian(text, end, base)):
         return (*east_asian, "east_asian")
     if scale_match := patterns["scale_words"].match(text, end):
@@ -195,7 +229,7 @@ def _scale_after(text: str, end: int, base: Decimal) -> tuple[int, Decimal, Deci
         return short.end(), base, _words()[case_key(short.group().strip())][0], "short"
     if letter := patterns["letter"].match(text, end):
         return letter.end(), base, _words()[case_key(letter.group())][0], "letter"
-    return end, base, Decimal(1), ""
+    return end, base, ONE, ""
 
 
 def _east_asian(text: str, end: int, base: Decimal) -> tuple[int, Decimal, Decimal] | None:
@@ -236,21 +270,21 @@ def _chained_scales(text: str, end: int, total: Decimal, last_scale: Decimal) ->
 
 def _scale_product(scales: str) -> Decimal:
     product = Decimal(1)
-    for word in re.findall(r"[^\s-]+", scales):
+    for word in SCALE_WORD.findall(scales):
         product *= _words()[case_key(word)][0]
     return product
 
 
-def _words_number(text: str, match: re.Match[str]) -> Number:
-    """A number written in words; it stops where the words stop forming one number.
+def _words_number(text: str, start: int, matched_end: int) -> Number:
+    """A number written in words, matched in `text[start:matched_end]`; it stops where the words stop forming one number.
 
     Scale words at the end are kept apart as the scale (`five billion` is 5 times 10^9), so
     that a range can lend them to its first number (`between five and six billion`).
     """
     words = _words()
     integer: list[tuple[Decimal, str]] = []
-    fraction, trailing_scale, after_point, end = "", Decimal(1), False, match.start()
-    for token in _patterns()["word_token"].finditer(text, match.start(), match.end()):
+    fraction, trailing_scale, after_point, end = "", Decimal(1), False, start
+    for token in _patterns()["word_token"].finditer(text, start, matched_end):
         word = case_key(token.group())
         if word == "and":
             continue
@@ -272,13 +306,13 @@ def _words_number(text: str, match: re.Match[str]) -> Number:
         trailing_scale = integer.pop()[0]
     base = _cardinal(integer) + (Decimal("0." + fraction) if fraction else 0)
     return Number(
-        start=match.start(),
+        start=start,
         end=end,
         base=base,
         scale=trailing_scale,
         form="words",
         scale_kind="word" if trailing_scale != 1 else "",
-        glued_before=_touches_before(text, match.start()),
+        glued_before=_touches_before(text, start),
         glued_after=_touches_after(text, end),
         decimal_point=bool(fraction),
     )

@@ -29,14 +29,18 @@ import re
 
 from .countries import HOME, DocumentCountries, Mention
 from .figures import Figure
+from .phrases import first_character_test
 from .sentence_reading import Cue, SentenceReading
 
 WORLD = "WLD"
 TRADE_FLOWS = frozenset({"exports", "imports", "trade_balance", "trade_volume", "share_of_exports"})
 NEAREST_COUNTRY_METRICS = frozenset({"other", "production", "investment"})
 SEEK_PARAGRAPH = frozenset({"supply_contract", "investment"})
+PREPOSITIONS = "to|from|with|into|on|in|between"
+# The first letters are tested first, which rules out most positions quicker than the test of `according` before.
 PREPOSITION_BEFORE = re.compile(
-    r"(?<!according )\b(?P<prep>to|from|with|into|on|in|between)\s+(?:(?:the|a|an)\s+)?\Z", re.IGNORECASE
+    rf"{first_character_test(PREPOSITIONS.split('|'))}\b(?<!according )(?P<prep>{PREPOSITIONS})\s+(?:(?:the|a|an)\s+)?\Z",
+    re.IGNORECASE,
 )
 POSSESSOR_GAP = re.compile(
     r"(?:['’]s)?(?:\s+(?!(?:to|from|with|of|in|on|for|and|by|at|than|as|were|was|is|are)\b)[\w-]+){0,2}\s+\Z",
@@ -113,7 +117,7 @@ def _prepositional_countries(
     reading: SentenceReading, figure: Figure, clause: tuple[int, int], cue: Cue | None
 ) -> list[tuple[str, Mention]]:
     """(preposition, country) pairs after the cue, or in the figure's clause when the cue lies outside it."""
-    if cue is None:
+    if cue is None or not reading.mentions:
         return []
     after_cue = _after_prepositions(reading, cue.end, cue.end + PREPOSITION_REACH, reading.clause(cue.start, cue.end))
     in_clause = _after_prepositions(reading, clause[0], figure.start, clause)
@@ -138,6 +142,8 @@ def _after_prepositions(
 
 def _earlier_possessor(reading: SentenceReading, figure: Figure) -> str:
     """The owner an earlier cue of the sentence named (`China's exports ..., and imports from Korea`)."""
+    if not reading.mentions:
+        return ""
     for cue in reversed([c for c in reading.metric_cues if c.end <= figure.start and c.label != "other"]):
         if owner := possessors(reading, cue)[0]:
             return owner

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
 
 from .dates import MONTHS, find_absolute_dates
 from .numbers import find_numbers
@@ -58,14 +60,18 @@ RANGE_PATTERNS = frozenset({"year_range", "month_range"})
 # Patterns whose matches open on a month name or on a year: searched from the first one.
 OPEN_ON_MONTH = frozenset({"month_range", "month_relative", "month_day"})
 OPEN_ON_YEAR = frozenset({"year"})
-WORD_HINTS = {
-    "first_months": ("month",),
-    "quarter": ("quarter",),
-    "quarter_code": ("q",),
-    "half": ("half",),
-    "half_code": ("h1", "h2"),
-    "relative": ("this", "last", "next"),
-}
+# The other patterns are tried only in a sentence holding one of their words (lower-cased): (word, pattern name).
+HINT_WORDS = (
+    ("month", "first_months"),
+    ("quarter", "quarter"),
+    ("q", "quarter_code"),
+    ("half", "half"),
+    ("h1", "half_code"),
+    ("h2", "half_code"),
+    ("this", "relative"),
+    ("last", "relative"),
+    ("next", "relative"),
+)
 BASE_BEFORE = re.compile(
     r"(?:\bfrom|\bsince|\bthan|\bcompared\s+(?:with|to)|\bversus|\bvs\.?|\bagainst)\s+(?:(?:in|the|a)\s+)*"
     r"(?:same\s+(?:month|period|quarter|time)\s+(?:of\s+)?)?\Z",
@@ -75,12 +81,11 @@ EVENT_NAME = re.compile(r"\s+[A-Z][a-z]")
 BY_BEFORE = re.compile(r"\b(?:by|until|through)\s+(?:the\s+end\s+of\s+)?\Z", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Period:
+class Period(NamedTuple):
     """A period mentioned in text: span, ISO value (empty when it cannot be resolved), and how it reads.
 
     `projected` marks a target (`by 2030`); `is_range` a span of time, whose `from` (`from
-    January to October`) is no comparison base.
+    January to October`) is no comparison base. A named tuple, which is built quicker than a frozen dataclass.
     """
 
     start: int
@@ -120,12 +125,12 @@ def find_periods(text: str, start: int, end: int, anchor: Anchor) -> list[Period
     span = text[start:end]
     lowered = span.lower()
     month, year = MONTH_HINT.search(text, start, end), YEAR_HINT.search(text, start, end)
-    if month or year and NUMERIC_DATE_HINT.search(text, year.start(), end):
+    # An absolute date names a year, and a month or a numeric day (`kortrade.dates`).
+    if year and (month or NUMERIC_DATE_HINT.search(text, year.start(), end)):
         for date in find_absolute_dates(span):
             candidates.append(Period(start + date.start, start + date.end, date.iso))
-    for name, pattern in PATTERNS.items():
-        if not _may_match(name, lowered, month is not None, year is not None):
-            continue
+    for name in _names_to_try(lowered, month is not None, year is not None):
+        pattern = PATTERNS[name]
         opening = month if name in OPEN_ON_MONTH else year if name in OPEN_ON_YEAR else None
         for match in pattern.finditer(text, opening.start() if opening else start, end):
             value = _resolve(name, match, anchor)
@@ -140,14 +145,22 @@ def find_periods(text: str, start: int, end: int, anchor: Anchor) -> list[Period
     return [p for p in kept if not _is_base(text, start, p) and not _is_event_name(text, p)]
 
 
-def _may_match(name: str, lowered: str, has_month: bool, has_year: bool) -> bool:
-    """Whether pattern `name` can match in a sentence (lower-cased) that has a month name, a year, or neither."""
-    if name in MONTH_PATTERNS:
-        return has_month
-    if name in YEAR_PATTERNS:
-        return has_year
-    hint = WORD_HINTS.get(name)
-    return not hint or any(word in lowered for word in hint)
+def _names_to_try(lowered: str, has_month: bool, has_year: bool) -> tuple[str, ...]:
+    """The names of the patterns that may match in a sentence (lower-cased) that has a month name, a year,
+    or neither, in the order of `PATTERNS`."""
+    hinted = frozenset(name for word, name in HINT_WORDS if word in lowered)
+    return _names_of(has_month, has_year, hinted)
+
+
+@cache
+def _names_of(has_month: bool, has_year: bool, hinted: frozenset[str]) -> tuple[str, ...]:
+    """The names of the patterns tried in a sentence with (or without) a month name and a year, `hinted` naming
+    the patterns whose hint words it holds."""
+    return tuple(
+        name
+        for name in PATTERNS
+        if name in MONTH_PATTERNS and has_month or name in YEAR_PATTERNS and has_year or name in hinted
+    )
 
 
 def _resolve(name: str, match: re.Match[str], anchor: Anchor) -> str | None:

@@ -33,6 +33,19 @@ def trie_pattern(phrases: Iterable[str], fold_case: bool = False, space: str = r
     return _branches(trie, space)
 
 
+def trie_opening_on_characters(phrases: Iterable[str], after_first: str) -> str:
+    """What `trie_pattern(phrases)` matches, as one branch per first character with `after_first` (a test,
+    such as a lookbehind of width two that reads the character before the phrase) right after it.
+
+    A pattern that opens on plain characters lets `re` skip to the positions holding one of
+    them, where one that opens on a lookaround is tried at every position.
+    """
+    rests: dict[str, list[str]] = {}
+    for phrase in phrases:
+        rests.setdefault(phrase[0], []).append(phrase[1:])
+    return "|".join(f"{re.escape(first)}{after_first}(?:{trie_pattern(rest)})" for first, rest in sorted(rests.items()))
+
+
 def first_character_test(phrases: Iterable[str], fold_case: bool = False) -> str:
     """A lookahead for the characters the phrases start with (lower-cased with `fold_case`).
 

@@ -18,11 +18,12 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
+from typing import NamedTuple
 
 from .countries import find_mentions
 from .document import Sentence
 from .periods import Anchor, find_periods
-from .phrases import case_key, first_character_test, trie_pattern
+from .phrases import case_key, first_character_test, trie_opening_on_characters, trie_pattern
 from .resources import data_rows
 
 LETTER_BEFORE = r"(?<![^\W\d_])(?<!-)"
@@ -33,19 +34,27 @@ CLAUSE_BREAK = re.compile(
     r"(?=[;。；:,\s])(?:[;。；]|:\s|\s[—–]\s|,?\s+(?:while|whereas|but|although|though|meanwhile)\b|,\s+(?:and|with)\s+)",
     re.IGNORECASE,
 )
-SEGMENT_BREAK = re.compile(r"[,，](?=\s)|[()]")
-BILATERAL = re.compile(
-    r"(?=[bt])\b(?:bilateral|two-way|between the two|(?:the|both) two (?:countries|nations|sides|economies)|"
-    r"both (?:countries|nations|sides|economies))\b",
-    re.IGNORECASE,
+# A comma before a blank, or a bracket: written to open on one character class, which lets re skip to those characters.
+SEGMENT_BREAK = re.compile(r"[,，()](?:(?<=[()])|(?=\s))")
+BILATERAL_PHRASES = (
+    r"(?:bilateral|two-way|between the two|(?:the|both) two (?:countries|nations|sides|economies)|"
+    r"both (?:countries|nations|sides|economies))\b"
 )
+BILATERAL = re.compile(rf"(?=[bt])\b{BILATERAL_PHRASES}", re.IGNORECASE)
+# The same two patterns for lower-cased ASCII text (`lowered_ascii`), case-sensitive and quicker; there the
+# bilateral phrases come after the character before them (no word character), on which the pattern opens:
+# a pattern opening on a character class lets re skip to those characters.
+CLAUSE_BREAK_LOWERED = re.compile(CLAUSE_BREAK.pattern)
+BILATERAL_LOWERED = re.compile(rf"[^a-z0-9_](?=[bt]){BILATERAL_PHRASES}")
+# What every clause break holds, in lower case: one of these, or a comma and `and` or `with`.
+CLAUSE_BREAK_HINTS = (";", "。", "；", ":", "—", "–", "while", "whereas", "but", "though")
 
 
-@dataclass(frozen=True)
-class Cue:
+class Cue(NamedTuple):
     """A cue found in a sentence: its span, its label (a metric or measure) and detail (a sign or direction).
 
-    `after` says the cue also marks a change when it follows a figure (`a 5% increase`).
+    `after` says the cue also marks a change when it follows a figure (`a 5% increase`). A named tuple,
+    which is built quicker than a frozen dataclass.
     """
 
     start: int
@@ -57,19 +66,35 @@ class Cue:
 
 @dataclass(frozen=True)
 class Phrases:
-    """A pattern of cue phrases in two forms that find the same matches: `any_case`, case-insensitive,
-    for any text; `lower_case`, case-sensitive and quicker, for lower-cased ASCII text (None unless
-    every phrase is ASCII, since Unicode case folding pairs some ASCII letters with other letters)."""
+    """A pattern of cue phrases in two forms that find the same phrases: `any_case`, case-insensitive, for
+    any text; `word_start`, case-sensitive and quicker, for lower-cased ASCII text, where it matches a phrase
+    (group 1) with the character before it, no letter or hyphen. Opening on a character class, it lets `re`
+    skip to the ends of words rather than try the pattern at every position; it is None unless every phrase is
+    ASCII (Unicode case folding pairs some ASCII letters with other letters) and opens with a letter (so that
+    the character before a phrase is never the last one of the phrase before)."""
 
     any_case: re.Pattern[str]
-    lower_case: re.Pattern[str] | None
+    word_start: re.Pattern[str] | None
 
     @classmethod
     def of(cls, phrases: Iterable[str]) -> Phrases:
         phrases = list(phrases)
-        pattern = _phrase_pattern(phrases)
-        ascii_only = all(phrase.isascii() for phrase in phrases)
-        return cls(re.compile(pattern, re.IGNORECASE), re.compile(pattern) if ascii_only else None)
+        any_case = re.compile(_phrase_pattern(phrases), re.IGNORECASE)
+        if not all(phrase.isascii() and phrase[:1].isalpha() for phrase in phrases):
+            return cls(any_case, None)
+        word_start = rf"[^a-z-]{first_character_test(phrases, fold_case=True)}({trie_pattern(phrases, fold_case=True)})(?![a-z-])"
+        return cls(any_case, re.compile(word_start))
+
+    def find(self, text: str, start: int, end: int, lowered: tuple[str, int] | None) -> Iterator[tuple[int, int, str]]:
+        """(start, end, phrase in lower case) of each match in `text[start:end]`, left to right; `lowered` is
+        `lowered_ascii(text, start, end)`."""
+        if lowered is None or self.word_start is None:
+            for match in self.any_case.finditer(text, start, end):
+                yield match.start(), match.end(), case_key(match.group())
+            return
+        copy, offset = lowered
+        for match in self.word_start.finditer(copy):
+            yield match.start(1) + offset, match.end(1) + offset, match[1]
 
 
 @cache
@@ -91,9 +116,11 @@ def _phrase_pattern(phrases: Iterable[str]) -> str:
 
 @cache
 def _sources() -> tuple[re.Pattern[str], dict[str, str]]:
-    """The sources (case-sensitive, between word boundaries; their first characters tested first) and source -> reporter."""
+    """The sources (case-sensitive, between word boundaries; opening on their first characters, which re skips to)
+    and source -> reporter."""
     rows = {row["source"]: row["reporter"] for row in data_rows("figure_sources.tsv")}
-    return re.compile(rf"{first_character_test(rows)}(?<!\w)(?:{trie_pattern(rows)})(?!\w)"), rows
+    opening = trie_opening_on_characters(rows, r"(?<!\w.)")
+    return re.compile(rf"(?:{opening})(?!\w)"), rows
 
 
 @cache
@@ -103,6 +130,12 @@ def _flag_cues(scope: str) -> tuple[Phrases, dict[str, str]]:
     return Phrases.of(cues), cues
 
 
+@cache
+def _any_flag_cue() -> Phrases:
+    """The flag cues of both scopes: where a sentence holds a cue of either, these find one."""
+    return Phrases.of([*_flag_cues("sentence")[1], *_flag_cues("segment")[1]])
+
+
 class SentenceReading:
     """The breaks, cues, countries and periods of one sentence, with offsets into the document text."""
 
@@ -110,18 +143,22 @@ class SentenceReading:
         self.text = text
         self.sentence = sentence
         start, end = sentence.start, sentence.end
-        self.clause_breaks = [m.span() for m in CLAUSE_BREAK.finditer(text, start, end)]
+        self._lowered = lowered_ascii(text, start, end)
+        self.clause_breaks = self._clause_breaks()
         self.segment_breaks = sorted(self.clause_breaks + [m.span() for m in SEGMENT_BREAK.finditer(text, start, end)])
         self._clause_edges = _edges(self.clause_breaks)
         self._segment_edges = _edges(self.segment_breaks)
-        self._lowered = lowered_ascii(text, start, end)
         self.metric_cues = self._cues("figure_metric_cues.tsv", skip_names=True)
         self.measure_cues = self._cues("figure_measure_cues.tsv", skip_names=False)
         self.mentions = [m for m in find_mentions(text, start, end) if not m.in_name]
         self.periods = find_periods(text, start, end, anchor)
-        self.unconfirmed = next(self._phrases(_flag_cues("sentence")[0]), None) is not None
+        # Flag cues are rare: a sentence holding none of either scope is searched once.
+        flagged = next(self._phrases(_any_flag_cue()), None) is not None
+        self.unconfirmed = flagged and next(self._phrases(_flag_cues("sentence")[0]), None) is not None
         phrases, flags = _flag_cues("segment")
-        self.projection_cues = [start for start, _, cue in self._phrases(phrases) if flags[cue] == "projected"]
+        self.projection_cues = (
+            [start for start, _, cue in self._phrases(phrases) if flags[cue] == "projected"] if flagged else []
+        )
 
     @cached_property
     def source(self) -> str:
@@ -133,18 +170,22 @@ class SentenceReading:
     @cached_property
     def bilateral(self) -> bool:
         """Whether the sentence speaks of a bilateral relation (`two-way trade`, `both countries`)."""
-        return BILATERAL.search(self.text, self.sentence.start, self.sentence.end) is not None
+        if self._lowered is None:
+            return BILATERAL.search(self.text, self.sentence.start, self.sentence.end) is not None
+        return BILATERAL_LOWERED.search(self._lowered[0]) is not None
+
+    def _clause_breaks(self) -> list[tuple[int, int]]:
+        """The spans of the clause breaks, found in the lower-cased copy of the sentence when there is one."""
+        if self._lowered is None:
+            return [m.span() for m in CLAUSE_BREAK.finditer(self.text, self.sentence.start, self.sentence.end)]
+        copy, offset = self._lowered
+        if not _may_break_clause(copy):
+            return []
+        return [(m.start() + offset, m.end() + offset) for m in CLAUSE_BREAK_LOWERED.finditer(copy, 1)]
 
     def _phrases(self, phrases: Phrases) -> Iterator[tuple[int, int, str]]:
         """(start, end, phrase in lower case) of each match of the phrases in the sentence, left to right."""
-        start, end = self.sentence.start, self.sentence.end
-        if self._lowered is None or phrases.lower_case is None:
-            for match in phrases.any_case.finditer(self.text, start, end):
-                yield match.start(), match.end(), case_key(match.group())
-            return
-        lowered, offset = self._lowered
-        for match in phrases.lower_case.finditer(lowered, start - offset):
-            yield match.start() + offset, match.end() + offset, match.group()
+        return phrases.find(self.text, self.sentence.start, self.sentence.end, self._lowered)
 
     def _cues(self, name: str, skip_names: bool) -> list[Cue]:
         phrases, labels = _cue_pattern(name)
@@ -182,11 +223,18 @@ class SentenceReading:
 
 
 def lowered_ascii(text: str, start: int, end: int) -> tuple[str, int] | None:
-    """`text[start:end]` lower-cased with the character before it (which lookbehinds read), and the
-    offset of that copy in `text`; None when the stretch is not ASCII (whose case folding differs)."""
-    offset = max(0, start - 1)
-    stretch = text[offset:end]
-    return (stretch.lower(), offset) if stretch.isascii() else None
+    """`text[start:end]` lower-cased after the character before it (which patterns read; a space at the
+    start of the text), and the offset of that copy in `text`; None when the stretch is not ASCII (whose
+    case folding differs)."""
+    stretch = text[start - 1 : end] if start else " " + text[:end]
+    return (stretch.lower(), start - 1) if stretch.isascii() else None
+
+
+def _may_break_clause(lowered: str) -> bool:
+    """Whether lower-cased text holds what a clause break does (`CLAUSE_BREAK_HINTS`): most sentences do not."""
+    return any(hint in lowered for hint in CLAUSE_BREAK_HINTS) or (
+        "," in lowered and ("and" in lowered or "with" in lowered)
+    )
 
 
 def _edges(breaks: list[tuple[int, int]]) -> tuple[list[int], list[int]]:

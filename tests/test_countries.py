@@ -1,9 +1,11 @@
-from hypothesis import given
+import re
+
+from hypothesis import example, given
 from hypothesis import strategies as st
-from regex_shapes import without_first_character_test
 
 from kortrade import countries
 from kortrade.countries import DocumentCountries, find_mentions, main_counterpart
+from kortrade.phrases import trie_pattern
 
 
 def mentions(text):
@@ -68,11 +70,36 @@ def test_a_document_looks_up_the_last_other_country_before_a_position():
                 "x",
                 "Bank of ",
                 "Seoul",
+                "the US",
+                "mainland ",
+                "_",
             ]
         ),
         max_size=8,
     ).map("".join)
 )
-def test_the_first_letter_test_drops_no_mention(text):
-    plain = without_first_character_test(countries._pattern())
-    assert [m.span() for m in countries._pattern().finditer(text)] == [m.span() for m in plain.finditer(text)]
+def test_the_pattern_opening_on_first_letters_finds_what_the_plain_pattern_finds(text):
+    names = trie_pattern(countries._names())
+    plain = re.compile(rf"(?<![\w.])(?P<name>{names})(?![\w])(?!\$|\s+dollars?\b)(?P<s>['’]s\b)?")
+    found = [(m.span(), m["name"], m["s"]) for m in countries._pattern().finditer(text)]
+    assert found == [(m.span(), m["name"], m["s"]) for m in plain.finditer(text)]
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["China", "Chinese", "US", "the US", "South Korea", "Korea", "'s", "$", "dollar", "s", " ", "\n", ".", "x"]
+        ),
+        max_size=14,
+    ).map("".join),
+    st.integers(0, 80),
+    st.integers(0, 80),
+)
+@example("China\n dollars", 0, 5)
+def test_a_line_looks_up_what_the_whole_document_finds(text, start, end):
+    start = min(start, len(text))
+    line_end = text.find("\n", start)
+    end = min(max(start, end), len(text) if line_end < 0 else line_end)
+    whole = [m for m in find_mentions(text) if not m.in_name]
+    expected = next((m.iso3 for m in reversed(whole) if start <= m.start and m.end <= end and m.iso3 != "KOR"), "")
+    assert DocumentCountries(text).last_before(start, end, unless="KOR") == expected

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kortrade.figures import PREVIOUS_WORD, find_figures
+from kortrade.figures import PREVIOUS_WORD, _count_words, _is_count_noun, find_figures
 from kortrade.figures import _patterns as figure_patterns
 
 
@@ -198,6 +198,10 @@ LOOKAROUND_TOKENS = [
     "x",
     "Some",
     "A",
+    "ABOUT",
+    "almo\u017ft",
+    "Just under",
+    "close to",
 ]
 
 
@@ -257,3 +261,57 @@ def test_the_possessive_previous_word_pattern_finds_what_the_plain_one_does(text
     for start, end in itertools.combinations(range(len(text) + 1), 2):
         found, expected = PREVIOUS_WORD.search(text, start, end), plain.search(text, start, end)
         assert (found and found.span("word")) == (expected and expected.span("word"))
+
+
+@given(
+    st.lists(
+        st.sampled_from(["Exports", "the", "U.S.", "Korea's", "5bn", "_x", "’s", "é", " ", "  ", "\n", "5", ",", "-"]),
+        max_size=10,
+    ).map("".join),
+    st.integers(0, 60),
+)
+def test_the_previous_word_is_the_one_the_pattern_finds(text, before):
+    from kortrade.figures import PREVIOUS_WORD, _previous_word
+
+    before = min(before, len(text))
+    found, expected = _previous_word(text, before), PREVIOUS_WORD.search(text, max(0, before - 30), before)
+    assert (found and (found.span(), found["word"])) == (expected and (expected.span(), expected["word"]))
+
+
+ODD_LETTERS = {"\u017f": "s", "\u212a": "k", "\u0131": "i"}
+
+
+@given(
+    st.sampled_from(sorted(_count_words("noun"))),
+    st.lists(st.sampled_from(["upper", "title", *ODD_LETTERS]), max_size=3),
+    st.sampled_from(["", "x", " "]),
+)
+def test_count_nouns_are_matched_in_any_case(noun, changes, tail):
+    variant = noun
+    for change in changes:
+        if change == "upper":
+            variant = variant.upper()
+        elif change == "title":
+            variant = variant.title()
+        else:
+            variant = variant.replace(ODD_LETTERS[change], change, 1)
+    variant += tail
+    alternation = "|".join(re.escape(n) for n in sorted(_count_words("noun"), key=len, reverse=True))
+    assert _is_count_noun(variant) == (re.fullmatch(alternation, variant, re.IGNORECASE) is not None)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["$", "US$", "U.S. dollars", "dollar", "won", "KRW", "%", "percent", "GWh", "kWh", "x", " "]),
+        max_size=8,
+    ).map("".join)
+)
+def test_units_grouped_by_first_character_match_what_their_alternation_matches(text):
+    from kortrade.figures import _alternation, _branches_by_first_character, _units
+
+    for surfaces in _units().values():
+        plain = re.compile(_alternation(surfaces))
+        grouped = re.compile(_branches_by_first_character(surfaces))
+        for position in range(len(text) + 1):
+            found, expected = grouped.match(text, position), plain.match(text, position)
+            assert (found and found.span()) == (expected and expected.span())

@@ -1,4 +1,5 @@
 import itertools
+import re
 
 import pytest
 from documents import make_document
@@ -10,6 +11,7 @@ from kortrade import frame, parties, sentence_reading
 from kortrade.document import Sentence
 from kortrade.figure_table import figure_rows
 from kortrade.periods import Anchor
+from kortrade.phrases import trie_pattern
 from kortrade.sentence_reading import SentenceReading
 
 
@@ -247,7 +249,11 @@ def test_attributed_official_data_is_not_unconfirmed():
 
 @given(
     st.lists(
-        st.sampled_from(["rose", "by", "about", "more than", "up/down", "x-y", " ", "  ", "5", "\n", "of"]), max_size=12
+        st.sampled_from(
+            ["rose", "by", "about", "more than", "up/down", "x-y", " ", "  ", "5", "\n", "of"]
+            + ["just over", "approx.", "ABOUT", "almo\u017ft", "Ä", "%", ",", "\u2003", "clo", "se to"]
+        ),
+        max_size=12,
     ).map("".join),
     st.integers(0, 60),
 )
@@ -271,27 +277,27 @@ def test_the_word_before_a_figure_is_the_one_the_pattern_finds(text, end):
     st.integers(0, 80),
 )
 @example("xexports rose", 1, 13)
+@example("exports rose", 0, 12)
 def test_cue_phrases_found_in_lowered_ascii_text_are_the_case_insensitive_matches(text, start, end):
     from kortrade.sentence_reading import _cue_pattern, _flag_cues, lowered_ascii
 
     start, end = min(start, len(text)), min(max(start, end), len(text))
     lowered = lowered_ascii(text, start, end)
+    if lowered is None:
+        assert not text[max(0, start - 1) : end].isascii()
+        return
     for phrases in (_cue_pattern("figure_metric_cues.tsv")[0], _flag_cues("segment")[0]):
-        expected = [m.span() for m in phrases.any_case.finditer(text, start, end)]
-        if lowered is None:
-            assert not text[max(0, start - 1) : end].isascii()
-            continue
-        copy, offset = lowered
-        assert [(m.start() + offset, m.end() + offset) for m in phrases.lower_case.finditer(copy, start - offset)] == (
-            expected
-        )
+        assert phrases.word_start is not None
+        expected = [(m.start(), m.end(), m.group().lower()) for m in phrases.any_case.finditer(text, start, end)]
+        assert list(phrases.find(text, start, end, lowered)) == expected
 
 
-def test_phrases_with_letters_beyond_ascii_have_no_lower_case_pattern():
+def test_phrases_with_letters_beyond_ascii_or_opening_on_no_letter_have_no_word_start_pattern():
     from kortrade.sentence_reading import Phrases
 
-    assert Phrases.of(["ſtrength"]).lower_case is None
-    assert Phrases.of(["exports"]).lower_case.fullmatch("exports")
+    assert Phrases.of(["ſtrength"]).word_start is None
+    assert Phrases.of(["-based"]).word_start is None
+    assert Phrases.of(["exports"]).word_start.fullmatch(" exports")
 
 
 @given(
@@ -332,9 +338,9 @@ def test_the_first_character_tests_of_the_sentence_patterns_rule_out_no_match(te
         max_size=8,
     ).map("".join)
 )
-def test_the_first_letter_test_drops_no_source(text):
-    pattern = sentence_reading._sources()[0]
-    plain = without_first_character_test(pattern)
+def test_the_source_pattern_opening_on_first_letters_finds_what_the_plain_pattern_finds(text):
+    pattern, sources = sentence_reading._sources()
+    plain = re.compile(rf"(?<!\w)(?:{trie_pattern(sources)})(?!\w)")
     assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
@@ -379,4 +385,77 @@ def test_the_first_letter_test_drops_no_level_word(text):
     plain = without_first_character_test(pattern)
     for start, end in itertools.combinations(range(len(text) + 1), 2):
         found, expected = pattern.search(text, start, end), plain.search(text, start, end)
+        assert (found and found.span()) == (expected and expected.span())
+
+
+@given(st.lists(st.sampled_from([",", "，", "(", ")", " ", "\n", "x", ", ", "，\u3000"]), max_size=12).map("".join))
+def test_segment_breaks_are_commas_before_blanks_and_brackets(text):
+    from kortrade.sentence_reading import SEGMENT_BREAK
+
+    expected = [m.span() for m in re.finditer(r"[,，](?=\s)|[()]", text)]
+    assert [m.span() for m in SEGMENT_BREAK.finditer(text)] == expected
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Both",
+                "the",
+                "TWO",
+                "-way",
+                "countries",
+                " ",
+                ", ",
+                "And",
+                "WHILE",
+                ":",
+                ";",
+                "bilateral",
+                "x",
+                "\n",
+                "9",
+            ]
+        ),
+        max_size=12,
+    ).map("".join),
+    st.integers(0, 30),
+    st.integers(0, 90),
+)
+def test_a_lower_cased_sentence_has_the_breaks_and_relation_the_patterns_find(text, start, end):
+    from kortrade.sentence_reading import BILATERAL, CLAUSE_BREAK
+
+    start, end = min(start, len(text)), min(max(start, end), len(text))
+    reading = SentenceReading(text, Sentence(0, start, end, text[start:end]), Anchor())
+    assert reading.clause_breaks == [m.span() for m in CLAUSE_BREAK.finditer(text, start, end)]
+    assert reading.bilateral == (BILATERAL.search(text, start, end) is not None)
+
+
+@given(
+    st.lists(
+        st.sampled_from(["Reportedly", "sources said", "expected to", "forecast", "aims to", "x", " ", ", ", "é"]),
+        max_size=10,
+    ).map("".join)
+)
+def test_flag_cues_found_behind_the_search_for_any_are_those_of_each_scope(text):
+    from kortrade.sentence_reading import _flag_cues
+
+    reading = SentenceReading(text, Sentence(0, 0, len(text), text), Anchor())
+    rumour, (projection, flags) = _flag_cues("sentence")[0], _flag_cues("segment")
+    assert reading.unconfirmed == (rumour.any_case.search(text) is not None)
+    expected = [m.start() for m in projection.any_case.finditer(text) if flags[m.group().lower()] == "projected"]
+    assert reading.projection_cues == expected
+
+
+@given(
+    st.lists(
+        st.sampled_from(["according ", "To ", "from", "the ", "an ", "INTO", "in", " ", "x", "ı", "between ", "\n"]),
+        max_size=8,
+    ).map("".join)
+)
+def test_the_first_letter_test_drops_no_preposition(text):
+    pattern = parties.PREPOSITION_BEFORE
+    plain = without_first_character_test(pattern)
+    for end in range(len(text) + 1):
+        found, expected = pattern.search(text, max(0, end - 14), end), plain.search(text, max(0, end - 14), end)
         assert (found and found.span()) == (expected and expected.span())

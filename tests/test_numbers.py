@@ -191,7 +191,11 @@ def test_digits_written_from_their_first_digit_match_what_digits_match(text):
         assert (old and old.span()) == (new and new.span())
 
 
-@given(st.lists(st.sampled_from(NUMBER_PIECES), max_size=14).map("".join))
+@given(
+    st.lists(st.sampled_from([*NUMBER_PIECES, "\u017f", "\u0131", "\u212a", "\u0130", "é"]), max_size=14).map("".join)
+)
+@example("seven \u017fix")
+@example("\u0130 five")
 def test_numbers_searched_apart_are_those_one_pattern_of_digits_or_words_finds(text):
     from kortrade.numbers import DIGITS, _digits_number, _patterns, _words_number
 
@@ -199,7 +203,7 @@ def test_numbers_searched_apart_are_those_one_pattern_of_digits_or_words_finds(t
     pattern = re.compile(rf"(?:(?P<digits>{DIGITS})|(?P<words>\b{words}))", re.IGNORECASE)
     expected, position = [], 0
     while match := pattern.search(text, position):
-        number = _digits_number(text, match) if match["digits"] else _words_number(text, match)
+        number = _digits_number(text, match) if match["digits"] else _words_number(text, *match.span())
         expected.append(number)
         position = max(number.end, match.start() + 1)
     assert find_numbers(text) == expected

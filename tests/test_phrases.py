@@ -13,6 +13,7 @@ from kortrade.phrases import (
     matches_at,
     regex_first_characters,
     starts_of,
+    trie_opening_on_characters,
     trie_pattern,
 )
 
@@ -24,6 +25,13 @@ def test_a_trie_pattern_finds_what_the_longest_first_alternation_finds(phrases, 
     alternation = re.compile("|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)))
     trie = re.compile(trie_pattern(phrases))
     assert [m.span() for m in trie.finditer(text)] == [m.span() for m in alternation.finditer(text)]
+
+
+@given(st.lists(WORDS, min_size=1, max_size=12, unique=True), st.text(alphabet="abc $.x", max_size=40))
+def test_a_trie_opening_on_characters_finds_what_the_trie_finds_after_the_same_test(phrases, text):
+    trie = re.compile(rf"(?<![x.])(?:{trie_pattern(phrases)})")
+    opening = re.compile(trie_opening_on_characters(phrases, r"(?<![x.].)"))
+    assert [m.span() for m in opening.finditer(text)] == [m.span() for m in trie.finditer(text)]
 
 
 def test_case_folding_lowers_the_phrases():

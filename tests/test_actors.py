@@ -2,6 +2,7 @@ import re
 
 from hypothesis import given
 from hypothesis import strategies as st
+from strategies import glued
 from textdoc import make_document
 
 from kortrade import people
@@ -192,7 +193,7 @@ SPEECH_PIECES = [
 ]
 
 
-@given(st.lists(st.sampled_from(SPEECH_PIECES), max_size=14).map("".join))
+@given(glued(SPEECH_PIECES, max_size=14))
 def test_speech_after_patterns_find_what_one_pattern_finds(text):
     plain = re.compile(
         rf"(?<!\w)(?:said|says|according[ \t]+to|told)[ \t]+(?P<run>{people.RUN})(?=[ \t]*(?:[,.;:)\]\n]|$))"
@@ -205,7 +206,7 @@ def test_speech_after_patterns_find_what_one_pattern_finds(text):
 NAME_PIECES = [*SPEECH_PIECES, "O'Brien", "Fudan University’s", "(email)", "is", "a", "an", "professor", "President"]
 
 
-@given(st.lists(st.sampled_from(NAME_PIECES), max_size=14).map("".join))
+@given(glued(NAME_PIECES, max_size=14))
 def test_possessive_capitalised_words_find_what_greedy_ones_find(text):
     possessive = [
         people.apposition_pattern(),

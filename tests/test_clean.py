@@ -5,6 +5,7 @@ import ftfy
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import glued
 
 from kortrade import clean
 from kortrade.clean import clean_text, normalise, remove_boilerplate
@@ -97,7 +98,7 @@ PIECES = [
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(PIECES), max_size=80).map("".join))
+@given(glued(PIECES, max_size=80))
 def test_cleaner_sentence_spans_are_the_segmentation_of_the_clean_text(raw):
     cleaned = clean_text(raw)
     assert list(cleaned.sentences) == sentence_spans(cleaned.text)
@@ -195,6 +196,6 @@ ENCODING_PIECES = [
 
 
 @settings(max_examples=300)
-@given(st.lists(st.sampled_from(ENCODING_PIECES), max_size=30).map("".join))
+@given(glued(ENCODING_PIECES, max_size=30))
 def test_encoding_is_repaired_as_ftfy_repairs_the_whole_text(text):
     assert clean.repair_encoding(text) == ftfy.fix_text(text)

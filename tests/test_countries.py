@@ -2,6 +2,7 @@ import re
 
 from hypothesis import example, given
 from hypothesis import strategies as st
+from strategies import glued
 
 from kortrade import countries
 from kortrade.countries import DocumentCountries, find_mentions, main_counterpart
@@ -53,30 +54,28 @@ def test_a_document_looks_up_the_last_other_country_before_a_position():
 
 
 @given(
-    st.lists(
-        st.sampled_from(
-            [
-                "China",
-                "Chinese",
-                "US",
-                "U.S.",
-                "Korea",
-                "South Korea",
-                "'s",
-                "$",
-                " dollars",
-                " ",
-                ".",
-                "x",
-                "Bank of ",
-                "Seoul",
-                "the US",
-                "mainland ",
-                "_",
-            ]
-        ),
+    glued(
+        [
+            "China",
+            "Chinese",
+            "US",
+            "U.S.",
+            "Korea",
+            "South Korea",
+            "'s",
+            "$",
+            " dollars",
+            " ",
+            ".",
+            "x",
+            "Bank of ",
+            "Seoul",
+            "the US",
+            "mainland ",
+            "_",
+        ],
         max_size=8,
-    ).map("".join)
+    )
 )
 def test_the_pattern_opening_on_first_letters_finds_what_the_plain_pattern_finds(text):
     names = trie_pattern(countries._names())
@@ -86,12 +85,10 @@ def test_the_pattern_opening_on_first_letters_finds_what_the_plain_pattern_finds
 
 
 @given(
-    st.lists(
-        st.sampled_from(
-            ["China", "Chinese", "US", "the US", "South Korea", "Korea", "'s", "$", "dollar", "s", " ", "\n", ".", "x"]
-        ),
+    glued(
+        ["China", "Chinese", "US", "the US", "South Korea", "Korea", "'s", "$", "dollar", "s", " ", "\n", ".", "x"],
         max_size=14,
-    ).map("".join),
+    ),
     st.integers(0, 80),
     st.integers(0, 80),
 )

@@ -1,7 +1,7 @@
 import re
 
 from hypothesis import example, given
-from hypothesis import strategies as st
+from strategies import glued
 
 from kortrade import dates
 from kortrade.dates import DateMatch, find_absolute_dates, iso_date
@@ -38,7 +38,7 @@ PIECES = ["March", "mar.", "SEPT", "ſept", "May", " ", ",", "28", "3", "2024", 
 PIECES += ["of", "th", "x", "\n", "年", "月", "日", "12", "Dec", "K"]
 
 
-@given(st.lists(st.sampled_from(PIECES), max_size=12).map("".join))
+@given(glued(PIECES, max_size=12))
 @example("March 28, 2024")
 @example("28 of mar. 2024")
 @example("2024-03-28")

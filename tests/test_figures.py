@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from strategies import glued
 
 from kortrade.figures import PREVIOUS_WORD, _count_words, _is_count_noun, find_figures
 from kortrade.figures import _patterns as figure_patterns
@@ -205,7 +206,7 @@ LOOKAROUND_TOKENS = [
 ]
 
 
-@given(st.lists(st.sampled_from(LOOKAROUND_TOKENS), max_size=12).map("".join), st.integers(0, 60))
+@given(glued(LOOKAROUND_TOKENS, max_size=12), st.integers(0, 60))
 def test_the_quick_tests_around_a_number_find_what_the_patterns_find(text, end):
     from kortrade.figures import _hedge_before, _patterns, _prefix_unit, _suffix_unit
 
@@ -220,11 +221,7 @@ def test_the_quick_tests_around_a_number_find_what_the_patterns_find(text, end):
     assert span(_suffix_unit(text, end)) == span(patterns["suffix"].match(text, end))
 
 
-@given(
-    st.lists(st.sampled_from(["US$", "U.S.$", "$", "USD", "KRW", "₩", "HK", "S", "a", " ", "5", "."]), max_size=8).map(
-        "".join
-    )
-)
+@given(glued(["US$", "U.S.$", "$", "USD", "KRW", "₩", "HK", "S", "a", " ", "5", "."], max_size=8))
 def test_the_first_character_test_drops_no_prefix_unit(text):
     pattern = figure_patterns()["prefix"]
     first_character_test = re.compile(r"^\(\?=\[[^\]]*\]\)")
@@ -235,12 +232,7 @@ def test_the_first_character_test_drops_no_prefix_unit(text):
         assert (found and found.span()) == (expected and expected.span())
 
 
-@given(
-    st.lists(
-        st.sampled_from(["about", "More than", "NEARLY", "an estimated", "approx.", "some", "x", "-", " ", "\n", "5"]),
-        max_size=6,
-    ).map("".join)
-)
+@given(glued(["about", "More than", "NEARLY", "an estimated", "approx.", "some", "x", "-", " ", "\n", "5"], max_size=6))
 def test_the_first_character_test_drops_no_hedge(text):
     pattern = figure_patterns()["hedge"]
     first_character_test = re.compile(r"^\(\?=\[[^\]]*\]\)")
@@ -251,11 +243,7 @@ def test_the_first_character_test_drops_no_hedge(text):
         assert (found and found.span()) == (expected and expected.span())
 
 
-@given(
-    st.lists(st.sampled_from(["Deal", "s", "’s", "'", ".", "_", "7", "é", " ", "\n", "\u00a0", "-"]), max_size=8).map(
-        "".join
-    )
-)
+@given(glued(["Deal", "s", "’s", "'", ".", "_", "7", "é", " ", "\n", "\u00a0", "-"], max_size=8))
 def test_the_possessive_previous_word_pattern_finds_what_the_plain_one_does(text):
     plain = re.compile(r"(?P<word>[^\W\d_][\w.'’]*)\s+\Z")
     for start, end in itertools.combinations(range(len(text) + 1), 2):
@@ -264,10 +252,7 @@ def test_the_possessive_previous_word_pattern_finds_what_the_plain_one_does(text
 
 
 @given(
-    st.lists(
-        st.sampled_from(["Exports", "the", "U.S.", "Korea's", "5bn", "_x", "’s", "é", " ", "  ", "\n", "5", ",", "-"]),
-        max_size=10,
-    ).map("".join),
+    glued(["Exports", "the", "U.S.", "Korea's", "5bn", "_x", "’s", "é", " ", "  ", "\n", "5", ",", "-"], max_size=10),
     st.integers(0, 60),
 )
 def test_the_previous_word_is_the_one_the_pattern_finds(text, before):
@@ -300,12 +285,7 @@ def test_count_nouns_are_matched_in_any_case(noun, changes, tail):
     assert _is_count_noun(variant) == (re.fullmatch(alternation, variant, re.IGNORECASE) is not None)
 
 
-@given(
-    st.lists(
-        st.sampled_from(["$", "US$", "U.S. dollars", "dollar", "won", "KRW", "%", "percent", "GWh", "kWh", "x", " "]),
-        max_size=8,
-    ).map("".join)
-)
+@given(glued(["$", "US$", "U.S. dollars", "dollar", "won", "KRW", "%", "percent", "GWh", "kWh", "x", " "], max_size=8))
 def test_units_grouped_by_first_character_match_what_their_alternation_matches(text):
     from kortrade.figures import _alternation, _branches_by_first_character, _units
 

@@ -6,6 +6,7 @@ from documents import make_document
 from hypothesis import example, given
 from hypothesis import strategies as st
 from regex_shapes import without_first_character_test
+from strategies import glued
 
 from kortrade import frame, parties, sentence_reading
 from kortrade.document import Sentence
@@ -248,13 +249,11 @@ def test_attributed_official_data_is_not_unconfirmed():
 
 
 @given(
-    st.lists(
-        st.sampled_from(
-            ["rose", "by", "about", "more than", "up/down", "x-y", " ", "  ", "5", "\n", "of"]
-            + ["just over", "approx.", "ABOUT", "almo\u017ft", "Ä", "%", ",", "\u2003", "clo", "se to"]
-        ),
+    glued(
+        ["rose", "by", "about", "more than", "up/down", "x-y", " ", "  ", "5", "\n", "of"]
+        + ["just over", "approx.", "ABOUT", "almo\u017ft", "Ä", "%", ",", "\u2003", "clo", "se to"],
         max_size=12,
-    ).map("".join),
+    ),
     st.integers(0, 60),
 )
 def test_the_word_before_a_figure_is_the_one_the_pattern_finds(text, end):
@@ -267,12 +266,9 @@ def test_the_word_before_a_figure_is_the_one_the_pattern_finds(text, end):
 
 
 @given(
-    st.lists(
-        st.sampled_from(
-            ["Exports", "exports", "EXPORTS", "trade", "Trade Deficit", "rose", "-", "7", " ", ",", "é", "x"]
-        ),
-        max_size=12,
-    ).map("".join),
+    glued(
+        ["Exports", "exports", "EXPORTS", "trade", "Trade Deficit", "rose", "-", "7", " ", ",", "é", "x"], max_size=12
+    ),
     st.integers(0, 20),
     st.integers(0, 80),
 )
@@ -301,28 +297,26 @@ def test_phrases_with_letters_beyond_ascii_or_opening_on_no_letter_have_no_word_
 
 
 @given(
-    st.lists(
-        st.sampled_from(
-            [
-                "Both",
-                "the",
-                "two",
-                "-way",
-                "countries",
-                " ",
-                ", ",
-                "and",
-                "while",
-                ":",
-                ";",
-                "—",
-                "bilateral",
-                "x",
-                "\n",
-            ]
-        ),
+    glued(
+        [
+            "Both",
+            "the",
+            "two",
+            "-way",
+            "countries",
+            " ",
+            ", ",
+            "and",
+            "while",
+            ":",
+            ";",
+            "—",
+            "bilateral",
+            "x",
+            "\n",
+        ],
         max_size=12,
-    ).map("".join)
+    )
 )
 def test_the_first_character_tests_of_the_sentence_patterns_rule_out_no_match(text):
     from kortrade.sentence_reading import BILATERAL, CLAUSE_BREAK
@@ -332,12 +326,7 @@ def test_the_first_character_tests_of_the_sentence_patterns_rule_out_no_match(te
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in body.finditer(text)]
 
 
-@given(
-    st.lists(
-        st.sampled_from(["China's customs", "Chinese customs", "KITA", "MOFCOM", "Bank of Korea", "x", " ", "_", "."]),
-        max_size=8,
-    ).map("".join)
-)
+@given(glued(["China's customs", "Chinese customs", "KITA", "MOFCOM", "Bank of Korea", "x", " ", "_", "."], max_size=8))
 def test_the_source_pattern_opening_on_first_letters_finds_what_the_plain_pattern_finds(text):
     pattern, sources = sentence_reading._sources()
     plain = re.compile(rf"(?<!\w)(?:{trie_pattern(sources)})(?!\w)")
@@ -360,12 +349,9 @@ def _possessor_one_at_a_time(reading, cue, pairs):
 
 
 @given(
-    st.lists(
-        st.sampled_from(
-            ["China", "South Korea's", "Korean", "Japan", "-", " and ", " ", "new ", "to ", "exports", "trade"]
-        ),
-        max_size=8,
-    ).map("".join)
+    glued(
+        ["China", "South Korea's", "Korean", "Japan", "-", " and ", " ", "new ", "to ", "exports", "trade"], max_size=8
+    )
 )
 def test_the_owner_and_the_pair_before_a_cue_are_read_at_once_as_apart(text):
     reading = SentenceReading(text, Sentence(0, 0, len(text), text), Anchor())
@@ -375,11 +361,7 @@ def test_the_owner_and_the_pair_before_a_cue_are_read_at_once_as_apart(text):
         assert (owner or pair_owner) == _possessor_one_at_a_time(reading, cue, pairs=True)
 
 
-@given(
-    st.lists(
-        st.sampled_from(["reached", "Stood at", "to", "about", "less than", "worth", "x", "-", " ", "5"]), max_size=6
-    ).map("".join)
-)
+@given(glued(["reached", "Stood at", "to", "about", "less than", "worth", "x", "-", " ", "5"], max_size=6))
 def test_the_first_letter_test_drops_no_level_word(text):
     pattern = frame._level_before()
     plain = without_first_character_test(pattern)
@@ -388,7 +370,7 @@ def test_the_first_letter_test_drops_no_level_word(text):
         assert (found and found.span()) == (expected and expected.span())
 
 
-@given(st.lists(st.sampled_from([",", "，", "(", ")", " ", "\n", "x", ", ", "，\u3000"]), max_size=12).map("".join))
+@given(glued([",", "，", "(", ")", " ", "\n", "x", ", ", "，\u3000"], max_size=12))
 def test_segment_breaks_are_commas_before_blanks_and_brackets(text):
     from kortrade.sentence_reading import SEGMENT_BREAK
 
@@ -397,28 +379,26 @@ def test_segment_breaks_are_commas_before_blanks_and_brackets(text):
 
 
 @given(
-    st.lists(
-        st.sampled_from(
-            [
-                "Both",
-                "the",
-                "TWO",
-                "-way",
-                "countries",
-                " ",
-                ", ",
-                "And",
-                "WHILE",
-                ":",
-                ";",
-                "bilateral",
-                "x",
-                "\n",
-                "9",
-            ]
-        ),
+    glued(
+        [
+            "Both",
+            "the",
+            "TWO",
+            "-way",
+            "countries",
+            " ",
+            ", ",
+            "And",
+            "WHILE",
+            ":",
+            ";",
+            "bilateral",
+            "x",
+            "\n",
+            "9",
+        ],
         max_size=12,
-    ).map("".join),
+    ),
     st.integers(0, 30),
     st.integers(0, 90),
 )
@@ -431,12 +411,7 @@ def test_a_lower_cased_sentence_has_the_breaks_and_relation_the_patterns_find(te
     assert reading.bilateral == (BILATERAL.search(text, start, end) is not None)
 
 
-@given(
-    st.lists(
-        st.sampled_from(["Reportedly", "sources said", "expected to", "forecast", "aims to", "x", " ", ", ", "é"]),
-        max_size=10,
-    ).map("".join)
-)
+@given(glued(["Reportedly", "sources said", "expected to", "forecast", "aims to", "x", " ", ", ", "é"], max_size=10))
 def test_flag_cues_found_behind_the_search_for_any_are_those_of_each_scope(text):
     from kortrade.sentence_reading import _flag_cues
 
@@ -447,12 +422,7 @@ def test_flag_cues_found_behind_the_search_for_any_are_those_of_each_scope(text)
     assert reading.projection_cues == expected
 
 
-@given(
-    st.lists(
-        st.sampled_from(["according ", "To ", "from", "the ", "an ", "INTO", "in", " ", "x", "ı", "between ", "\n"]),
-        max_size=8,
-    ).map("".join)
-)
+@given(glued(["according ", "To ", "from", "the ", "an ", "INTO", "in", " ", "x", "ı", "between ", "\n"], max_size=8))
 def test_the_first_letter_test_drops_no_preposition(text):
     pattern = parties.PREPOSITION_BEFORE
     plain = without_first_character_test(pattern)

@@ -4,6 +4,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
+from strategies import glued
 
 from kortrade.numbers import find_numbers
 
@@ -181,7 +182,7 @@ NUMBER_PIECES = [
 NUMBER_PIECES += ["million", "billion", "억", "bn", "m", "often", "Ten", "\n", "1,234", "56,789.5", "１，２３４"]
 
 
-@given(st.lists(st.sampled_from(NUMBER_PIECES), max_size=14).map("".join))
+@given(glued(NUMBER_PIECES, max_size=14))
 @example("4567,4567")
 def test_digits_written_from_their_first_digit_match_what_digits_match(text):
     from kortrade.numbers import DIGITS, DIGITS_FROM_FIRST
@@ -191,9 +192,7 @@ def test_digits_written_from_their_first_digit_match_what_digits_match(text):
         assert (old and old.span()) == (new and new.span())
 
 
-@given(
-    st.lists(st.sampled_from([*NUMBER_PIECES, "\u017f", "\u0131", "\u212a", "\u0130", "é"]), max_size=14).map("".join)
-)
+@given(glued([*NUMBER_PIECES, "\u017f", "\u0131", "\u212a", "\u0130", "é"], max_size=14))
 @example("seven \u017fix")
 @example("\u0130 five")
 def test_numbers_searched_apart_are_those_one_pattern_of_digits_or_words_finds(text):
@@ -227,7 +226,7 @@ SCALE_PIECES = [
 ]
 
 
-@given(st.lists(st.sampled_from(SCALE_PIECES), max_size=8).map("".join))
+@given(glued(SCALE_PIECES, max_size=8))
 @example("5 \u212a")
 @example("5  亿")
 @example("5\t万")

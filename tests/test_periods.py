@@ -1,6 +1,6 @@
 import pytest
 from hypothesis import example, given
-from hypothesis import strategies as st
+from strategies import glued
 
 from kortrade.periods import Anchor, find_periods
 
@@ -77,12 +77,9 @@ def test_targets_are_marked_projected():
 
 
 @given(
-    st.lists(
-        st.sampled_from(
-            ["in ", "the ", "May", "March", "Sept.", " 5", "2023", "20", "-", " to ", "this year", ", ", "x"]
-        ),
-        max_size=12,
-    ).map("".join)
+    glued(
+        ["in ", "the ", "May", "March", "Sept.", " 5", "2023", "20", "-", " to ", "this year", ", ", "x"], max_size=12
+    )
 )
 @example("in May, from 2023 to 2024 and March 5")
 def test_patterns_searched_from_the_first_month_or_year_open_on_one(text):

@@ -3,6 +3,7 @@ from conftest import SEEDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from nltk.tokenize.punkt import PunktLanguageVars, PunktSentenceTokenizer
+from strategies import glued
 from test_bench_corpus import make_corpus
 
 from kortrade import segment
@@ -82,7 +83,7 @@ PUNKT_PIECES = [
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.lists(st.sampled_from(PUNKT_PIECES), max_size=60).map("".join))
+@given(glued(PUNKT_PIECES, max_size=60))
 def test_spans_never_differ_from_stock_punkts(text):
     assert_spans_are_stock_punkts(text)
 

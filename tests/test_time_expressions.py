@@ -7,6 +7,7 @@ import dateparser
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import glued
 
 from kortrade.dates import find_relative_stamp
 from kortrade.time_expressions import ANCHORS, ORDINAL_DAY, DateContext, _rules, find_time_expressions, speaks_of_future
@@ -244,7 +245,7 @@ def test_anchored_cores_start_where_their_anchor_matches(text):
 PREFIX_WORDS = ["the ", "from ", "in ", "late ", "mid-", "last ", "ſince ", "3 ", "day ", "x", "\n"]
 
 
-@given(st.lists(st.sampled_from(PREFIX_WORDS), max_size=8).map("".join))
+@given(glued(PREFIX_WORDS, max_size=8))
 def test_a_prefix_behind_its_first_character_test_finds_what_the_plain_prefix_finds(words):
     first_character_test = re.compile(r"^\(\?=\[[^\]]*\]\)")
     for rule in _rules():

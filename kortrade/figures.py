@@ -34,7 +34,7 @@ from typing import NamedTuple
 
 from . import garbled
 from .numbers import Number, find_numbers
-from .phrases import case_key, first_character_test
+from .phrases import by_first_character, case_key, first_character_test
 from .resources import data_rows
 
 CONNECTOR = re.compile(r"\s*(?:(?P<word>to|and|through)|[-–—~～])\s*\Z", re.IGNORECASE)
@@ -108,15 +108,14 @@ def _branches_by_first_character(surfaces: object) -> str:
     """What `_alternation` matches (for a case-sensitive pattern), as one branch per first character holding
     the surfaces that start with it, longest first: re skips a branch whose character does not match at once,
     where it would try every surface. The test of the letter before a surface follows its first character."""
-    branches: dict[str, list[str]] = {}
-    for surface in sorted(surfaces, key=len, reverse=True):
-        branches.setdefault(surface[0], []).append(surface)
-    parts = []
-    for first, members in branches.items():
+
+    def branch(first: str, rests: list[str]) -> str:
         head = r"(?<![A-Za-z].)" if first.isascii() and first.isalpha() else ""
-        rests = "|".join(re.escape(surface[1:]) + _letter_after(surface) for surface in members)
-        parts.append(f"{re.escape(first)}{head}(?:{rests})")
-    return "|".join(parts)
+        return (
+            f"{re.escape(first)}{head}(?:{'|'.join(re.escape(rest) + _letter_after(first + rest) for rest in rests)})"
+        )
+
+    return by_first_character(sorted(surfaces, key=len, reverse=True), branch)
 
 
 def _letter_after(surface: str) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from .matching import fold
-from .phrases import lowered_for_search, trie_pattern
+from .phrases import by_first_character, lowered_for_search, trie_pattern
 from .resources import data_lines, data_rows
 
 APOSTROPHE_S = r"(?:['’]s)?"
@@ -34,14 +34,10 @@ def unglued_alternation(words: list[str], glue: str) -> str:
     The lookbehind follows each first character instead (as in `unglued`), so the regex
     engine skips ahead to those characters: fast when they are rare, like capitals.
     """
-    by_first: dict[str, list[str]] = {}
-    for word in words:
-        by_first.setdefault(word[0], []).append(word[1:])
-    branches = (
-        rf"{re.escape(first)}(?<![{glue}]{re.escape(first)})(?:{alternation(rests)})"
-        for first, rests in sorted(by_first.items())
+    branches = by_first_character(
+        words, lambda first, rests: rf"{re.escape(first)}(?<![{glue}]{re.escape(first)})(?:{alternation(rests)})"
     )
-    return "(?:" + "|".join(branches) + ")"
+    return f"(?:{branches})"
 
 
 def alternation(words: list[str], fold_case: bool = False) -> str:

@@ -14,7 +14,7 @@ in front of it rules out most positions with one character test.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from re import _constants as sre_constants  # the parse tree of `re`, to read where a pattern can start
 from re import _parser as sre_parser
 
@@ -33,17 +33,25 @@ def trie_pattern(phrases: Iterable[str], fold_case: bool = False, space: str = r
     return _branches(trie, space)
 
 
-def trie_opening_on_characters(phrases: Iterable[str], after_first: str) -> str:
-    """What `trie_pattern(phrases)` matches, as one branch per first character with `after_first` (a test,
-    such as a lookbehind of width two that reads the character before the phrase) right after it.
+def by_first_character(phrases: Iterable[str], branch: Callable[[str, list[str]], str]) -> str:
+    """An alternation of one branch per first character of the phrases (for a case-sensitive pattern):
+    `branch(first, rests)` builds it from the character and the rest of each phrase starting with it,
+    in the phrases' order.
 
     A pattern that opens on plain characters lets `re` skip to the positions holding one of
-    them, where one that opens on a lookaround is tried at every position.
+    them, where one that opens on a lookaround is tried at every position. Branches opening
+    on different characters never match at the same position, so their order does not matter.
     """
     rests: dict[str, list[str]] = {}
     for phrase in phrases:
         rests.setdefault(phrase[0], []).append(phrase[1:])
-    return "|".join(f"{re.escape(first)}{after_first}(?:{trie_pattern(rest)})" for first, rest in sorted(rests.items()))
+    return "|".join(branch(first, rest) for first, rest in sorted(rests.items()))
+
+
+def trie_opening_on_characters(phrases: Iterable[str], after_first: str) -> str:
+    """What `trie_pattern(phrases)` matches, as one branch per first character with `after_first` (a test,
+    such as a lookbehind of width two that reads the character before the phrase) right after it."""
+    return by_first_character(phrases, lambda first, rests: f"{re.escape(first)}{after_first}(?:{trie_pattern(rests)})")
 
 
 def first_character_test(phrases: Iterable[str], fold_case: bool = False) -> str:

@@ -62,7 +62,7 @@ class TableStore:
             if len(rows):
                 write_frame(rows, self._files[name], header=False)
             return
-        csv_writer(self._files[name]).writerows(csv_records(name, rows))
+        self.append_csv(name, csv_text(name, rows))
 
     def append_csv(self, name: str, text: str) -> None:
         """Append rows already formatted by `csv_text` (in table order relative to what came before)."""

@@ -23,7 +23,7 @@ from functools import cache
 from .document import Document, Sentence
 from .gazetteer import Actor, Mention
 from .numbers import small_cardinals
-from .phrases import case_key, first_character_test, regex_first_characters
+from .phrases import behind_first_character_test, case_key, regex_first_characters
 from .resources import data_rows
 
 NUMBER_WORDS = small_cardinals()
@@ -111,9 +111,7 @@ def modifiers() -> dict[str, re.Pattern[str]]:
         alternations.setdefault(row["effect"], []).append(f"(?:{row['pattern']})")
     patterns = {}
     for effect, alternation in alternations.items():
-        body = "|".join(alternation)
-        firsts = regex_first_characters(body, re.IGNORECASE)
-        patterns[effect] = re.compile((first_character_test(firsts) if firsts else "") + f"(?:{body})", re.IGNORECASE)
+        patterns[effect] = re.compile(behind_first_character_test("|".join(alternation), re.IGNORECASE), re.IGNORECASE)
     return patterns
 
 
@@ -211,8 +209,7 @@ def any_cue() -> re.Pattern[str]:
     at the end of a word, where `\\b` would try every cue; before it, a test of the characters
     the cues start with rules out most positions at once."""
     bodies = "|".join(f"(?:{cue.pattern.pattern.removeprefix(WORD_EDGE)})" for cue in cues())
-    firsts = regex_first_characters(bodies, re.IGNORECASE)
-    return re.compile((first_character_test(firsts) if firsts else "") + rf"(?<!\w)(?:{bodies})", re.IGNORECASE)
+    return re.compile(behind_first_character_test(rf"(?<!\w)(?:{bodies})", re.IGNORECASE), re.IGNORECASE)
 
 
 @cache

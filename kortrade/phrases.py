@@ -81,6 +81,13 @@ def regex_first_characters(pattern: str, flags: int = 0, nonempty: bool = False)
     return frozenset(map(chr, firsts[0]))
 
 
+def behind_first_character_test(body: str, flags: int = 0, nonempty: bool = False) -> str:
+    """`(?:body)` behind a `first_character_test` of the characters its matches can start with
+    (`regex_first_characters` with these flags and `nonempty`); without a test when those are unknown."""
+    firsts = regex_first_characters(body, flags, nonempty)
+    return (first_character_test(firsts) if firsts else "") + f"(?:{body})"
+
+
 def _sequence_firsts(items: list) -> tuple[set[int], bool] | None:
     """(first code points, whether the sequence can match empty) of parsed items; None when unknown."""
     firsts: set[int] = set()

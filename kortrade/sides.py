@@ -21,7 +21,7 @@ from functools import cache
 
 import ahocorasick
 
-from .phrases import first_character_test, regex_first_characters
+from .phrases import behind_first_character_test
 from .resources import data_rows
 
 SIDES = ("KOR", "CHN", "ALT", "PAIR", "NONE")
@@ -144,5 +144,4 @@ def cue_alternation(patterns: Iterable[str]) -> re.Pattern[str]:
     """
     bodies = (expand(pattern).removeprefix(r"\b") for pattern in patterns)
     alternation = "(?:" + "|".join(f"(?:{body})(?P<c{i}>)" for i, body in enumerate(bodies)) + ")"
-    firsts = regex_first_characters(alternation)
-    return re.compile((first_character_test(firsts) if firsts else "") + WORD_START + alternation)
+    return re.compile(behind_first_character_test(WORD_START + alternation))

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from functools import cache, partial
 
 from .dates import ABSOLUTE_PATTERNS, MONTHS, NUMBER_WORDS, days_in_month, iso_date, shift_back
-from .phrases import case_key, first_character_test, matches_at, regex_first_characters, starts_of
+from .phrases import behind_first_character_test, case_key, matches_at, starts_of
 from .resources import data_rows
 
 GRANULARITY = {"year": 1, "month": 2, "day": 3}
@@ -104,9 +104,7 @@ def _prefix_pattern(body: str) -> re.Pattern[str]:
     A first-character test rules out at once every position where no non-empty match starts;
     an empty match, which the search finds only where no non-empty one is, is no prefix.
     """
-    firsts = regex_first_characters(body, re.IGNORECASE, nonempty=True)
-    test = first_character_test(firsts) if firsts else ""
-    return re.compile(f"{test}(?:{body})$", re.IGNORECASE)
+    return re.compile(behind_first_character_test(body, re.IGNORECASE, nonempty=True) + "$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -570,9 +568,7 @@ def _tested_cues(kind: str) -> re.Pattern[str]:
 
     The test rules out most positions at once; what the pattern matches is what the cues' alternation matches.
     """
-    cues = _date_cues(kind)
-    firsts = regex_first_characters(cues, re.IGNORECASE)
-    return re.compile((first_character_test(firsts) if firsts else "") + f"(?:{cues})", re.IGNORECASE)
+    return re.compile(behind_first_character_test(_date_cues(kind), re.IGNORECASE), re.IGNORECASE)
 
 
 def speaks_of_future(sentence: str) -> bool:

@@ -9,7 +9,7 @@ the script prints precision, recall and F1 of money, percent and energy figures 
 prediction matches a gold figure with the same unit and a value within 1 %, as
 `shared/tools/score.py` matches them), throughput in characters per second, and the ratio
 of kortrade's throughput to quantulum3's. kortrade is timed on figure extraction from a
-segmented document (`kortrade.figure_table.figure_rows`) and, for reference, with sentence
+segmented document (`kortrade.figures.rows.figure_rows`) and, for reference, with sentence
 segmentation included. Each tool is timed `--repeat` times on the whole corpus and its
 fastest run is kept, so that load from other processes distorts neither. quantulum3 is a
 bench-only dependency (`pip install -e .[bench]`).
@@ -33,9 +33,9 @@ sys.path.insert(0, str(HERE))
 import make_corpus
 
 import kortrade
-from kortrade.document import Document, Sentence
-from kortrade.figure_table import figure_rows
-from kortrade.segment import sentence_spans
+from kortrade.figures.rows import figure_rows
+from kortrade.ingest.document import Document, Sentence
+from kortrade.ingest.segment import sentence_spans
 
 KINDS = ("money", "percent", "energy")
 # quantulum3 unit name -> (kortrade unit, factor to kortrade's base unit)

@@ -251,7 +251,7 @@ def deal_paragraph(rng: random.Random, article: Article, style: str, year: int) 
 
 
 def mt_damage_paragraph(rng: random.Random, article: Article, year: int) -> None:
-    """Chinese-to-English damage: detached decimals and stranded 亿 integers (see kortrade.garbled)."""
+    """Chinese-to-English damage: detached decimals and stranded 亿 integers (see kortrade.figures.garbled)."""
     share, digit = rng.randint(10, 30), rng.randint(1, 9)
     article.say(
         f"In the first nine months, China accounted for {{0}} of South Korea's total exports{digit}%. ",

@@ -21,7 +21,7 @@ from pathlib import Path
 import nbformat
 import papermill
 
-from kortrade.report import kernel_name, notebook_parts
+from kortrade.report.runner import kernel_name, notebook_parts
 
 ROOT = Path(__file__).resolve().parents[1]
 

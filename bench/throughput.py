@@ -5,9 +5,9 @@ usage: python bench/throughput.py [--base-mb 1.0] [--scales 1 10 100] [--jobs 2]
 For each scale a corpus of `base-mb x scale` megabytes is generated with
 `bench/make_corpus.py` (same seed, so a larger corpus starts with the smaller one's
 documents). Then, in this process on one core, every document goes through
-`kortrade.pipeline.process_raw` with the pipeline's stage functions wrapped in timers, so
+`kortrade.run.pipeline.process_raw` with the pipeline's stage functions wrapped in timers, so
 the stages timed are exactly those a run executes (`clean` includes the segmentation
-boilerplate removal is judged on; `segment` times `kortrade.segment.sentence_spans` on the
+boilerplate removal is judged on; `segment` times `kortrade.ingest.segment.sentence_spans` on the
 clean text for reference, outside the run). Last, `python -m kortrade extract --jobs N`
 runs end to end into a temporary folder, timed from outside, with the peak resident memory
 of its process tree (the sum of the proportional set sizes of the parent and its workers,
@@ -44,9 +44,10 @@ sys.path.insert(0, str(HERE))
 import make_corpus
 from figures_vs_quantulum3 import kortrade_figures, quantulum_figures
 
-from kortrade import corpus, pipeline
-from kortrade.document import Document
-from kortrade.segment import sentence_spans
+from kortrade.ingest import corpus
+from kortrade.ingest.document import Document
+from kortrade.ingest.segment import sentence_spans
+from kortrade.run import pipeline
 
 REFERENCE_DATE = "2026-11-23"
 # One memory sample reads the smaps of every process of the run (about 0.7 ms each): sampling

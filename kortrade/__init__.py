@@ -12,17 +12,17 @@ __version__ = "0.1.0"
 __all__ = ["Extraction", "__version__", "extract", "load"]
 
 if TYPE_CHECKING:
-    from .pipeline import extract
-    from .store import Extraction, load
+    from .run.pipeline import extract
+    from .run.store import Extraction, load
 
 
 def __getattr__(name: str):
     if name == "extract":
-        from .pipeline import extract
+        from .run.pipeline import extract
 
         return extract
     if name in {"Extraction", "load"}:
-        from . import store
+        from .run import store
 
         return getattr(store, name)
     raise AttributeError(f"module 'kortrade' has no attribute {name!r}")

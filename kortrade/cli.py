@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .engine import ENGINES, EngineUnavailable
+from .run.engine import ENGINES, EngineUnavailable
 
 EXIT_USAGE = 2
 
@@ -81,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def check_corpus(corpus: str) -> None:
     """The corpus must be a folder holding at least one file."""
-    from .corpus import discover
+    from .ingest.corpus import discover
 
     if not Path(corpus).is_dir():
         raise UsageError(f"corpus folder not found: {corpus}")
@@ -108,7 +108,7 @@ def run_extract(args: argparse.Namespace) -> int:
 
     if args.scheduler and args.engine != "dask":
         raise UsageError("--scheduler needs --engine dask")
-    from .pipeline import extract_to
+    from .run.pipeline import extract_to
 
     try:
         run = extract_to(
@@ -129,7 +129,7 @@ def run_extract(args: argparse.Namespace) -> int:
 
 
 def run_report(args: argparse.Namespace) -> int:
-    from . import report
+    from .report import runner as report
 
     check_corpus(args.corpus)
     check_writable(args.out)

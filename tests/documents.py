@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from kortrade.document import Document, Sentence
-from kortrade.segment import sentence_spans
+from kortrade.ingest.document import Document, Sentence
+from kortrade.ingest.segment import sentence_spans
 
 
 def make_document(text: str, published: str = "", doc_id: str = "doc") -> Document:

@@ -5,9 +5,9 @@ from hypothesis import strategies as st
 from strategies import glued
 from textdoc import make_document
 
-from kortrade import people
-from kortrade.actors import actor_rows, find_mentions
-from kortrade.lexicon import alternation, find_titles, title_pattern, unglued, unglued_alternation
+from kortrade.entities import people
+from kortrade.entities.actors import actor_rows, find_mentions
+from kortrade.entities.lexicon import alternation, find_titles, title_pattern, unglued, unglued_alternation
 
 
 def rows(text, published=""):

@@ -2,8 +2,8 @@
 
 import pandas as pd
 
-from kortrade import analysis
-from kortrade.tables import frame
+from kortrade.report import analysis
+from kortrade.run.tables import frame
 
 
 def figure(

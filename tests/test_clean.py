@@ -7,10 +7,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import glued
 
-from kortrade import clean
-from kortrade.clean import clean_text, normalise, remove_boilerplate
-from kortrade.phrases import first_character_test
-from kortrade.segment import sentence_spans
+from kortrade.common.phrases import first_character_test
+from kortrade.ingest import clean
+from kortrade.ingest.clean import clean_text, normalise, remove_boilerplate
+from kortrade.ingest.segment import sentence_spans
 
 BOILERPLATE_SAMPLES = (
     "Back",

@@ -1,4 +1,4 @@
-from kortrade.corpus import discover, read
+from kortrade.ingest.corpus import discover, read
 
 
 def test_discovery_is_recursive_sorted_and_ids_are_unique(messy_corpus):

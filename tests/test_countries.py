@@ -4,9 +4,9 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from strategies import glued
 
-from kortrade import countries
-from kortrade.countries import DocumentCountries, find_mentions, main_counterpart
-from kortrade.phrases import trie_pattern
+from kortrade.common import countries
+from kortrade.common.countries import DocumentCountries, find_mentions, main_counterpart
+from kortrade.common.phrases import trie_pattern
 
 
 def mentions(text):

@@ -3,8 +3,8 @@ import re
 from hypothesis import example, given
 from strategies import glued
 
-from kortrade import dates
-from kortrade.dates import DateMatch, find_absolute_dates, iso_date
+from kortrade.common import dates
+from kortrade.common.dates import DateMatch, find_absolute_dates, iso_date
 
 MONTH = r"(?P<month>" + "|".join(sorted(dates.MONTHS, key=len, reverse=True)) + r")\.?"
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"

@@ -2,9 +2,9 @@ import pytest
 from regex_shapes import opens_with_word_character
 from textdoc import make_document
 
-from kortrade.actors import find_mentions
-from kortrade.deals import _cue_matches, cues, deal_rows, find_deals
-from kortrade.resources import data_rows
+from kortrade.common.resources import data_rows
+from kortrade.entities.actors import find_mentions
+from kortrade.entities.deals import _cue_matches, cues, deal_rows, find_deals
 
 
 def deals(text):
@@ -103,7 +103,7 @@ def test_an_order_known_from_sources_is_reported():
 
 
 def test_cues_open_with_a_word_edge_and_a_word_character_so_one_word_start_serves_them_all():
-    for row in data_rows("deal_cues.tsv"):
+    for row in data_rows("entities/deal_cues.tsv"):
         assert row["pattern"].startswith(r"\b") and opens_with_word_character(row["pattern"]), row
 
 

@@ -2,7 +2,7 @@ import codecs
 
 import pytest
 
-from kortrade.decoding import decode_bytes
+from kortrade.ingest.decoding import decode_bytes
 
 KOREAN = "한국의 대중국 수출이 11월에 증가했다. 반도체 수출이 회복되었다."
 CHINESE = "中国商务部表示，韩国对华出口增长。两国经贸合作继续深化。"

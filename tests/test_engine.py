@@ -6,8 +6,8 @@ import pytest
 from conftest import SEEDS, run_cli
 
 import kortrade
-from kortrade.pipeline import extract_to
-from kortrade.tables import SCHEMAS
+from kortrade.run.pipeline import extract_to
+from kortrade.run.tables import SCHEMAS
 
 
 def assert_same_outputs(first, second):

@@ -4,8 +4,8 @@ import pytest
 from conftest import SHARED
 from documents import make_document
 
-from kortrade.figure_table import figure_rows
-from kortrade.tables import SCHEMAS
+from kortrade.figures.rows import figure_rows
+from kortrade.run.tables import SCHEMAS
 
 GOLD = SHARED / "eval" / "seeds-gold.json"
 

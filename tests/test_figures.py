@@ -7,8 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from strategies import glued
 
-from kortrade.figures import PREVIOUS_WORD, _count_words, _is_count_noun, find_figures
-from kortrade.figures import _patterns as figure_patterns
+from kortrade.figures.finding import PREVIOUS_WORD, _count_words, _is_count_noun, find_figures
+from kortrade.figures.finding import _patterns as figure_patterns
 
 
 def figures(text):
@@ -208,7 +208,7 @@ LOOKAROUND_TOKENS = [
 
 @given(glued(LOOKAROUND_TOKENS, max_size=12), st.integers(0, 60))
 def test_the_quick_tests_around_a_number_find_what_the_patterns_find(text, end):
-    from kortrade.figures import _hedge_before, _patterns, _prefix_unit, _suffix_unit
+    from kortrade.figures.finding import _hedge_before, _patterns, _prefix_unit, _suffix_unit
 
     end = min(end, len(text))
     patterns = _patterns()
@@ -256,7 +256,7 @@ def test_the_possessive_previous_word_pattern_finds_what_the_plain_one_does(text
     st.integers(0, 60),
 )
 def test_the_previous_word_is_the_one_the_pattern_finds(text, before):
-    from kortrade.figures import PREVIOUS_WORD, _previous_word
+    from kortrade.figures.finding import PREVIOUS_WORD, _previous_word
 
     before = min(before, len(text))
     found, expected = _previous_word(text, before), PREVIOUS_WORD.search(text, max(0, before - 30), before)
@@ -287,7 +287,7 @@ def test_count_nouns_are_matched_in_any_case(noun, changes, tail):
 
 @given(glued(["$", "US$", "U.S. dollars", "dollar", "won", "KRW", "%", "percent", "GWh", "kWh", "x", " "], max_size=8))
 def test_units_grouped_by_first_character_match_what_their_alternation_matches(text):
-    from kortrade.figures import _alternation, _branches_by_first_character, _units
+    from kortrade.figures.finding import _alternation, _branches_by_first_character, _units
 
     for surfaces in _units().values():
         plain = re.compile(_alternation(surfaces))

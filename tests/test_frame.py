@@ -8,12 +8,12 @@ from hypothesis import strategies as st
 from regex_shapes import without_first_character_test
 from strategies import glued
 
-from kortrade import frame, parties, sentence_reading
-from kortrade.document import Sentence
-from kortrade.figure_table import figure_rows
-from kortrade.periods import Anchor
-from kortrade.phrases import trie_pattern
-from kortrade.sentence_reading import SentenceReading
+from kortrade.common.phrases import trie_pattern
+from kortrade.figures import frame, parties, sentence_reading
+from kortrade.figures.periods import Anchor
+from kortrade.figures.rows import figure_rows
+from kortrade.figures.sentence_reading import SentenceReading
+from kortrade.ingest.document import Sentence
 
 
 def rows(text, published=""):
@@ -257,7 +257,7 @@ def test_attributed_official_data_is_not_unconfirmed():
     st.integers(0, 60),
 )
 def test_the_word_before_a_figure_is_the_one_the_pattern_finds(text, end):
-    from kortrade.frame import LOOKBACK, _word_before, word_before
+    from kortrade.figures.frame import LOOKBACK, _word_before, word_before
 
     end = min(end, len(text))
     start = max(0, end - LOOKBACK)
@@ -275,21 +275,21 @@ def test_the_word_before_a_figure_is_the_one_the_pattern_finds(text, end):
 @example("xexports rose", 1, 13)
 @example("exports rose", 0, 12)
 def test_cue_phrases_found_in_lowered_ascii_text_are_the_case_insensitive_matches(text, start, end):
-    from kortrade.sentence_reading import _cue_pattern, _flag_cues, lowered_ascii
+    from kortrade.figures.sentence_reading import _cue_pattern, _flag_cues, lowered_ascii
 
     start, end = min(start, len(text)), min(max(start, end), len(text))
     lowered = lowered_ascii(text, start, end)
     if lowered is None:
         assert not text[max(0, start - 1) : end].isascii()
         return
-    for phrases in (_cue_pattern("figure_metric_cues.tsv")[0], _flag_cues("segment")[0]):
+    for phrases in (_cue_pattern("figures/metric_cues.tsv")[0], _flag_cues("segment")[0]):
         assert phrases.word_start is not None
         expected = [(m.start(), m.end(), m.group().lower()) for m in phrases.any_case.finditer(text, start, end)]
         assert list(phrases.find(text, start, end, lowered)) == expected
 
 
 def test_phrases_with_letters_beyond_ascii_or_opening_on_no_letter_have_no_word_start_pattern():
-    from kortrade.sentence_reading import Phrases
+    from kortrade.figures.sentence_reading import Phrases
 
     assert Phrases.of(["ſtrength"]).word_start is None
     assert Phrases.of(["-based"]).word_start is None
@@ -319,7 +319,7 @@ def test_phrases_with_letters_beyond_ascii_or_opening_on_no_letter_have_no_word_
     )
 )
 def test_the_first_character_tests_of_the_sentence_patterns_rule_out_no_match(text):
-    from kortrade.sentence_reading import BILATERAL, CLAUSE_BREAK
+    from kortrade.figures.sentence_reading import BILATERAL, CLAUSE_BREAK
 
     for pattern in (CLAUSE_BREAK, BILATERAL):
         body = without_first_character_test(pattern)
@@ -372,7 +372,7 @@ def test_the_first_letter_test_drops_no_level_word(text):
 
 @given(glued([",", "，", "(", ")", " ", "\n", "x", ", ", "，\u3000"], max_size=12))
 def test_segment_breaks_are_commas_before_blanks_and_brackets(text):
-    from kortrade.sentence_reading import SEGMENT_BREAK
+    from kortrade.figures.sentence_reading import SEGMENT_BREAK
 
     expected = [m.span() for m in re.finditer(r"[,，](?=\s)|[()]", text)]
     assert [m.span() for m in SEGMENT_BREAK.finditer(text)] == expected
@@ -403,7 +403,7 @@ def test_segment_breaks_are_commas_before_blanks_and_brackets(text):
     st.integers(0, 90),
 )
 def test_a_lower_cased_sentence_has_the_breaks_and_relation_the_patterns_find(text, start, end):
-    from kortrade.sentence_reading import BILATERAL, CLAUSE_BREAK
+    from kortrade.figures.sentence_reading import BILATERAL, CLAUSE_BREAK
 
     start, end = min(start, len(text)), min(max(start, end), len(text))
     reading = SentenceReading(text, Sentence(0, start, end, text[start:end]), Anchor())
@@ -413,7 +413,7 @@ def test_a_lower_cased_sentence_has_the_breaks_and_relation_the_patterns_find(te
 
 @given(glued(["Reportedly", "sources said", "expected to", "forecast", "aims to", "x", " ", ", ", "é"], max_size=10))
 def test_flag_cues_found_behind_the_search_for_any_are_those_of_each_scope(text):
-    from kortrade.sentence_reading import _flag_cues
+    from kortrade.figures.sentence_reading import _flag_cues
 
     reading = SentenceReading(text, Sentence(0, 0, len(text), text), Anchor())
     rumour, (projection, flags) = _flag_cues("sentence")[0], _flag_cues("segment")

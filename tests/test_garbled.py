@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kortrade.figures import find_figures
+from kortrade.figures.finding import find_figures
 
 
 def read(text):
@@ -117,7 +117,7 @@ def test_detached_decimals_are_always_rejoined(whole, digit, word):
 
 @given(st.text(alphabet="12,.x ²٣-", max_size=30))
 def test_a_broken_group_before_a_number_is_where_its_pattern_matches(text):
-    from kortrade.garbled import BROKEN_GROUP, broken_before
+    from kortrade.figures.garbled import BROKEN_GROUP, broken_before
 
     for start in range(len(text) + 1):
         expected = BROKEN_GROUP.search(text, max(0, start - 20), start) is not None

@@ -1,11 +1,11 @@
 import datetime as dt
 import re
 
-from kortrade import gazetteer
-from kortrade.deals import chain_ranks
-from kortrade.matching import longest_first
-from kortrade.names import name_in_run, person_variants, slug
-from kortrade.resources import data_rows
+from kortrade.common.resources import data_rows
+from kortrade.entities import gazetteer
+from kortrade.entities.deals import chain_ranks
+from kortrade.entities.matching import longest_first
+from kortrade.entities.names import name_in_run, person_variants, slug
 
 TYPES = {"country", "government", "company", "organization", "person"}
 
@@ -18,7 +18,7 @@ def ids_of(name):
 
 
 def test_every_row_is_well_formed():
-    rows = data_rows("actors.tsv")
+    rows = data_rows("entities/actors.tsv")
     ids = [row["actor_id"] for row in rows]
     assert len(ids) == len(set(ids))
     for row in rows:

@@ -8,7 +8,7 @@ import time
 
 from conftest import SEEDS, run_cli
 
-from kortrade.tables import SCHEMAS
+from kortrade.run.tables import SCHEMAS
 
 
 def make_corpus(root, copies):

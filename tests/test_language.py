@@ -2,8 +2,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kortrade import language
-from kortrade.language import detect_language, is_plainly_english
+from kortrade.ingest import language
+from kortrade.ingest.language import detect_language, is_plainly_english
 
 ENGLISH = "South Korea's exports to China rose for a second month in November, the trade ministry said, as shipments of chips recovered and the deficit with its largest partner narrowed."
 GERMAN = "Die Exporte Südkoreas nach China sind im November den zweiten Monat in Folge gestiegen, teilte das Handelsministerium mit, da sich die Lieferungen von Chips erholten."

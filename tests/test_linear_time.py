@@ -9,8 +9,8 @@ import time
 import pytest
 from conftest import SEEDS
 
-from kortrade.corpus import RawDocument, SourceFile
-from kortrade.pipeline import process_raw
+from kortrade.ingest.corpus import RawDocument, SourceFile
+from kortrade.run.pipeline import process_raw
 
 SEED_TEXT = "\n\n".join(path.read_text(encoding="utf-8") for path in sorted(SEEDS.iterdir()))
 RUN_ON = (

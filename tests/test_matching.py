@@ -4,7 +4,7 @@ import sys
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kortrade.matching import (
+from kortrade.entities.matching import (
     PhraseMatch,
     PhraseMatcher,
     _fold_table,

@@ -4,7 +4,7 @@ import tracemalloc
 
 from test_bench_corpus import make_corpus
 
-from kortrade.pipeline import extract_to
+from kortrade.run.pipeline import extract_to
 
 
 def traced_peak(out, corpus):

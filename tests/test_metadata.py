@@ -2,8 +2,8 @@ import datetime as dt
 
 import pytest
 
-from kortrade.clean import normalise
-from kortrade.metadata import read_metadata
+from kortrade.ingest.clean import normalise
+from kortrade.ingest.metadata import read_metadata
 
 REFERENCE = dt.date(2026, 11, 23)
 

@@ -6,7 +6,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from strategies import glued
 
-from kortrade.numbers import find_numbers
+from kortrade.common.numbers import find_numbers
 
 ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
@@ -185,7 +185,7 @@ NUMBER_PIECES += ["million", "billion", "억", "bn", "m", "often", "Ten", "\n", 
 @given(glued(NUMBER_PIECES, max_size=14))
 @example("4567,4567")
 def test_digits_written_from_their_first_digit_match_what_digits_match(text):
-    from kortrade.numbers import DIGITS, DIGITS_FROM_FIRST
+    from kortrade.common.numbers import DIGITS, DIGITS_FROM_FIRST
 
     for position in range(len(text) + 1):
         old, new = re.compile(DIGITS).match(text, position), re.compile(DIGITS_FROM_FIRST).match(text, position)
@@ -196,7 +196,7 @@ def test_digits_written_from_their_first_digit_match_what_digits_match(text):
 @example("seven \u017fix")
 @example("\u0130 five")
 def test_numbers_searched_apart_are_those_one_pattern_of_digits_or_words_finds(text):
-    from kortrade.numbers import DIGITS, _digits_number, _patterns, _words_number
+    from kortrade.common.numbers import DIGITS, _digits_number, _patterns, _words_number
 
     words = _patterns()["words"].pattern.split(r"(?<!\w)", 1)[1]
     pattern = re.compile(rf"(?:(?P<digits>{DIGITS})|(?P<words>\b{words}))", re.IGNORECASE)
@@ -231,7 +231,7 @@ SCALE_PIECES = [
 @example("5  亿")
 @example("5\t万")
 def test_scales_read_after_the_gate_are_those_every_pattern_finds(text):
-    from kortrade.numbers import _chained_scales, _east_asian, _patterns, _scale_after, _scale_product, _words
+    from kortrade.common.numbers import _chained_scales, _east_asian, _patterns, _scale_after, _scale_product, _words
 
     def every_pattern(end):
         patterns, base = _patterns(), Decimal(1)

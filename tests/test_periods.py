@@ -2,7 +2,7 @@ import pytest
 from hypothesis import example, given
 from strategies import glued
 
-from kortrade.periods import Anchor, find_periods
+from kortrade.figures.periods import Anchor, find_periods
 
 DATED = Anchor.from_published("2023-12-01")
 UNDATED = Anchor()
@@ -83,7 +83,7 @@ def test_targets_are_marked_projected():
 )
 @example("in May, from 2023 to 2024 and March 5")
 def test_patterns_searched_from_the_first_month_or_year_open_on_one(text):
-    from kortrade.periods import MONTH_HINT, OPEN_ON_MONTH, OPEN_ON_YEAR, PATTERNS, YEAR_HINT
+    from kortrade.figures.periods import MONTH_HINT, OPEN_ON_MONTH, OPEN_ON_YEAR, PATTERNS, YEAR_HINT
 
     for names, hint in ((OPEN_ON_MONTH, MONTH_HINT), (OPEN_ON_YEAR, YEAR_HINT)):
         for name in names:

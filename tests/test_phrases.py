@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kortrade.phrases import (
+from kortrade.common.phrases import (
     IGNORECASE_ODDITIES,
     case_key,
     first_character_test,

@@ -4,8 +4,8 @@ import pandas as pd
 from conftest import run_cli
 
 import kortrade
-from kortrade import pipeline
-from kortrade.tables import SCHEMAS
+from kortrade.run import pipeline
+from kortrade.run.tables import SCHEMAS
 
 # The columns of the data contract, in its order (kortrade may add columns after them).
 CONTRACT = {

@@ -3,7 +3,8 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kortrade import corpus, pipeline
+from kortrade.ingest import corpus
+from kortrade.run import pipeline
 
 # Pieces of the articles kortrade reads, and the damage scraped text carries.
 WORDS = (  # noqa: SIM905 -- a paragraph of words reads better than a list literal

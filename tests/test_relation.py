@@ -5,9 +5,9 @@ import re
 import pytest
 from regex_shapes import opens_with_word_character
 
-from kortrade.relation import cues, label_relations, names_both_sides, sentence_relation
-from kortrade.resources import data_rows
-from kortrade.sides import expand, lower_ascii, mark, mark_document
+from kortrade.common.resources import data_rows
+from kortrade.relations.relation import cues, label_relations, names_both_sides, sentence_relation
+from kortrade.relations.sides import expand, lower_ascii, mark, mark_document
 
 
 def relation(sentence: str) -> str:
@@ -99,7 +99,7 @@ def test_material_cues_outweigh_verbal_ones():
 
 
 def test_cue_file_classes_agree_with_their_cameo_codes():
-    rows = data_rows("relation_cues.tsv")
+    rows = data_rows("relations/cues.tsv")
     for row in rows:
         if row["class"] == "negation":
             continue
@@ -109,7 +109,7 @@ def test_cue_file_classes_agree_with_their_cameo_codes():
     assert cues().pattern.groups == len(cues().relations)
 
 
-@pytest.mark.parametrize("name", ["relation_cues.tsv", "stance_cues.tsv"])
+@pytest.mark.parametrize("name", ["relations/cues.tsv", "relations/stance_cues.tsv"])
 def test_cue_patterns_are_written_in_lower_case(name):
     for row in data_rows(name):
         written = re.sub(r"\\.|\{[A-Z]+\}", "", row["pattern"])
@@ -140,7 +140,7 @@ def test_the_first_character_check_is_conservative():
     assert not opens_with_word_character(r"[^a]b")
 
 
-@pytest.mark.parametrize(("name", "kinds"), [("relation_cues.tsv", "class"), ("stance_cues.tsv", "kind")])
+@pytest.mark.parametrize(("name", "kinds"), [("relations/cues.tsv", "class"), ("relations/stance_cues.tsv", "kind")])
 def test_cues_open_with_a_word_character_so_a_word_start_is_their_edge(name, kinds):
     for row in data_rows(name):
         if row[kinds] not in {"negation", "china_voice"}:

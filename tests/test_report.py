@@ -85,7 +85,7 @@ def test_notebook_parameter_reaches_the_notebook(tmp_path):
 def test_tables_are_extracted_again_only_when_stale(tmp_path, monkeypatch):
     import json
 
-    from kortrade import workspace
+    from kortrade.report import workspace
 
     corpus = tmp_path / "corpus"
     shutil.copytree(SEEDS, corpus)

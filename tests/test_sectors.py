@@ -1,7 +1,7 @@
 from textdoc import make_document
 
-from kortrade.actors import find_mentions
-from kortrade.sectors import sentence_sectors, taxonomy
+from kortrade.entities.actors import find_mentions
+from kortrade.entities.sectors import sentence_sectors, taxonomy
 
 
 def sectors(text):

@@ -6,9 +6,9 @@ from nltk.tokenize.punkt import PunktLanguageVars, PunktSentenceTokenizer
 from strategies import glued
 from test_bench_corpus import make_corpus
 
-from kortrade import segment
-from kortrade.clean import normalise
-from kortrade.segment import sentence_spans
+from kortrade.ingest import segment
+from kortrade.ingest.clean import normalise
+from kortrade.ingest.segment import sentence_spans
 
 
 def sentences(text):

@@ -5,9 +5,9 @@ import json
 import pytest
 from conftest import SHARED
 
-from kortrade.relation import label_relations
-from kortrade.sides import mark_document
-from kortrade.stance import directions, document_stance
+from kortrade.relations.relation import label_relations
+from kortrade.relations.sides import mark_document
+from kortrade.relations.stance import directions, document_stance
 
 
 def stance(*sentences: str):

@@ -6,8 +6,8 @@ import math
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kortrade.store import csv_writer, write_frame
-from kortrade.tables import csv_records, frame
+from kortrade.run.store import csv_writer, write_frame
+from kortrade.run.tables import csv_records, frame
 
 MISSING = st.sampled_from([None, math.nan])
 FIGURE_ROWS = st.lists(

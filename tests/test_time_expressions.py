@@ -9,8 +9,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import glued
 
-from kortrade.dates import find_relative_stamp
-from kortrade.time_expressions import ANCHORS, ORDINAL_DAY, DateContext, _rules, find_time_expressions, speaks_of_future
+from kortrade.common.dates import find_relative_stamp
+from kortrade.timeline.expressions import (
+    ANCHORS,
+    ORDINAL_DAY,
+    DateContext,
+    _rules,
+    find_time_expressions,
+    speaks_of_future,
+)
 
 PUBLISHED = DateContext(dt.date(2024, 3, 28), "published", "day", dt.date(2024, 3, 28), "published")  # a Thursday
 NO_ANCHOR = DateContext()

@@ -5,9 +5,9 @@ import datetime as dt
 from conftest import SEEDS
 
 import kortrade
-from kortrade.document import Document, Sentence
-from kortrade.segment import sentence_spans
-from kortrade.timeline import date_context, event_phrase, timeline_rows
+from kortrade.ingest.document import Document, Sentence
+from kortrade.ingest.segment import sentence_spans
+from kortrade.timeline.events import date_context, event_phrase, timeline_rows
 
 
 def document(text: str, published: str = "", precision: str = "", reference: dt.date | None = None) -> Document:

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from nltk.sentiment.vader import SentimentIntensityAnalyzer, SentiText, VaderConstants
 
-from kortrade import tone
+from kortrade.relations import tone
 
 
 @pytest.fixture(scope="module")

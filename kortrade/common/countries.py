@@ -1,0 +1,128 @@
+"""Mentions of economies in text, the raw material of a figure's reporter and partner.
+
+Names, adjectives, capitals and abbreviations come from `data/common/countries.tsv`; they are
+matched case-sensitively (`US` is a country, `us` is not), longest first (`South Korea`
+before `Korea`, `Korean` before `Korea`), and a mention followed by `'s` is possessive. A
+name that is part of a currency (`US$`, `US dollars`) is not a mention.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from functools import cache, cached_property
+from typing import NamedTuple
+
+from .phrases import trie_opening_on_characters
+from .resources import data_rows
+
+HOME = "KOR"
+CALENDAR_WORDS = (
+    "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    "August|September|October|November|December"
+)
+NAME_AFTER = re.compile(rf"[ ](?!(?:{CALENDAR_WORDS})\b)[A-Z][a-z]")
+NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+ of (?:the )?\Z")
+BLANKS = re.compile(r"\s*")
+# How far past the blanks after a name the mention pattern reads: `dollars` and the character after it.
+READ_PAST_BLANKS = len("dollars") + 1
+
+
+class Mention(NamedTuple):
+    """A country named in text: span, ISO 3166-1 alpha-3 code, form, and whether it is possessive.
+
+    `in_name` marks a country inside a proper name (`Korea Customs Service`, `Bank of Korea`,
+    `Chinese President Xi`): it names an organisation or a person, not an economy. A named tuple,
+    which is built quicker than a frozen dataclass.
+    """
+
+    start: int
+    end: int
+    iso3: str
+    form: str
+    possessive: bool
+    in_name: bool = False
+
+
+@cache
+def _names() -> dict[str, tuple[str, str]]:
+    return {row["name"]: (row["iso3"], row["form"]) for row in data_rows("common/countries.tsv")}
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    names = _names()
+    # The names open on their first characters, which re skips to; the test of the character before follows.
+    opening = trie_opening_on_characters(names, r"(?<![\w.].)")
+    return re.compile(rf"(?P<name>{opening})(?![\w])(?!\$|\s+dollars?\b)(?P<s>['’]s\b)?")
+
+
+def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Every country mention in `text[start:end]`, left to right, with offsets into `text`."""
+    names = _names()
+    mentions = []
+    for m in _pattern().finditer(text, start, len(text) if end is None else end):
+        in_name = not m["s"] and (
+            NAME_AFTER.match(text, m.end("name")) is not None
+            or NAME_BEFORE.search(text, max(0, m.start() - 30), m.start()) is not None
+        )
+        mentions.append(Mention(m.start(), m.end("name"), *names[m["name"]], possessive=bool(m["s"]), in_name=in_name))
+    return mentions
+
+
+def main_counterpart(mentions: list[Mention]) -> str:
+    """The economy other than the home one (`KOR`) a document names most; the first named wins a tie."""
+    counts = Counter(m.iso3 for m in mentions if m.iso3 != HOME and not m.in_name)
+    if not counts:
+        return ""
+    first_seen = {}
+    for mention in mentions:
+        first_seen.setdefault(mention.iso3, mention.start)
+    return min(counts, key=lambda iso3: (-counts[iso3], first_seen[iso3]))
+
+
+class DocumentCountries:
+    """The countries a whole document names, found once (or once per line) and looked up by position."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._lines: dict[int, tuple[list[Mention], list[int]]] = {}
+
+    @cached_property
+    def mentions(self) -> list[Mention]:
+        """Every mention outside proper names, left to right."""
+        return [m for m in find_mentions(self.text) if not m.in_name]
+
+    @cached_property
+    def counterpart(self) -> str:
+        """The economy other than Korea the document names most."""
+        return main_counterpart(self.mentions)
+
+    def last_before(self, start: int, end: int, unless: str) -> str:
+        """The last country other than `unless` named inside `start:end`, which holds no line break."""
+        mentions, starts = self._line(start)
+        index = bisect.bisect_left(starts, end) - 1
+        while index >= 0 and mentions[index].start >= start:
+            mention = mentions[index]
+            if mention.iso3 != unless and mention.end <= end:
+                return mention.iso3
+            index -= 1
+        return ""
+
+    def _line(self, offset: int) -> tuple[list[Mention], list[int]]:
+        """The mentions outside proper names on the line holding `offset`, and their starts: those of `mentions`.
+
+        No name spans a line break, so the search of the whole text finds at the start of a line
+        what a search from there finds. It reads past a name's end its blanks and at most
+        `READ_PAST_BLANKS` characters, which bounds the text searched.
+        """
+        line_start = self.text.rfind("\n", 0, offset) + 1
+        if line_start not in self._lines:
+            line_end = self.text.find("\n", line_start)
+            line_end = len(self.text) if line_end < 0 else line_end
+            blanks_end = BLANKS.match(self.text, line_end).end()
+            reach = min(len(self.text), blanks_end + READ_PAST_BLANKS)
+            mentions = [m for m in find_mentions(self.text, line_start, reach) if m.start < line_end and not m.in_name]
+            self._lines[line_start] = mentions, [m.start for m in mentions]
+        return self._lines[line_start]

@@ -1,0 +1,331 @@
+"""Corporate deals: who supplies whom with what, how much, for how long, and how far the deal has come.
+
+A sentence holds a deal when a cue of `data/entities/deal_cues.tsv` (`signed a supply contract`,
+`is in discussions`, `plans to supply`, `opted for`) stands between companies: the
+companies before the cue (`X and Y are pursuing ...`) and the first company after it.
+The cue's frame says who supplies whom; where it does not, the company further
+upstream in the supply chain does. Words of `data/entities/deal_modifiers.tsv` change the
+status (`not finalized` keeps a deal negotiating; `reportedly` makes a signing
+reported). A later sentence about the same pair, or about `the two companies`, adds
+to the deal it continues (volume, duration, status) instead of making another row;
+the row keeps the first sentence as provenance and lists every sentence used in
+`evidence`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..common.numbers import small_cardinals
+from ..common.phrases import behind_first_character_test, case_key, regex_first_characters
+from ..common.resources import data_rows
+from ..ingest.document import Document, Sentence
+from .gazetteer import Actor, Mention
+
+NUMBER_WORDS = small_cardinals()
+WORD_EDGE = r"\b"
+COUNT = rf"(?:\d+(?:\.\d+)?|{'|'.join(NUMBER_WORDS)})"
+VOLUME = re.compile(
+    r"(?P<value>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)[ \t]*(?:(?P<gwh>GWh|gigawatt[- ]hours?)|(?P<mwh>MWh|megawatt[- ]hours?)"
+    r"|(?P<tons>(?:metric )?tons|tonnes)|(?P<units>units))(?![\w])",
+    re.IGNORECASE,
+)
+VOLUME_UNITS = {"gwh": "GWh", "mwh": "MWh", "tons": "t", "units": "units"}
+DURATION = re.compile(
+    rf"\b(?:over|for)[ \t]+(?:the[ \t]+next[ \t]+|a[ \t]+period[ \t]+of[ \t]+)?(?P<over>{COUNT})[ \t]+years\b"
+    rf"|\b(?P<term>{COUNT})-year[ \t]+(?:[\w-]+[ \t]+)?(?:contract|deal|agreement|supply|partnership)",
+    re.IGNORECASE,
+)
+RESPECTIVELY = re.compile(r"\b(?:supply|provide|deliver)[ \t]+(?P<items>[^.;]+?),?[ \t]+respectively\b", re.IGNORECASE)
+LIST_SEPARATOR = re.compile(r",?[ \t]+and[ \t]+|,[ \t]*", re.IGNORECASE)
+ANAPHORA = re.compile(r"(?=[tb])\b(?:the two|both) (?:companies|firms|sides)\b", re.IGNORECASE)
+COORDINATION = re.compile(r"[ \t]*(?:,[ \t]*)?(?:and|&)[ \t]*|[ \t]*,[ \t]*")
+NEAR_GAP = re.compile(r"[ \t]*(?:(?:the|its|their)[ \t]+)?")
+PRODUCT_PATTERNS = (
+    re.compile(
+        r"\b(?:contracts?|agreements?|deals?|orders?)[ \t]+(?:for|to supply|to provide|on)[ \t]+(?P<p>.+?)"
+        r"(?=[ \t]+(?:with|to|from|over|worth|starting|until|by)\b|[,.;](?!\d)|$)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\b(?:supply|provide|deliver|ship)[ \t]+(?!(?:contracts?|agreements?|deals?|chains?|orders?)\b)(?P<p>.+?)(?=[ \t]+(?:to|with|from|over|for|starting|until|by)\b|[,.;](?!\d)|$)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\bwith[ \t]+(?P<p>.+?)[ \t]+(?:made|produced|manufactured|supplied|developed)[ \t]+by\b", re.IGNORECASE
+    ),
+)
+PRODUCT_AFTER_SUPPLIER = re.compile(
+    r"(?:['’]s)?[ \t]+(?P<p>[\w-]+(?:[ \t]+[\w-]+){0,3}?)(?=[ \t]+(?:for|to|in|on|from|at|and)\b|[,.;](?!\d)|$)"
+)
+PARENTHESIS = re.compile(r"[ \t]*\([^()]*\)")
+LEADING_NOISE = re.compile(
+    rf"^(?:(?:a|an|the|its|their)[ \t]+)?(?:a[ \t]+total[ \t]+of[ \t]+)?(?:{VOLUME.pattern}[ \t]+of[ \t]+)?",
+    re.IGNORECASE,
+)
+MAX_PRODUCT_WORDS = 8
+STATUS_ORDER = ("reported", "planned", "negotiating", "signed")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A way of writing a deal: its status, who supplies whom (`frame`), and its pattern."""
+
+    status: str
+    frame: str
+    near: bool
+    pattern: re.Pattern[str]
+
+
+@dataclass
+class Deal:
+    """One deal and the sentences it was read from."""
+
+    sentence: Sentence
+    supplier: Actor
+    buyer: Actor
+    product: str
+    volume: tuple[float, str] | None
+    duration: float | None
+    status: str
+    evidence: list[int] = field(default_factory=list)
+
+
+@cache
+def cues() -> tuple[Cue, ...]:
+    return tuple(
+        Cue(row["status"], row["frame"], row["near"] == "yes", re.compile(row["pattern"], re.IGNORECASE))
+        for row in data_rows("entities/deal_cues.tsv")
+    )
+
+
+@cache
+def modifiers() -> dict[str, re.Pattern[str]]:
+    """Effect -> one case-insensitive pattern for its modifiers, behind a test of the characters they start with."""
+    alternations: dict[str, list[str]] = {}
+    for row in data_rows("entities/deal_modifiers.tsv"):
+        alternations.setdefault(row["effect"], []).append(f"(?:{row['pattern']})")
+    patterns = {}
+    for effect, alternation in alternations.items():
+        patterns[effect] = re.compile(behind_first_character_test("|".join(alternation), re.IGNORECASE), re.IGNORECASE)
+    return patterns
+
+
+@cache
+def chain_ranks() -> dict[str, int]:
+    return {row["position"]: int(row["rank"]) for row in data_rows("entities/supply_chain.tsv")}
+
+
+def _number(text: str) -> float:
+    return float(NUMBER_WORDS.get(case_key(text), 0) or text.replace(",", ""))
+
+
+def _volume(text: str) -> tuple[float, str] | None:
+    match = VOLUME.search(text)
+    if not match:
+        return None
+    unit = next(VOLUME_UNITS[name] for name in VOLUME_UNITS if match[name])
+    return _number(match["value"]), unit
+
+
+def _duration(text: str) -> float | None:
+    match = DURATION.search(text)
+    return _number(match["over"] or match["term"]) if match else None
+
+
+def _clean_product(text: str) -> str:
+    product = LEADING_NOISE.sub("", PARENTHESIS.sub("", text)).strip(" \t,")
+    return product if 0 < len(product.split()) <= MAX_PRODUCT_WORDS else ""
+
+
+def _product(text: str, cue_start: int, supplier_end: int | None) -> str:
+    """The product a sentence names after its cue (`contract for X`, `supply X to`, `with X made by`, `X batteries`)."""
+    for pattern in PRODUCT_PATTERNS:
+        match = pattern.search(text, cue_start)
+        if match and (product := _clean_product(match["p"])):
+            return product
+    if supplier_end is not None:
+        match = PRODUCT_AFTER_SUPPLIER.match(text, supplier_end)
+        if match:
+            return _clean_product(match["p"])
+    return ""
+
+
+def _status(text: str, status: str) -> str:
+    effects = {effect for effect, pattern in modifiers().items() if pattern.search(text)}
+    if "negotiating" in effects:
+        return "negotiating"
+    if "reported" in effects and status == "signed":
+        return "reported"
+    return status
+
+
+def _subjects(text: str, companies: Sequence[Mention], cue_start: int) -> list[Mention]:
+    """The company before the cue, with the companies coordinated with it (`X and Y`, `X, Y and Z`)."""
+    before = [c for c in companies if c.end <= cue_start]
+    if not before:
+        return []
+    chain, links = [before[0]], []
+    for company in before[1:]:
+        link = COORDINATION.fullmatch(text, chain[-1].end, company.start)
+        if not link:
+            break
+        chain.append(company)
+        links.append(link.group().strip(" \t"))
+    if links and not links[-1].endswith(("and", "&")):
+        return chain[:1]
+    return chain
+
+
+def _counterpart(text: str, companies: Sequence[Mention], cue: Cue, cue_end: int, subjects: list[Mention]):
+    taken = {s.actor.actor_id for s in subjects}
+    for company in companies:
+        if company.start < cue_end or company.actor.actor_id in taken:
+            continue
+        if cue.near and not NEAR_GAP.fullmatch(text, cue_end, company.start):
+            return None
+        return company
+    return None
+
+
+def _direction(cue: Cue, subject: Actor, counterpart: Actor) -> tuple[Actor, Actor]:
+    if cue.frame == "from":
+        return counterpart, subject
+    if cue.frame == "with":
+        ranks = chain_ranks()
+        if subject.chain in ranks and counterpart.chain in ranks and ranks[counterpart.chain] < ranks[subject.chain]:
+            return counterpart, subject
+    return subject, counterpart
+
+
+@cache
+def any_cue() -> re.Pattern[str]:
+    """Where some cue starts. Every cue opens with `\\b` and a word character (the tests check the
+    cue file), so the word start is tested once for them all, as `(?<!\\w)`, which fails at once
+    at the end of a word, where `\\b` would try every cue; before it, a test of the characters
+    the cues start with rules out most positions at once."""
+    bodies = "|".join(f"(?:{cue.pattern.pattern.removeprefix(WORD_EDGE)})" for cue in cues())
+    return re.compile(behind_first_character_test(rf"(?<!\w)(?:{bodies})", re.IGNORECASE), re.IGNORECASE)
+
+
+@cache
+def cues_starting_with() -> dict[str, tuple[int, ...]]:
+    """For each ASCII character, the indices of the cues a match starting with it can be of.
+
+    A cue whose first characters are unknown, or not all ASCII (which case-insensitive
+    matching may pair with an ASCII letter), is listed for every character.
+    """
+    starts = {}
+    for i, cue in enumerate(cues()):
+        firsts = regex_first_characters(cue.pattern.pattern, cue.pattern.flags)
+        starts[i] = None if firsts is None or not "".join(firsts).isascii() else firsts
+    ascii_characters = map(chr, range(128))
+    return {
+        char: tuple(i for i, firsts in starts.items() if firsts is None or {char.lower(), char.upper()} & firsts)
+        for char in ascii_characters
+    }
+
+
+def _cue_matches(sentence_text: str, offset: int) -> list[tuple[int, int, Cue]]:
+    """Every cue's matches, as its own scan of the sentence finds them, by start (longest first).
+
+    Each cue is tried only where some cue starts, found by one scan for them all, and only
+    where the character there can start it.
+    """
+    found = []
+    every_cue = cues()
+    ends = [0] * len(every_cue)  # where each cue's own scan would go on from
+    all_indices = range(len(every_cue))
+    start = any_cue().search(sentence_text)
+    while start is not None:
+        position = start.start()
+        for i in cues_starting_with().get(sentence_text[position], all_indices):
+            if position >= ends[i] and (match := every_cue[i].pattern.match(sentence_text, position)):
+                found.append((offset + match.start(), offset + match.end(), every_cue[i]))
+                ends[i] = match.end()
+        start = any_cue().search(sentence_text, position + 1)
+    return sorted(found, key=lambda f: (f[0], -f[1]))
+
+
+def _merge(deal: Deal, status: str, text: str, sentence: Sentence) -> None:
+    """Add what a later sentence says about a deal: missing volume or duration, a signing, or `not finalized`."""
+    deal.volume = deal.volume or _volume(text)
+    deal.duration = deal.duration or _duration(text)
+    if status == "negotiating" and modifiers()["negotiating"].search(text):
+        deal.status = "negotiating"
+    elif status == "signed" and deal.status in {"negotiating", "planned"}:
+        deal.status = "signed"
+    if sentence.sentence_id not in deal.evidence:
+        deal.evidence.append(sentence.sentence_id)
+
+
+def _read_sentence(document: Document, sentence: Sentence, companies: Sequence[Mention], deals: list[Deal]) -> None:
+    text = document.text
+    for cue_start, cue_end, cue in _cue_matches(sentence.text, sentence.start):
+        status = _status(sentence.text, cue.status)
+        subjects = _subjects(text, companies, cue_start)
+        if not subjects and ANAPHORA.search(sentence.text) and deals:
+            _merge(deals[-1], status, sentence.text, sentence)
+            return
+        counterpart = _counterpart(text, companies, cue, cue_end, subjects)
+        if counterpart is None and cue.frame == "with" and len(subjects) >= 2:
+            subjects, counterpart = subjects[:1], subjects[1]
+        if not subjects or counterpart is None:
+            continue
+        items = RESPECTIVELY.search(text, cue_start, sentence.end)
+        products = LIST_SEPARATOR.split(items["items"]) if items else []
+        for i, subject in enumerate(subjects):
+            supplier, buyer = _direction(cue, subject.actor, counterpart.actor)
+            product = products[i] if len(products) == len(subjects) else ""
+            supplier_end = counterpart.end if cue.frame == "from" else None
+            deal = Deal(
+                sentence,
+                supplier,
+                buyer,
+                _clean_product(product) or _product(text[: sentence.end], cue_start, supplier_end),
+                _volume(sentence.text),
+                _duration(sentence.text),
+                status,
+                [sentence.sentence_id],
+            )
+            same = next((d for d in deals if (d.supplier, d.buyer) == (supplier, buyer)), None)
+            if same:
+                _merge(same, status, sentence.text, sentence)
+            else:
+                deals.append(deal)
+        return
+
+
+def find_deals(document: Document, mentions: Sequence[Mention]) -> list[Deal]:
+    """Every deal the document reports, in the order of the sentences that first name them."""
+    deals: list[Deal] = []
+    companies = [m for m in mentions if m.actor.type == "company"]
+    starts = [c.start for c in companies]
+    for sentence in document.sentences:
+        first, last = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
+        inside = [c for c in companies[first:last] if c.end <= sentence.end]
+        if inside or (deals and ANAPHORA.search(sentence.text)):
+            _read_sentence(document, sentence, inside, deals)
+    return deals
+
+
+def deal_rows(document: Document, deals: Sequence[Deal]) -> list[dict[str, object]]:
+    """Rows of the deals table."""
+    return [
+        {
+            **document.provenance(deal.sentence, deal.sentence.start, deal.sentence.end),
+            "supplier": deal.supplier.actor_id,
+            "buyer": deal.buyer.actor_id,
+            "product": deal.product,
+            "volume_value": deal.volume[0] if deal.volume else None,
+            "volume_unit": deal.volume[1] if deal.volume else "",
+            "duration_years": deal.duration,
+            "status": deal.status,
+            "evidence": ";".join(map(str, deal.evidence)),
+        }
+        for deal in deals
+    ]

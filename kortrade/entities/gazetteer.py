@@ -1,0 +1,176 @@
+"""The actor dictionary: listed actors, their roles, and every spelling under which the press names them.
+
+`data/entities/actors.tsv` lists each real actor once with its aliases; this module adds the
+spellings that follow from rules (name orders and romanisations of people, hyphen
+and legal-suffix variants of organisations), the capitals that stand for
+governments (`data/entities/capitals.tsv`) and the phrases that hide an actor's name
+(`data/entities/non_actors.txt`), and builds one Aho–Corasick matcher over all of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+
+from ..common.resources import data_lines, data_rows
+from .matching import PhraseMatcher, fold
+from .names import family_name_of, person_variants, spelling_variants
+
+LEGAL_SUFFIXES = ("Co.", "Co., Ltd.", "Co. Ltd.", "Corp.", "Corporation", "Inc.", "Ltd.", "Limited")
+ROLE_PREFIXES_THAT_DIFFER = frozenset({"vice", "deputy", "acting", "former"})
+
+
+@dataclass(frozen=True)
+class Role:
+    """A title an actor held from `start` to `end` (None while in office)."""
+
+    title: str
+    start: dt.date | None
+    end: dt.date | None
+
+    def held_on(self, day: dt.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+    def fits(self, title: str) -> bool:
+        """Can a text's title (`President`, `Foreign Minister`) refer to this role?"""
+        said, held = fold(title).split(), fold(self.title).split()
+        if not said or said[-1] != held[-1]:
+            return False
+        return held[0] not in ROLE_PREFIXES_THAT_DIFFER or said[0] == held[0]
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One real actor of the dictionary (or one found in a text by pattern, with `listed=False`)."""
+
+    actor_id: str
+    name: str
+    type: str
+    country: str
+    roles: tuple[Role, ...] = ()
+    chain: str = ""
+    listed: bool = True
+
+    @property
+    def family_name(self) -> str:
+        return family_name_of(self.name, self.country) if self.type == "person" else ""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An actor named at a span of a text, with what is special about the mention (`unlisted`, `short_form`)."""
+
+    start: int
+    end: int
+    actor: Actor
+    flags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a dictionary phrase stands for: an actor, named (`name`) or by its capital (`capital`); or nothing."""
+
+    actor: Actor | None
+    kind: str
+
+
+def _date(text: str) -> dt.date | None:
+    if not text:
+        return None
+    parts = [int(p) for p in text.split("-")] + [1, 1]
+    return dt.date(parts[0], parts[1], parts[2])
+
+
+def _roles(text: str) -> tuple[Role, ...]:
+    roles = []
+    for item in filter(None, (text or "").split("|")):
+        title, _, period = item.partition("@")
+        start, _, end = period.partition("/")
+        roles.append(Role(title.strip(), _date(start), _date(end)))
+    return tuple(roles)
+
+
+@cache
+def actors() -> dict[str, Actor]:
+    """actor_id -> Actor, for every listed actor."""
+    return {
+        row["actor_id"]: Actor(
+            actor_id=row["actor_id"],
+            name=row["name"],
+            type=row["type"],
+            country=row["country"] or "",
+            roles=_roles(row["roles"]),
+            chain=row["chain"] or "",
+        )
+        for row in data_rows("entities/actors.tsv")
+    }
+
+
+@cache
+def _aliases() -> dict[str, tuple[str, ...]]:
+    return {
+        row["actor_id"]: tuple(a.strip() for a in (row["aliases"] or "").split("|") if a.strip())
+        for row in data_rows("entities/actors.tsv")
+    }
+
+
+def display_name(actor: Actor) -> str:
+    """The name without the disambiguating country in brackets (`Ministry of Foreign Affairs (China)` -> `... Affairs`)."""
+    return actor.name.split(" (")[0]
+
+
+def spellings(actor: Actor) -> list[str]:
+    """Every spelling of a listed actor: name, aliases, and the variants rules derive from them."""
+    written = [display_name(actor), *_aliases()[actor.actor_id]]
+    found: list[str] = []
+    for text in written:
+        if actor.type == "person":
+            found += person_variants(text, actor.country) if text == display_name(actor) else spelling_variants(text)
+        else:
+            found += spelling_variants(text)
+            if "-" in text:
+                found.append(text.replace("-", " "))
+    if actor.type == "company":
+        found += [f"{display_name(actor)} {suffix}" for suffix in LEGAL_SUFFIXES]
+        found += [f"{display_name(actor)}, {suffix}" for suffix in ("Inc.", "Ltd.")]
+    return list(dict.fromkeys(found))
+
+
+@cache
+def capitals() -> dict[str, str]:
+    """Capital -> the actor_id of the government it stands for."""
+    return {row["capital"]: row["actor_id"] for row in data_rows("entities/capitals.tsv")}
+
+
+@cache
+def matcher() -> PhraseMatcher[Entry]:
+    """One matcher for every spelling of every listed actor, every capital, and every non-actor phrase."""
+    phrases: list[tuple[str, Entry]] = []
+    for actor in actors().values():
+        entry = Entry(actor, "name")
+        phrases += [(spelling, entry) for spelling in spellings(actor)]
+    phrases += [(capital, Entry(actors()[actor_id], "capital")) for capital, actor_id in capitals().items()]
+    phrases += [(phrase, Entry(None, "none")) for phrase in data_lines("entities/non_actors.txt")]
+    return PhraseMatcher(phrases)
+
+
+@cache
+def persons_by_family_name() -> dict[str, tuple[Actor, ...]]:
+    """Folded family name -> the listed people who bear it."""
+    index: dict[str, list[Actor]] = {}
+    for actor in actors().values():
+        if actor.type == "person":
+            index.setdefault(fold(actor.family_name), []).append(actor)
+    return {key: tuple(people) for key, people in index.items()}
+
+
+def holder_of(title: str, family_name: str, day: dt.date | None) -> Actor | None:
+    """The one listed person with this family name whose role fits the title (on the day, when known)."""
+    matches = {
+        actor.actor_id: actor
+        for actor in persons_by_family_name().get(fold(family_name), ())
+        for role in actor.roles
+        if role.fits(title) and (day is None or role.held_on(day))
+    }
+    return next(iter(matches.values())) if len(matches) == 1 else None

@@ -1,0 +1,333 @@
+"""The frame of a figure: what it measures, for whom, against whom, when, and which way it moved.
+
+Read from the figure's sentence (`kortrade.figures.sentence_reading`: its clauses, comma segments,
+cues, countries and periods) and the document's date. The figure's own stretch is its comma
+segment cut at the neighbouring figures: movement words there can only be about it.
+
+- metric: in a share phrase (`19 percent of South Korea's total exports`) the cue after `of`;
+  else a cue compounded right after the figure (`$18 billion trade deficit`, `25% tariffs`);
+  else the metric cue nearest before the figure in its clause, else the nearest after it in
+  the clause, else the nearest before it in the sentence; `other` without one. Blockers
+  (`supply chain`, `trade war`, `tariff`: metric `other`) count only in the figure's own
+  segment. A count takes a cue only from its own segment. Exports measured as a share are
+  `share_of_exports`.
+- measure: `change` for a movement word right before the figure (`up 7 percent`, `dropped
+  20%`, `rose by $5 billion`, `a decrease of 3.2%`) or a change word right after it (`a 5%
+  increase`, `20% year-on-year`); else `level` for the level reached (`to $124.8 billion`, `at
+  5%`), or `share` when that level is a proportion; for a percentage, `share` with a share cue
+  in the clause (`accounted for`, `dependence`), `change` with a comparison in its stretch;
+  `level` otherwise, and always for counts.
+- direction: for changes only, the movement word nearest the figure, else the value's sign.
+- reporter and partner: `kortrade.figures.parties`.
+- sign: a deficit is a negative trade balance (levels only).
+- period (`kortrade.figures.periods`): the period closest to the figure in its clause, else in its
+  sentence; `period_stated` says whether the sentence named any period at all.
+- flags: `projected` for a target or forecast cue in the figure's segment or a `by 2030`
+  period, unless the period ended before the document's year; `unconfirmed` for a report or
+  rumour cue anywhere in the sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import cache
+from typing import NamedTuple
+
+from ..common.countries import DocumentCountries
+from ..common.phrases import first_character_test
+from ..ingest.document import Document, Sentence
+from .figure import Figure
+from .finding import ends_as_hedge, hedge_alternation, hedges
+from .parties import parties
+from .periods import Anchor, Period
+from .sentence_reading import Cue, SentenceReading, any_cue, nearest_after, nearest_before
+
+OF_AFTER = re.compile(r"\s+of\s+")
+COMPOUND_GAP = re.compile(
+    r"\s+(?:(?!(?:to|from|with|of|in|on|for|and|by|at|than|as|were|was|is|are|the|a|an)\b)[A-Za-z-]+\s+)?\Z",
+    re.IGNORECASE,
+)
+LEVEL_WORDS = r"to|at|of|was|were|is|are|reached|hit|stood at|totaled|totalled|totaling|amounted to|worth"
+BOUND_WORDS = r"less than|fewer than|under|below|above"
+CHANGE_AFTER_REACH = 25
+LOOKBACK = 40
+SHARE_PHRASE_REACH = 80
+RANGE_GAP = 12
+WORD_RUN = re.compile(r"[\w/-]+")
+# The run of word characters a reversed text opens with.
+WORD_RUN_START = re.compile(r"[\w/-]*")
+# `_word_before()` without a hedge.
+WORD_THEN_BLANKS = re.compile(r"(?P<word>[\w/-]+)\s+\Z")
+
+
+class Frame(NamedTuple):
+    """What a figure measures and for whom; `negative` marks a deficit level. A named tuple, which is built
+    quicker than a frozen dataclass."""
+
+    metric: str = "other"
+    measure: str = "level"
+    reporter: str = ""
+    partner: str = ""
+    period: str = ""
+    direction: str = ""
+    negative: bool = False
+    flags: tuple[str, ...] = ()
+    period_stated: bool = False
+
+
+@cache
+def _level_before() -> re.Pattern[str]:
+    """A level word (`reached`), maybe hedged, right before the end; its first letter is tested first."""
+    return re.compile(
+        rf"{first_character_test(LEVEL_WORDS.split('|'))}\b(?:{LEVEL_WORDS})\s+(?:(?:{hedge_alternation()}|{BOUND_WORDS})\s+)?\Z",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _word_before() -> re.Pattern[str]:
+    return re.compile(rf"(?P<word>[\w/-]+)\s+(?:(?:{hedge_alternation()})\s+)?\Z", re.IGNORECASE)
+
+
+class DocumentFramer:
+    """Frames the figures of one document, reading each sentence once."""
+
+    def __init__(self, document: Document, figures: list[Figure]) -> None:
+        self.text = document.text
+        self._figure_spans = sorted((f.start, f.end, "range" in f.flags) for f in figures)
+        self.anchor = Anchor.from_published(document.published)
+        self.anchor_year = document.anchor_date.year if document.anchor_date else None
+        self._readings: dict[tuple[int, int], SentenceReading] = {}
+        self.countries = DocumentCountries(document.text)
+
+    def reading(self, sentence: Sentence) -> SentenceReading:
+        key = (sentence.start, sentence.end)
+        if key not in self._readings:
+            self._readings[key] = SentenceReading(self.text, sentence, self.anchor)
+        return self._readings[key]
+
+    def frame(self, figure: Figure, sentence: Sentence) -> Frame:
+        """The frame of a figure found in `sentence`."""
+        reading = self.reading(sentence)
+        clause = reading.clause(figure.start, figure.end)
+        segment = reading.segment(figure.start, figure.end)
+        stretch = self._own_stretch(figure, segment)
+        of = OF_AFTER.match(self.text, figure.end) if figure.kind == "percent" else None
+        share_cue = self._share_phrase_cue(of, reading, clause)
+        share_phrase = of is not None
+        cue = share_cue or self._metric_cue(figure, reading, clause, segment)
+        metric = cue.label if cue else "other"
+        movement = after = None
+        if not share_phrase and figure.kind != "count":
+            movement, after = (
+                self._movement_before(figure, reading, stretch),
+                self._change_after(figure, reading, stretch),
+            )
+        measure = "share" if share_phrase else self._measure(figure, reading, clause, stretch, movement or after)
+        if metric == "exports" and measure == "share":
+            metric = "share_of_exports"
+        own_clause = (max(clause[0], stretch[0]), clause[1])
+        direction = (
+            self._direction(figure, reading, own_clause, stretch, (movement, after)) if measure == "change" else ""
+        )
+        reporter, partner = parties(reading, figure, clause, cue, metric, measure, self.countries)
+        period = self._period(figure, reading, clause)
+        flags = self._flags(reading, segment, period)
+        return Frame(
+            metric=metric,
+            measure=measure,
+            reporter=reporter,
+            partner=partner,
+            period=period.value if period else "",
+            direction=direction,
+            negative=bool(cue and cue.detail == "-" and metric == "trade_balance" and measure == "level"),
+            flags=flags,
+            period_stated=bool(reading.periods),
+        )
+
+    def _own_stretch(self, figure: Figure, segment: tuple[int, int]) -> tuple[int, int]:
+        """The figure's segment cut at its neighbouring figures (both ends of a range count as one)."""
+        spans = self._figure_spans
+        first = last = bisect.bisect_left(spans, (figure.start, figure.end, "range" in figure.flags))
+        while (
+            first > 0 and spans[first][2] and spans[first - 1][2] and spans[first][0] - spans[first - 1][1] <= RANGE_GAP
+        ):
+            first -= 1
+        while (
+            last + 1 < len(spans)
+            and spans[last][2]
+            and spans[last + 1][2]
+            and spans[last + 1][0] - spans[last][1] <= RANGE_GAP
+        ):
+            last += 1
+        previous_end = spans[first - 1][1] if first > 0 else segment[0]
+        following = spans[last + 1][0] if last + 1 < len(spans) else segment[1]
+        return max(segment[0], previous_end), min(segment[1], max(following, figure.end))
+
+    @staticmethod
+    def _share_phrase_cue(of: re.Match[str] | None, reading: SentenceReading, clause: tuple[int, int]) -> Cue | None:
+        """`19 percent of South Korea's total exports`: the metric cue after `of` (the `of` after a percent figure)."""
+        if of is None:
+            return None
+        reach = min(clause[1], of.end() + SHARE_PHRASE_REACH)
+        return next((c for c in reading.metric_cues if of.end() <= c.start and c.end <= reach), None)
+
+    def _metric_cue(
+        self, figure: Figure, reading: SentenceReading, clause: tuple[int, int], segment: tuple[int, int]
+    ) -> Cue | None:
+        cues = [c for c in reading.metric_cues if c.label != "other" or segment[0] <= c.start and c.end <= segment[1]]
+        if figure.kind == "count":
+            return nearest_before(cues, segment[0], figure.start) or nearest_after(cues, figure.end, segment[1])
+        following = nearest_after(cues, figure.end, clause[1])
+        if following and COMPOUND_GAP.fullmatch(self.text, figure.end, following.start):
+            return following
+        return (
+            nearest_before(cues, clause[0], figure.start)
+            or nearest_after(cues, figure.end, clause[1])
+            or nearest_before(cues, reading.sentence.start, figure.start)
+        )
+
+    def _measure(
+        self,
+        figure: Figure,
+        reading: SentenceReading,
+        clause: tuple[int, int],
+        stretch: tuple[int, int],
+        change_cue: Cue | None,
+    ) -> str:
+        """The measure; `change_cue` is the movement word before the figure or the change word after it."""
+        if figure.kind == "count":
+            return "level"
+        if change_cue:
+            return "change"
+        if _level_before().search(self.text, max(stretch[0], figure.start - LOOKBACK), figure.start):
+            if figure.kind == "percent" and any_cue(reading.measure_cues, "share", clause[0], clause[1]):
+                return "share"
+            return "level"
+        if figure.kind != "percent":
+            return "level"
+        if any_cue(reading.measure_cues, "share", clause[0], clause[1]):
+            return "share"
+        if any_cue(reading.measure_cues, "change", stretch[0], stretch[1]):
+            return "change"
+        return "level"
+
+    def _movement_before(self, figure: Figure, reading: SentenceReading, segment: tuple[int, int]) -> Cue | None:
+        """The movement word right before the figure (`rose 5%`, `up $3 billion`); `by` looks further back."""
+        word = word_before(self.text, max(segment[0], figure.start - LOOKBACK), figure.start)
+        if word is None:
+            return None
+        if word["word"].lower() == "by":
+            return nearest_before(reading.measure_cues, segment[0], word.start(), direction=True) or Cue(
+                word.start(), word.end(), "change", ""
+            )
+        if word["word"].lower() == "of":
+            return next(
+                (
+                    c
+                    for c in reading.measure_cues
+                    if c.label == "change" and c.after and _just_before(self.text, c, word.start())
+                ),
+                None,
+            )
+        return next(
+            (c for c in reading.measure_cues if c.start == word.start("word") and c.label == "change" and c.detail),
+            None,
+        )
+
+    def _change_after(self, figure: Figure, reading: SentenceReading, segment: tuple[int, int]) -> Cue | None:
+        """A change word right after the figure (`a 5% increase`, `7 percent higher`, `20% year-on-year`)."""
+        reach = min(segment[1], figure.end + CHANGE_AFTER_REACH)
+        following = [c for c in reading.measure_cues if figure.end <= c.start and c.end <= reach]
+        if following and following[0].after and not self.text[figure.end : following[0].start].strip():
+            return following[0]
+        return None
+
+    def _direction(
+        self,
+        figure: Figure,
+        reading: SentenceReading,
+        clause: tuple[int, int],
+        segment: tuple[int, int],
+        moves: tuple[Cue | None, Cue | None],
+    ) -> str:
+        """The direction of a change; `moves` are the movement word before the figure and the change word after it."""
+        movement, after = moves
+        candidates = (
+            movement,
+            nearest_before(reading.measure_cues, segment[0], figure.start, direction=True),
+            after,
+            nearest_before(reading.measure_cues, clause[0], figure.start, direction=True),
+        )
+        cue = next((c for c in candidates if c is not None and c.detail), None)
+        if cue is not None:
+            return cue.detail
+        return "down" if figure.value is not None and figure.value < 0 else ""
+
+    def _period(self, figure: Figure, reading: SentenceReading, clause: tuple[int, int]) -> Period | None:
+        """The period closest to the figure in its clause, else in its sentence."""
+        if not reading.periods:
+            return None
+        in_clause = [p for p in reading.periods if clause[0] <= p.start and p.end <= clause[1]]
+        return _closest(in_clause, figure) or _closest(reading.periods, figure)
+
+    def _flags(self, reading: SentenceReading, segment: tuple[int, int], period: Period | None) -> tuple[str, ...]:
+        flags = []
+        cued = any(segment[0] <= cue < segment[1] for cue in reading.projection_cues)
+        if (cued or period is not None and period.projected) and not self._past(period):
+            flags.append("projected")
+        if reading.unconfirmed:
+            flags.append("unconfirmed")
+        return tuple(flags)
+
+    def _past(self, period: Period | None) -> bool:
+        """Whether the period ended before the document's year (so it cannot be a target)."""
+        if period is None or not period.value or self.anchor_year is None:
+            return False
+        last_year = int(period.value.split("/")[-1][:4])
+        return last_year < self.anchor_year
+
+
+def word_before(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The word (and hedge) right before `end`: `_word_before()` searched in `start:end`, tried only where a word starts.
+
+    A match ends in blanks, and starts where a run of word characters does (or at `start`):
+    inside a run it would match as well from the run's first character. Without a hedge before
+    the blanks (`figures.ends_as_hedge`), only the run right before them can start a match, and
+    `WORD_THEN_BLANKS` matches there what the pattern does; else only a hedge's runs follow the
+    matched word, so only the last runs of the stretch can.
+    """
+    if end == 0 or not text[end - 1].isspace():
+        return None
+    blanks_start = start + len(text[start:end].rstrip())
+    if not ends_as_hedge(text, start, blanks_start):
+        word_start = blanks_start - WORD_RUN_START.match(text[start:blanks_start][::-1]).end()
+        return WORD_THEN_BLANKS.match(text, word_start, end)
+    pattern = _word_before()
+    for run in list(WORD_RUN.finditer(text, start, end))[-1 - _hedge_runs() :]:
+        if match := pattern.match(text, run.start(), end):
+            return match
+    return None
+
+
+@cache
+def _hedge_runs() -> int:
+    """The most runs of word characters a hedge holds (`more than`: two)."""
+    return max(len(WORD_RUN.findall(hedge)) for hedge in hedges())
+
+
+def _just_before(text: str, cue: Cue, offset: int) -> bool:
+    """Whether only spaces separate the cue from `offset` (`increase of`)."""
+    return cue.end <= offset and not text[cue.end : offset].strip()
+
+
+def _closest(periods: list[Period], figure: Figure) -> Period | None:
+    """The period nearest the figure, by characters between them; one before wins a tie."""
+
+    def distance(period: Period) -> tuple[int, int]:
+        if period.end <= figure.start:
+            return figure.start - period.end, 0
+        return max(0, period.start - figure.end), 1
+
+    return min(periods, key=distance, default=None)

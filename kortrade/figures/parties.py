@@ -1,0 +1,161 @@
+"""The reporter (whose figure it is) and the partner (the counterpart economy) of a figure.
+
+Rules, first that applies (data: `data/common/countries.tsv`, `data/figures/sources.tsv`):
+
+- reporter: a country right before the metric cue (`South Korea's exports`, `Chinese vehicle
+  exports`, `U.S. exports`; a possessive or adjective may take two modifiers, a bare name
+  must touch the cue); else the origin of exports or destination of imports (`exports from
+  Japan`, `imports into China`); else a cited statistical source (`China's customs`); else
+  the home member of a pair (`Korea-China trade`); else the owner an earlier cue of the
+  sentence named (`China's exports ..., and imports from Korea`); else `KOR`.
+- partner: a country after a preposition following the cue (`exports to China`, `imports
+  from China`, `deficit with China`, `dependence on China`), or, when the cue lies in
+  another clause, in the figure's own clause (`..., while those to the United States`); else
+  the other member of a pair; else, for shares and for other, production and investment
+  figures, the country named nearest before the figure in its clause (`China accounted for
+  19 percent`); else the document's main counterpart when the sentence says `bilateral` or
+  `the two countries`; else the world (`WLD`) for trade flows; else, for supply contracts and
+  investment, the last other country named earlier in the paragraph (at most 1,500
+  characters back).
+- a count's reporter is a country named in its own phrase (`200 South Korean company
+  representatives`); a count has no partner.
+- when reporter and partner coincide, the defaulted reporter (or else the partner) is dropped.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from ..common.countries import HOME, DocumentCountries, Mention
+from ..common.phrases import first_character_test
+from .figure import Figure
+from .sentence_reading import Cue, SentenceReading
+
+WORLD = "WLD"
+TRADE_FLOWS = frozenset({"exports", "imports", "trade_balance", "trade_volume", "share_of_exports"})
+NEAREST_COUNTRY_METRICS = frozenset({"other", "production", "investment"})
+SEEK_PARAGRAPH = frozenset({"supply_contract", "investment"})
+PREPOSITIONS = "to|from|with|into|on|in|between"
+# The first letters are tested first, which rules out most positions quicker than the test of `according` before.
+PREPOSITION_BEFORE = re.compile(
+    rf"{first_character_test(PREPOSITIONS.split('|'))}\b(?<!according )(?P<prep>{PREPOSITIONS})\s+(?:(?:the|a|an)\s+)?\Z",
+    re.IGNORECASE,
+)
+POSSESSOR_GAP = re.compile(
+    r"(?:['’]s)?(?:\s+(?!(?:to|from|with|of|in|on|for|and|by|at|than|as|were|was|is|are)\b)[\w-]+){0,2}\s+\Z",
+    re.IGNORECASE,
+)
+ADJACENT_GAP = re.compile(r"\s+\Z")
+PAIR_GAP = re.compile(r"\s*[-–/]\s*|\s+and\s+")
+PREPOSITION_REACH = 60
+PARAGRAPH_REACH = 1500
+
+
+def parties(
+    reading: SentenceReading,
+    figure: Figure,
+    clause: tuple[int, int],
+    cue: Cue | None,
+    metric: str,
+    measure: str,
+    countries: DocumentCountries,
+) -> tuple[str, str]:
+    """(reporter, partner) of a figure in its clause (`reading.clause` of its span); `countries` are the
+    document's, for its main counterpart and paragraphs."""
+    if figure.kind == "count":
+        own = [m for m in reading.mentions if figure.start <= m.start and m.end <= figure.end]
+        return (own[0].iso3 if own else ""), ""
+    owner, pair_owner = possessors(reading, cue)
+    reporter, partner = owner, ""
+    for preposition, mention in _prepositional_countries(reading, figure, clause, cue):
+        if metric == "exports" and preposition == "from" or metric == "imports" and preposition in ("to", "into"):
+            reporter = reporter or mention.iso3
+        elif not partner:
+            partner = mention.iso3
+    reporter = reporter or reading.source or pair_owner or _earlier_possessor(reading, figure)
+    defaulted = not reporter
+    reporter = reporter or HOME
+    partner = partner or _pair_partner(reading, clause, reporter)
+    if not partner and (measure == "share" or metric in NEAREST_COUNTRY_METRICS):
+        others = [m for m in reading.mentions if clause[0] <= m.start and m.end <= figure.end and m.iso3 != reporter]
+        partner = others[-1].iso3 if others else ""
+    if not partner and reading.bilateral and countries.counterpart:
+        partner = countries.counterpart if countries.counterpart != reporter else HOME
+    if not partner and metric in TRADE_FLOWS:
+        partner = WORLD
+    if not partner and metric in SEEK_PARAGRAPH:
+        text, start = reading.text, reading.sentence.start
+        paragraph_start = max(text.rfind("\n", 0, start) + 1, start - PARAGRAPH_REACH)
+        partner = countries.last_before(paragraph_start, start, unless=reporter)
+    if partner == reporter:
+        return ("", partner) if defaulted else (reporter, "")
+    return reporter, partner
+
+
+def possessors(reading: SentenceReading, cue: Cue | None) -> tuple[str, str]:
+    """(the country right before the cue, the pair right before it), read at once, at most one not empty.
+
+    Of a pair (`China-South Korea trade`), the home member (`KOR`), else the first, is given.
+    """
+    if cue is None:
+        return "", ""
+    before = [m for m in reading.mentions if m.end <= cue.start]
+    if not before:
+        return "", ""
+    owner = before[-1]
+    gap = POSSESSOR_GAP if owner.possessive or owner.form == "adjective" else ADJACENT_GAP
+    if not gap.match(reading.text, owner.end, cue.start):
+        return "", ""
+    if len(before) > 1 and PAIR_GAP.fullmatch(reading.text, before[-2].end, owner.start):
+        pair = (before[-2].iso3, owner.iso3)
+        return "", HOME if HOME in pair else pair[0]
+    return owner.iso3, ""
+
+
+def _prepositional_countries(
+    reading: SentenceReading, figure: Figure, clause: tuple[int, int], cue: Cue | None
+) -> list[tuple[str, Mention]]:
+    """(preposition, country) pairs after the cue, or in the figure's clause when the cue lies outside it."""
+    if cue is None or not reading.mentions:
+        return []
+    after_cue = _after_prepositions(reading, cue.end, cue.end + PREPOSITION_REACH, reading.clause(cue.start, cue.end))
+    in_clause = _after_prepositions(reading, clause[0], figure.start, clause)
+    if clause[0] <= cue.start and cue.end <= clause[1]:
+        return after_cue or in_clause
+    return in_clause or after_cue
+
+
+def _after_prepositions(
+    reading: SentenceReading, start: int, end: int, clause: tuple[int, int]
+) -> list[tuple[str, Mention]]:
+    """Countries in `start:end` (cut at the clause's end) that follow a preposition (`to China`)."""
+    end = min(end, clause[1])
+    found = []
+    for mention in reading.mentions:
+        if start <= mention.start < end:
+            preposition = PREPOSITION_BEFORE.search(reading.text, max(start, mention.start - 14), mention.start)
+            if preposition:
+                found.append((preposition["prep"].lower(), mention))
+    return found
+
+
+def _earlier_possessor(reading: SentenceReading, figure: Figure) -> str:
+    """The owner an earlier cue of the sentence named (`China's exports ..., and imports from Korea`)."""
+    if not reading.mentions:
+        return ""
+    for cue in reversed([c for c in reading.metric_cues if c.end <= figure.start and c.label != "other"]):
+        if owner := possessors(reading, cue)[0]:
+            return owner
+    return ""
+
+
+def _pair_partner(reading: SentenceReading, clause: tuple[int, int], reporter: str) -> str:
+    """`Korea-China trade`, `between Korea and China`: the member of a pair that is not the reporter."""
+    mentions = [m for m in reading.mentions if clause[0] <= m.start and m.end <= clause[1]]
+    for left, right in itertools.pairwise(mentions):
+        if PAIR_GAP.fullmatch(reading.text, left.end, right.start) and reporter in (left.iso3, right.iso3):
+            other = right.iso3 if left.iso3 == reporter else left.iso3
+            if other != reporter:
+                return other
+    return ""

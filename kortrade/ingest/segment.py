@@ -1,0 +1,98 @@
+"""Sentence segmentation with NLTK's Punkt, taught this domain's abbreviations.
+
+No model is downloaded: Punkt runs on parameters built from
+`data/ingest/abbreviations.txt`. Every line of the clean text (a headline, a
+sub-head, a paragraph) ends any sentence it holds, and spans are offsets
+into the text, so `text[start:end]` is always the sentence.
+
+NLTK compiles Punkt's patterns with the third-party `regex` engine behind a
+timeout wrapper (`nltk.redos`). Through Punkt's own hook, `PunktLanguageVars`,
+the tokenizer here uses the same pattern sources compiled by the stdlib `re`,
+which finds the same matches faster (`StdlibLanguageVars`); the patterns are
+those NLTK made linear-time. A line with no candidate sentence end (`.`, `?` or
+`!` followed by punctuation or by another token) is one sentence, found without
+running Punkt (`line_sentence_spans`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
+
+from ..common.resources import data_lines
+
+# `regex`'s \s leaves out the information separators U+001C-U+001F, which `re`'s includes.
+REGEX_WHITESPACE = {"s": r"[^\S\x1c-\x1f]", "S": r"[\S\x1c-\x1f]"}
+PORTABLE_FLAGS = re.IGNORECASE | re.MULTILINE | re.DOTALL | re.UNICODE | re.VERBOSE
+
+
+def stdlib_pattern(pattern: object) -> re.Pattern[str]:
+    """An NLTK pattern (compiled by `regex`) compiled by `re`, with `\\s` and `\\S` as `regex` reads them.
+
+    Escapes are rewritten left to right, so an escaped backslash before `s` stays as it is.
+    """
+    source = re.sub(r"\\(.)", lambda escape: REGEX_WHITESPACE.get(escape[1], escape[0]), pattern.pattern)
+    return re.compile(source, pattern.flags & PORTABLE_FLAGS)
+
+
+STOCK_VARS = PunktLanguageVars()
+PERIOD_CONTEXT = stdlib_pattern(STOCK_VARS.period_context_re())
+WORD_TOKENIZER = stdlib_pattern(STOCK_VARS._word_tokenizer_re())
+
+
+class StdlibLanguageVars(PunktLanguageVars):
+    """Punkt's English language variables, their patterns compiled by `re` from NLTK's sources."""
+
+    re_boundary_realignment = stdlib_pattern(PunktLanguageVars.re_boundary_realignment)
+
+    def period_context_re(self) -> re.Pattern[str]:
+        """Where a sentence may end: a `.`, `?` or `!` and what follows it."""
+        return PERIOD_CONTEXT
+
+    def _word_tokenizer_re(self) -> re.Pattern[str]:
+        """Punkt's word tokens: punctuation other than periods split off."""
+        return WORD_TOKENIZER
+
+
+@cache
+def tokenizer() -> PunktSentenceTokenizer:
+    """The Punkt tokenizer with the project's abbreviation list."""
+    params = PunktParameters()
+    params.abbrev_types = set(data_lines("ingest/abbreviations.txt"))
+    return PunktSentenceTokenizer(params, lang_vars=StdlibLanguageVars())
+
+
+def line_sentence_spans(line: str) -> list[tuple[int, int]]:
+    """Punkt's sentence spans in one line; a line without a candidate sentence end is one sentence.
+
+    With no candidate, Punkt's only slice runs from the start to the end of the
+    right-stripped line, and is kept when not empty.
+    """
+    if PERIOD_CONTEXT.search(line):
+        return list(tokenizer().span_tokenize(line))
+    end = len(line.rstrip())
+    return [(0, end)] if end else []
+
+
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-blank line, stripped of surrounding whitespace."""
+    spans = []
+    offset = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = offset + line.index(stripped[0])
+            spans.append((start, start + len(stripped)))
+        offset += len(line) + 1
+    return spans
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every sentence; line breaks always end a sentence."""
+    spans = []
+    for line_start, line_end in line_spans(text):
+        line = text[line_start:line_end]
+        spans.extend((line_start + s, line_start + e) for s, e in line_sentence_spans(line))
+    return spans

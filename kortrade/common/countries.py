@@ -1,7 +1,9 @@
-"""Mentions of economies in text, the raw material of a figure's reporter and partner.
+"""The one country vocabulary (`data/common/countries.tsv`), and mentions of economies in text, the raw
+material of a figure's reporter and partner.
 
-Names, adjectives, capitals and abbreviations come from `data/common/countries.tsv`; they are
-matched case-sensitively (`US` is a country, `us` is not), longest first (`South Korea`
+The vocabulary serves every stage that names countries: the gazetteer's country actors and capitals,
+the actor lexicon's nationality words, the relation sides, and the figures. For the figures, names,
+adjectives, capitals and abbreviations are matched case-sensitively (`US` is a country, `us` is not), longest first (`South Korea`
 before `Korea`, `Korean` before `Korea`), and a mention followed by `'s` is possessive. A
 name that is part of a currency (`US$`, `US dollars`) is not a mention.
 """
@@ -45,9 +47,43 @@ class Mention(NamedTuple):
     in_name: bool = False
 
 
+# The forms a figure's parties are read from: plurals (`South Koreans`) name people, not economies.
+FIGURE_FORMS = frozenset({"canonical", "name", "abbreviation", "adjective", "capital"})
+
+
+class CountryForm(NamedTuple):
+    """One surface of an economy in the vocabulary: its ISO3 code, the surface, and its form."""
+
+    iso3: str
+    surface: str
+    form: str
+
+
+@cache
+def vocabulary() -> tuple[CountryForm, ...]:
+    """Every surface of every economy, in the order of the data file (each economy's canonical name first)."""
+    return tuple(CountryForm(row["iso3"], row["surface"], row["form"]) for row in data_rows("common/countries.tsv"))
+
+
+@cache
+def canonical_names() -> dict[str, str]:
+    """ISO3 -> the display name (`KOR` -> `South Korea`), in the order of the data file."""
+    return {entry.iso3: entry.surface for entry in vocabulary() if entry.form == "canonical"}
+
+
+def surfaces(iso3: str, forms: frozenset[str] | None = None) -> list[str]:
+    """The surfaces of one economy, in the order of the data file; only those of `forms` when given."""
+    return [entry.surface for entry in vocabulary() if entry.iso3 == iso3 and (forms is None or entry.form in forms)]
+
+
 @cache
 def _names() -> dict[str, tuple[str, str]]:
-    return {row["name"]: (row["iso3"], row["form"]) for row in data_rows("common/countries.tsv")}
+    """Surface -> (ISO3, form) for the figures' mentions; a canonical name is a `name`."""
+    return {
+        entry.surface: (entry.iso3, "name" if entry.form == "canonical" else entry.form)
+        for entry in vocabulary()
+        if entry.form in FIGURE_FORMS
+    }
 
 
 @cache

@@ -1,9 +1,10 @@
 """The actor dictionary: listed actors, their roles, and every spelling under which the press names them.
 
-`data/entities/actors.tsv` lists each real actor once with its aliases; this module adds the
-spellings that follow from rules (name orders and romanisations of people, hyphen
-and legal-suffix variants of organisations), the capitals that stand for
-governments (`data/entities/capitals.tsv`) and the phrases that hide an actor's name
+`data/entities/actors.tsv` lists each real actor once with its aliases, and the country vocabulary
+(`kortrade.common.countries`) gives the countries with theirs; this module adds the spellings that
+follow from rules (name orders and romanisations of people, hyphen and legal-suffix variants of
+organisations), the capitals that stand for governments (the vocabulary's capitals, and the seats
+of organisations in `data/entities/seats.tsv`) and the phrases that hide an actor's name
 (`data/entities/non_actors.txt`), and builds one Aho–Corasick matcher over all of them.
 """
 
@@ -13,6 +14,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cache
 
+from ..common.countries import canonical_names, surfaces, vocabulary
 from ..common.resources import data_lines, data_rows
 from .matching import PhraseMatcher, fold
 from .names import family_name_of, person_variants, spelling_variants
@@ -91,10 +93,18 @@ def _roles(text: str) -> tuple[Role, ...]:
     return tuple(roles)
 
 
+# The forms of a country that name it as an actor: not adjectives (`Chinese`) nor capitals (read apart).
+COUNTRY_ALIAS_FORMS = frozenset({"name", "abbreviation", "plural"})
+
+
 @cache
 def actors() -> dict[str, Actor]:
-    """actor_id -> Actor, for every listed actor."""
-    return {
+    """actor_id -> Actor, for every country of the vocabulary, then every actor of `actors.tsv`."""
+    countries = {
+        f"country:{iso3}": Actor(actor_id=f"country:{iso3}", name=name, type="country", country=iso3, roles=(), chain="")
+        for iso3, name in canonical_names().items()
+    }
+    return countries | {
         row["actor_id"]: Actor(
             actor_id=row["actor_id"],
             name=row["name"],
@@ -109,7 +119,8 @@ def actors() -> dict[str, Actor]:
 
 @cache
 def _aliases() -> dict[str, tuple[str, ...]]:
-    return {
+    countries = {f"country:{iso3}": tuple(surfaces(iso3, COUNTRY_ALIAS_FORMS)) for iso3 in canonical_names()}
+    return countries | {
         row["actor_id"]: tuple(a.strip() for a in (row["aliases"] or "").split("|") if a.strip())
         for row in data_rows("entities/actors.tsv")
     }
@@ -139,8 +150,9 @@ def spellings(actor: Actor) -> list[str]:
 
 @cache
 def capitals() -> dict[str, str]:
-    """Capital -> the actor_id of the government it stands for."""
-    return {row["capital"]: row["actor_id"] for row in data_rows("entities/capitals.tsv")}
+    """Capital -> the actor_id of the government it stands for (`Seoul` -> `country:KOR`, `Brussels` -> the EU)."""
+    countries = {entry.surface: f"country:{entry.iso3}" for entry in vocabulary() if entry.form == "capital"}
+    return countries | {row["seat"]: row["actor_id"] for row in data_rows("entities/seats.tsv")}
 
 
 @cache

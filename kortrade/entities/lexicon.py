@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
+from ..common.countries import CountryForm, vocabulary
 from ..common.phrases import by_first_character, lowered_for_search, trie_pattern
 from ..common.resources import data_lines, data_rows
 from .matching import fold
@@ -80,16 +81,26 @@ def org_heads() -> dict[str, str]:
     return {row["head"]: row["type"] for row in data_rows("entities/org_heads.tsv")}
 
 
+# The forms of a country that give an unlisted person or organisation its country (`Chinese scholar X`,
+# `South Korea's Ministry of ...`, `Seoul's trade ministry`); plurals name people, not modifiers.
+COUNTRY_WORD_FORMS = frozenset({"canonical", "name", "abbreviation", "adjective", "capital"})
+
+
+@cache
+def _country_words() -> tuple[CountryForm, ...]:
+    return tuple(entry for entry in vocabulary() if entry.form in COUNTRY_WORD_FORMS)
+
+
 @cache
 def demonyms() -> dict[str, str]:
     """Folded nationality or country word -> ISO3 (`chinese` -> `CHN`, `south korea` -> `KOR`)."""
-    return {fold(row["word"]): row["country"] for row in data_rows("entities/demonyms.tsv")}
+    return {fold(entry.surface): entry.iso3 for entry in _country_words()}
 
 
 @cache
 def country_word_before_pattern() -> re.Pattern[str]:
     """A nationality or country word (possessive allowed) ending right before a position, up to one word between."""
-    words = alternation([row["word"] for row in data_rows("entities/demonyms.tsv")])
+    words = alternation([entry.surface for entry in _country_words()])
     return re.compile(rf"(?<![\w.])(?P<word>{words}){APOSTROPHE_S}[ \t]+(?:[A-Za-z-]+[ \t]+)?$")
 
 
@@ -121,5 +132,5 @@ def non_name_words() -> frozenset[str]:
     """Folded capitalised words that are never part of a personal name."""
     words = set(data_lines("entities/non_name_words.txt")) | set(org_heads())
     words |= {w for title in titles() for w in title.split()}
-    words |= {row["word"] for row in data_rows("entities/demonyms.tsv")} | {row["capital"] for row in data_rows("entities/capitals.tsv")}
+    words |= {entry.surface for entry in _country_words()} | {row["seat"] for row in data_rows("entities/seats.tsv")}
     return common_capitalised() | frozenset(fold(w) for phrase in words for w in phrase.split())

@@ -21,6 +21,7 @@ from functools import cache
 
 import ahocorasick
 
+from ..common.countries import surfaces
 from ..common.phrases import behind_first_character_test
 from ..common.resources import data_rows
 
@@ -37,14 +38,24 @@ WORD_START = r"(?<!\w)"
 WORD_EDGE = set(string.ascii_letters + string.digits + "_&")
 
 
-@cache
-def _automaton() -> ahocorasick.Automaton:
-    """Every lower-cased term, with its side and, for a term in capitals only, its spelling."""
-    automaton = ahocorasick.Automaton()
+def side_terms() -> list[tuple[str, str]]:
+    """(side, term) of every row of `relations/sides.tsv`; a term `country:ISO3` stands for every surface of that
+    economy in the country vocabulary (`kortrade.common.countries`)."""
+    terms = []
     for row in data_rows("relations/sides.tsv"):
         term, side = row["term"].strip(), row["side"].strip()
         if side not in TOKENS:
             raise ValueError(f"relations/sides.tsv: unknown side {side!r} for {term!r}")
+        iso3 = term.removeprefix("country:")
+        terms += [(side, surface) for surface in surfaces(iso3)] if iso3 != term else [(side, term)]
+    return terms
+
+
+@cache
+def _automaton() -> ahocorasick.Automaton:
+    """Every lower-cased term, with its side and, for a term in capitals only, its spelling."""
+    automaton = ahocorasick.Automaton()
+    for side, term in side_terms():
         key = " ".join(term.lower().split())
         automaton.add_word(key, (len(key), side, term if term.isupper() else ""))
     automaton.make_automaton()

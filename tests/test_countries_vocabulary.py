@@ -1,0 +1,71 @@
+"""The one country vocabulary: real ISO codes, one canonical name each, and every stage reading it."""
+
+import pycountry
+from textdoc import make_document
+
+from kortrade.common.countries import FIGURE_FORMS, canonical_names, find_mentions, vocabulary
+from kortrade.entities import gazetteer, lexicon
+from kortrade.entities.actors import find_mentions as actor_mentions
+from kortrade.relations.sides import mentions as side_mentions
+
+FORMS = {"canonical", "name", "abbreviation", "adjective", "plural", "capital"}
+
+
+def test_every_code_is_iso_3166_alpha_3():
+    assert {entry.iso3 for entry in vocabulary()} <= {country.alpha_3 for country in pycountry.countries}
+
+
+def test_every_economy_has_one_canonical_name_listed_first_and_known_forms():
+    seen: dict[str, str] = {}
+    for entry in vocabulary():
+        assert entry.form in FORMS, entry
+        if entry.iso3 not in seen:
+            assert entry.form == "canonical", f"{entry.iso3}: the canonical name comes first"
+        seen.setdefault(entry.iso3, entry.surface)
+    assert sum(entry.form == "canonical" for entry in vocabulary()) == len(seen)
+    assert canonical_names() == seen
+
+
+def test_a_surface_names_one_economy():
+    owners: dict[str, str] = {}
+    for entry in vocabulary():
+        assert owners.setdefault(entry.surface, entry.iso3) == entry.iso3, entry.surface
+
+
+def test_each_economy_is_the_one_pycountry_knows_by_that_code():
+    """The canonical name, or another surface of the economy, is pycountry's name for the code (or part of it)."""
+    for iso3, name in canonical_names().items():
+        country = pycountry.countries.get(alpha_3=iso3)
+        known = {getattr(country, field, "") for field in ("name", "common_name", "official_name")} - {""}
+        ours = {entry.surface for entry in vocabulary() if entry.iso3 == iso3}
+        assert ours & known or any(name in other for other in known), (iso3, name, known)
+
+
+def test_the_gazetteer_names_each_country_by_its_vocabulary():
+    actors = gazetteer.actors()
+    for iso3, name in canonical_names().items():
+        actor = actors[f"country:{iso3}"]
+        assert (actor.name, actor.type, actor.country) == (name, "country", iso3)
+    assert gazetteer.capitals()["Seoul"] == "country:KOR"
+    assert gazetteer.capitals()["Brussels"] == "org:european-union"
+
+
+def test_every_stage_reads_a_surface_added_only_to_the_vocabulary():
+    """`S. Korea` is listed once, in the vocabulary: figures, actors, the lexicon and the sides all know it."""
+    text = "S. Korea signed a deal."
+    assert [(m.iso3, text[m.start : m.end]) for m in find_mentions(text)] == [("KOR", "S. Korea")]
+    assert [(m.actor.actor_id, text[m.start : m.end]) for m in actor_rows_of(text)] == [("country:KOR", "S. Korea")]
+    assert lexicon.demonyms()["s. korea"] == "KOR"
+    assert side_mentions(text) == [(0, 8, "KOR")]
+
+
+def test_figures_read_no_plurals():
+    """`South Koreans` are people, not an economy a figure belongs to (the gazetteer names them as the country)."""
+    assert "plural" not in FIGURE_FORMS
+    assert find_mentions("South Koreans travelled.") == []
+    assert [m.actor.actor_id for m in actor_rows_of("South Koreans travelled.")] == ["country:KOR"]
+
+
+def actor_rows_of(text):
+    document = make_document(text)
+    return actor_mentions(document)

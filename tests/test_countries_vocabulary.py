@@ -3,16 +3,16 @@
 import pycountry
 from textdoc import make_document
 
-from kortrade.common.countries import FIGURE_FORMS, canonical_names, find_mentions, vocabulary
+from kortrade.common.countries import BLOCS, FIGURE_FORMS, canonical_names, find_mentions, vocabulary
 from kortrade.entities import gazetteer, lexicon
 from kortrade.entities.actors import find_mentions as actor_mentions
 from kortrade.relations.sides import mentions as side_mentions
 
-FORMS = {"canonical", "name", "abbreviation", "adjective", "plural", "capital"}
+FORMS = {"canonical", "bloc", "name", "abbreviation", "adjective", "plural", "capital"}
 
 
 def test_every_code_is_iso_3166_alpha_3():
-    assert {entry.iso3 for entry in vocabulary()} <= {country.alpha_3 for country in pycountry.countries}
+    assert {entry.iso3 for entry in vocabulary()} - BLOCS <= {country.alpha_3 for country in pycountry.countries}
 
 
 def test_every_economy_has_one_canonical_name_listed_first_and_known_forms():
@@ -20,10 +20,10 @@ def test_every_economy_has_one_canonical_name_listed_first_and_known_forms():
     for entry in vocabulary():
         assert entry.form in FORMS, entry
         if entry.iso3 not in seen:
-            assert entry.form == "canonical", f"{entry.iso3}: the canonical name comes first"
+            assert entry.form == ("bloc" if entry.iso3 in BLOCS else "canonical"), f"{entry.iso3}: its display name first"
         seen.setdefault(entry.iso3, entry.surface)
-    assert sum(entry.form == "canonical" for entry in vocabulary()) == len(seen)
-    assert canonical_names() == seen
+    assert sum(entry.form in ("canonical", "bloc") for entry in vocabulary()) == len(seen)
+    assert canonical_names() == {iso3: name for iso3, name in seen.items() if iso3 not in BLOCS}
 
 
 def test_a_surface_names_one_economy():
@@ -34,7 +34,7 @@ def test_a_surface_names_one_economy():
 
 def test_each_economy_is_the_one_pycountry_knows_by_that_code():
     """The canonical name, or another surface of the economy, is pycountry's name for the code (or part of it)."""
-    for iso3, name in canonical_names().items():
+    for iso3, name in canonical_names().items():  # the countries: blocs are not in ISO 3166
         country = pycountry.countries.get(alpha_3=iso3)
         known = {getattr(country, field, "") for field in ("name", "common_name", "official_name")} - {""}
         ours = {entry.surface for entry in vocabulary() if entry.iso3 == iso3}
@@ -69,3 +69,10 @@ def test_figures_read_no_plurals():
 def actor_rows_of(text):
     document = make_document(text)
     return actor_mentions(document)
+
+
+def test_a_bloc_is_a_figure_partner_but_an_organisation_for_the_actors():
+    text = "Exports to the EU rose."
+    assert [(m.iso3, text[m.start : m.end]) for m in find_mentions(text)] == [("EUU", "EU")]
+    assert [m.actor.actor_id for m in actor_rows_of(text)] == ["org:european-union"]
+    assert "eu" not in lexicon.demonyms()

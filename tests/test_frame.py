@@ -209,8 +209,12 @@ def test_a_figure_inherits_the_period_of_its_paragraph_but_counts_do_not():
     assert found == {"$18 billion": "2023", "20%": "2023", "300 workers": ""}
 
 
-def test_periods_are_not_inherited_across_paragraphs_or_from_unresolved_mentions():
-    assert row("Exports to Japan in 2023 fell 20%.\nImports rose 3%.", "3%")["period"] == ""
+def test_a_paragraph_naming_no_period_takes_the_last_one_stated_before_it_never_a_later_one():
+    assert row("Exports to Japan in 2023 fell 20%.\nImports rose 3%.", "3%")["period"] == "2023"
+    assert row("Imports rose 3%.\nExports to Japan in 2023 fell 20%.", "3%")["period"] == ""
+
+
+def test_periods_are_not_inherited_from_unresolved_mentions():
     text = "Exports in November were $5 billion. Imports in 2023 were $6 billion."
     assert row(text, "$5 billion")["period"] == ""
 
@@ -429,3 +433,60 @@ def test_the_first_letter_test_drops_no_preposition(text):
     for end in range(len(text) + 1):
         found, expected = pattern.search(text, max(0, end - 14), end), plain.search(text, max(0, end - 14), end)
         assert (found and found.span()) == (expected and expected.span())
+
+
+# lists, the period a figure is said for, the reporter carried forward, blocs
+
+
+def test_respectively_pairs_each_figure_with_its_country_in_the_list():
+    text = "Sales abroad to Vietnam and the EU fell 4.5 percent and 8.25 percent, respectively."
+    assert fields(text, "4.5 percent", "metric", "partner") == ("exports", "VNM")
+    assert fields(text, "8.25 percent", "metric", "partner") == ("exports", "EUU")
+
+
+def test_respectively_leaves_the_owner_of_the_list_as_reporter():
+    text = "Japan's imports from India, Brazil and Chile rose 1%, 2% and 3%, respectively."
+    assert [fields(text, s, "reporter", "partner") for s in ("1%", "2%", "3%")] == [
+        ("JPN", "IND"),
+        ("JPN", "BRA"),
+        ("JPN", "CHL"),
+    ]
+
+
+def test_respectively_needs_as_many_countries_as_figures():
+    text = "Exports to Vietnam rose 4 percent and 6 percent, respectively."
+    assert fields(text, "6 percent", "partner") == ("VNM",)
+
+
+def test_a_figure_takes_the_period_it_is_said_for():
+    text = "The share of exports to Japan went from 31.5 percent in 2019 to 27.5 percent in 2022."
+    assert fields(text, "31.5 percent", "period") == ("2019",)
+    assert fields(text, "27.5 percent", "period") == ("2022",)
+    paired = "Profit fell to 90 billion won in 2024 from 120 billion won (US$95 million) in 2021."
+    assert fields(paired, "120 billion won", "period") == ("2021",)
+
+
+def test_a_figure_with_no_named_reporter_takes_the_last_one_named_before_it():
+    text = "Japan's exports to India rose 8 percent.\nImports fell 2 percent.\nKorea's imports rose 1 percent."
+    assert fields(text, "2 percent", "reporter") == ("JPN",)
+    assert fields(text, "1 percent", "reporter") == ("KOR",)
+    alone = "Imports fell 2 percent."
+    assert fields(alone, "2 percent", "reporter") == ("KOR",)
+
+
+def test_the_carried_reporter_never_becomes_the_partner():
+    text = "China's exports rose 8 percent.\nShipments to China fell 2 percent."
+    assert fields(text, "2 percent", "reporter", "partner") == ("KOR", "CHN")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "metric"),
+    [
+        ("Chip shipment rose 3 percent.", "3 percent", "exports"),
+        ("Imports and exports with Japan reached $80 billion.", "$80 billion", "trade_volume"),
+        ("Foreign capital reached $2 billion.", "$2 billion", "investment"),
+        ("The firm will hold a 51% stake in the venture.", "51%", "investment"),
+    ],
+)
+def test_cues_of_real_trade_writing(text, surface, metric):
+    assert fields(text, surface, "metric") == (metric,)

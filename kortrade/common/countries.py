@@ -48,7 +48,9 @@ class Mention(NamedTuple):
 
 
 # The forms a figure's parties are read from: plurals (`South Koreans`) name people, not economies.
-FIGURE_FORMS = frozenset({"canonical", "name", "abbreviation", "adjective", "capital"})
+FIGURE_FORMS = frozenset({"canonical", "bloc", "name", "abbreviation", "adjective", "capital"})
+# Codes of blocs that trade statistics treat as one economy (the World Bank's), not ISO 3166 countries.
+BLOCS = frozenset({"EUU"})
 
 
 class CountryForm(NamedTuple):
@@ -67,8 +69,13 @@ def vocabulary() -> tuple[CountryForm, ...]:
 
 @cache
 def canonical_names() -> dict[str, str]:
-    """ISO3 -> the display name (`KOR` -> `South Korea`), in the order of the data file."""
+    """ISO3 -> the display name (`KOR` -> `South Korea`) of every country (not the blocs), in the order of the data file."""
     return {entry.iso3: entry.surface for entry in vocabulary() if entry.form == "canonical"}
+
+
+def is_country(iso3: str) -> bool:
+    """Whether the code is a country's, not a bloc's."""
+    return iso3 in canonical_names()
 
 
 def surfaces(iso3: str, forms: frozenset[str] | None = None) -> list[str]:
@@ -80,7 +87,7 @@ def surfaces(iso3: str, forms: frozenset[str] | None = None) -> list[str]:
 def _names() -> dict[str, tuple[str, str]]:
     """Surface -> (ISO3, form) for the figures' mentions; a canonical name is a `name`."""
     return {
-        entry.surface: (entry.iso3, "name" if entry.form == "canonical" else entry.form)
+        entry.surface: (entry.iso3, "name" if entry.form in ("canonical", "bloc") else entry.form)
         for entry in vocabulary()
         if entry.form in FIGURE_FORMS
     }

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from ..common.countries import CountryForm, vocabulary
+from ..common.countries import CountryForm, is_country, vocabulary
 from ..common.phrases import by_first_character, lowered_for_search, trie_pattern
 from ..common.resources import data_lines, data_rows
 from .matching import fold
@@ -88,7 +88,7 @@ COUNTRY_WORD_FORMS = frozenset({"canonical", "name", "abbreviation", "adjective"
 
 @cache
 def _country_words() -> tuple[CountryForm, ...]:
-    return tuple(entry for entry in vocabulary() if entry.form in COUNTRY_WORD_FORMS)
+    return tuple(entry for entry in vocabulary() if entry.form in COUNTRY_WORD_FORMS and is_country(entry.iso3))
 
 
 @cache

@@ -18,10 +18,15 @@ segment cut at the neighbouring figures: movement words there can only be about 
   in the clause (`accounted for`, `dependence`), `change` with a comparison in its stretch;
   `level` otherwise, and always for counts.
 - direction: for changes only, the movement word nearest the figure, else the value's sign.
-- reporter and partner: `kortrade.figures.parties`.
+- reporter and partner: `kortrade.figures.parties`; in a list closed by `respectively`
+  (`exports to Vietnam and Japan fell 15.7 percent and 13.9 percent, respectively`) the n-th
+  figure of a kind takes the n-th country of the list, as partner, or as reporter when the
+  list is of possessives.
 - sign: a deficit is a negative trade balance (levels only).
-- period (`kortrade.figures.periods`): the period closest to the figure in its clause, else in its
-  sentence; `period_stated` says whether the sentence named any period at all.
+- period (`kortrade.figures.periods`): the period the figure is said for (`19.7 percent in
+  2023`, a bracketed paired amount between them allowed), else the period closest to the
+  figure in its clause, else in its sentence; `period_stated` says whether the sentence named
+  any period at all, `reporter_stated` whether it named the reporter.
 - flags: `projected` for a target or forecast cue in the figure's segment or a `by 2030`
   period, unless the period ended before the document's year; `unconfirmed` for a report or
   rumour cue anywhere in the sentence.
@@ -34,7 +39,7 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-from ..common.countries import DocumentCountries
+from ..common.countries import DocumentCountries, Mention
 from ..common.phrases import first_character_test
 from ..ingest.document import Document, Sentence
 from .figure import Figure
@@ -52,6 +57,11 @@ LEVEL_WORDS = r"to|at|of|was|were|is|are|reached|hit|stood at|totaled|totalled|t
 BOUND_WORDS = r"less than|fewer than|under|below|above"
 CHANGE_AFTER_REACH = 25
 LOOKBACK = 40
+# What joins a figure to the period it is said for: `19.7 percent in 2023`, `$5 billion for the first quarter`.
+# A bracketed paired amount may stand between them: `848.1 billion won (US$727 million) in 2016`.
+PERIOD_RIGHT_AFTER = re.compile(
+    r"(?:\s*\([^()]{1,40}\))?\s+(?:(?:in|for|during|as of|over|through)\s+(?:the\s+)?)?", re.IGNORECASE
+)
 SHARE_PHRASE_REACH = 80
 RANGE_GAP = 12
 WORD_RUN = re.compile(r"[\w/-]+")
@@ -74,6 +84,7 @@ class Frame(NamedTuple):
     negative: bool = False
     flags: tuple[str, ...] = ()
     period_stated: bool = False
+    reporter_stated: bool = False
 
 
 @cache
@@ -96,6 +107,7 @@ class DocumentFramer:
     def __init__(self, document: Document, figures: list[Figure]) -> None:
         self.text = document.text
         self._figure_spans = sorted((f.start, f.end, "range" in f.flags) for f in figures)
+        self._figure_kinds = sorted((f.start, f.kind) for f in figures)
         self.anchor = Anchor.from_published(document.published)
         self.anchor_year = document.anchor_date.year if document.anchor_date else None
         self._readings: dict[tuple[int, int], SentenceReading] = {}
@@ -131,7 +143,13 @@ class DocumentFramer:
         direction = (
             self._direction(figure, reading, own_clause, stretch, (movement, after)) if measure == "change" else ""
         )
-        reporter, partner = parties(reading, figure, clause, cue, metric, measure, self.countries)
+        reporter, partner, reporter_stated = parties(reading, figure, clause, cue, metric, measure, self.countries)
+        if respective := self._respective_country(figure, reading, clause):
+            mention, owns = respective
+            reporter, partner = (mention.iso3, partner) if owns else (reporter, mention.iso3)
+            reporter_stated = reporter_stated or owns
+            if partner == reporter:
+                partner = ""
         period = self._period(figure, reading, clause)
         flags = self._flags(reading, segment, period)
         return Frame(
@@ -144,7 +162,35 @@ class DocumentFramer:
             negative=bool(cue and cue.detail == "-" and metric == "trade_balance" and measure == "level"),
             flags=flags,
             period_stated=bool(reading.periods),
+            reporter_stated=reporter_stated,
         )
+
+    def _respective_country(
+        self, figure: Figure, reading: SentenceReading, clause: tuple[int, int]
+    ) -> tuple[Mention, bool] | None:
+        """`Exports to Vietnam and Japan fell 15.7 percent and 13.9 percent, respectively`: the country of the
+        list that stands at the figure's place among the figures of its kind, and whether it owns the figures
+        (a possessive list, `China's and Japan's exports`) rather than being their partner. None unless the
+        clause names as many distinct countries before its first such figure as it holds such figures before
+        `respectively`."""
+        said = next((offset for offset in reading.respectively if offset >= figure.end), None)
+        if said is None:
+            return None
+        kinds = self._figure_kinds
+        first = bisect.bisect_left(kinds, (clause[0], ""))
+        listed = [start for start, kind in kinds[first:] if start < said and kind == figure.kind]
+        if len(listed) < 2 or figure.start not in listed:
+            return None
+        before = [m for m in reading.mentions if clause[0] <= m.start and m.end <= listed[0]]
+        # The owner of the whole list (`South Korea's exports to A and B`) is not a member of it.
+        members = [m for m in before if not m.possessive] or before
+        countries: list[Mention] = []
+        for mention in members:
+            if all(m.iso3 != mention.iso3 for m in countries):
+                countries.append(mention)
+        if len(countries) != len(listed):
+            return None
+        return countries[listed.index(figure.start)], all(m.possessive for m in countries)
 
     def _own_stretch(self, figure: Figure, segment: tuple[int, int]) -> tuple[int, int]:
         """The figure's segment cut at its neighbouring figures (both ends of a range count as one)."""
@@ -266,11 +312,13 @@ class DocumentFramer:
         return "down" if figure.value is not None and figure.value < 0 else ""
 
     def _period(self, figure: Figure, reading: SentenceReading, clause: tuple[int, int]) -> Period | None:
-        """The period closest to the figure in its clause, else in its sentence."""
+        """The period the figure is said for (`19.7 percent in 2023`), else the period closest to the figure in its
+        clause, else in its sentence."""
         if not reading.periods:
             return None
         in_clause = [p for p in reading.periods if clause[0] <= p.start and p.end <= clause[1]]
-        return _closest(in_clause, figure) or _closest(reading.periods, figure)
+        stated_for = next((p for p in in_clause if PERIOD_RIGHT_AFTER.fullmatch(self.text, figure.end, p.start)), None)
+        return stated_for or _closest(in_clause, figure) or _closest(reading.periods, figure)
 
     def _flags(self, reading: SentenceReading, segment: tuple[int, int], period: Period | None) -> tuple[str, ...]:
         flags = []

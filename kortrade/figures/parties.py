@@ -60,12 +60,12 @@ def parties(
     metric: str,
     measure: str,
     countries: DocumentCountries,
-) -> tuple[str, str]:
-    """(reporter, partner) of a figure in its clause (`reading.clause` of its span); `countries` are the
-    document's, for its main counterpart and paragraphs."""
+) -> tuple[str, str, bool]:
+    """(reporter, partner, whether the text names the reporter) of a figure in its clause (`reading.clause` of its
+    span); `countries` are the document's, for its main counterpart and paragraphs."""
     if figure.kind == "count":
         own = [m for m in reading.mentions if figure.start <= m.start and m.end <= figure.end]
-        return (own[0].iso3 if own else ""), ""
+        return (own[0].iso3 if own else ""), "", bool(own)
     owner, pair_owner = possessors(reading, cue)
     reporter, partner = owner, ""
     for preposition, mention in _prepositional_countries(reading, figure, clause, cue):
@@ -89,8 +89,8 @@ def parties(
         paragraph_start = max(text.rfind("\n", 0, start) + 1, start - PARAGRAPH_REACH)
         partner = countries.last_before(paragraph_start, start, unless=reporter)
     if partner == reporter:
-        return ("", partner) if defaulted else (reporter, "")
-    return reporter, partner
+        return ("", partner, False) if defaulted else (reporter, "", True)
+    return reporter, partner, not defaulted
 
 
 def possessors(reading: SentenceReading, cue: Cue | None) -> tuple[str, str]:

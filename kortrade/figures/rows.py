@@ -4,9 +4,11 @@
 numbers flagged by `kortrade.figures.garbled`), frames each in its sentence (`kortrade.figures.frame`), and
 writes one row per figure in the contract's columns. A figure whose sentence names no
 period takes the period of the nearest figure in the same paragraph whose sentence names
-one (earlier figures first): news paragraphs state the period once (`South Korea recorded
-an $18 billion deficit with China. Exports to China in 2023 dropped 20%`). Counts do not
-inherit periods. The document flag `garbled_numbers` is raised when any figure is garbled.
+one (earlier figures first), else the last one stated in an earlier paragraph: news state
+the period once (`South Korea recorded an $18 billion deficit with China. Exports to China
+in 2023 dropped 20%`), and a later period never flows back. A figure whose sentence names
+no reporter takes the one the text last named (`China's exports fell. Imports rose 3%`: China's).
+Counts inherit neither. The document flag `garbled_numbers` is raised when any figure is garbled.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ def figure_rows(document: Document) -> FigureRows:
     located = [(figure, _sentence_of(document.sentences, starts, figure.start)) for figure in figures]
     frames = [framer.frame(figure, framing_window(sentence, figure)) for figure, sentence in located]
     periods = _inherit_periods(document.text, figures, frames)
+    frames = _inherit_reporters(figures, frames)
     result = FigureRows()
     for (figure, sentence), frame, period in zip(located, frames, periods):
         flags = set(figure.flags) | set(frame.flags)
@@ -86,9 +89,28 @@ def _inherit_periods(text: str, figures: list[Figure], frames: list[Frame]) -> l
         same_line = donors.get(bisect.bisect_left(line_breaks, figure.start), [])
         position = bisect.bisect_left(same_line, i)
         donor = same_line[position - 1] if position else same_line[0] if same_line else None
+        if donor is None:
+            earlier = [j for line in donors.values() for j in line if j < i]
+            donor = max(earlier) if earlier else None
         if donor is not None:
             periods[i] = frames[donor].period
     return periods
+
+
+def _inherit_reporters(figures: list[Figure], frames: list[Frame]) -> list[Frame]:
+    """Each figure whose sentence names no reporter takes the one the text last named for a figure before it
+    (`China's exports fell 5% in May. Imports rose 3%.`: the imports are China's too), unless that economy is
+    the figure's partner; counts keep their own."""
+    inherited = []
+    last_stated = ""
+    for figure, frame in zip(figures, frames):
+        if figure.kind != "count":
+            if frame.reporter_stated:
+                last_stated = frame.reporter
+            elif last_stated and frame.reporter and last_stated != frame.partner:
+                frame = frame._replace(reporter=last_stated)
+        inherited.append(frame)
+    return inherited
 
 
 def _row(

@@ -34,6 +34,7 @@ CLAUSE_BREAK = re.compile(
     r"(?=[;。；:,\s])(?:[;。；]|:\s|\s[—–]\s|,?\s+(?:while|whereas|but|although|though|meanwhile)\b|,\s+(?:and|with)\s+)",
     re.IGNORECASE,
 )
+RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 # A comma before a blank, or a bracket: written to open on one character class, which lets re skip to those characters.
 SEGMENT_BREAK = re.compile(r"[,，()](?:(?<=[()])|(?=\s))")
 BILATERAL_PHRASES = (
@@ -166,6 +167,11 @@ class SentenceReading:
         pattern, reporters = _sources()
         source = pattern.search(self.text, self.sentence.start, self.sentence.end)
         return reporters[source.group()] if source else ""
+
+    @cached_property
+    def respectively(self) -> list[int]:
+        """The offsets of each `respectively` (which pairs a list of figures with a list of names) in the sentence."""
+        return [m.start() for m in RESPECTIVELY.finditer(self.text, self.sentence.start, self.sentence.end)]
 
     @cached_property
     def bilateral(self) -> bool:

@@ -490,3 +490,28 @@ def test_the_carried_reporter_never_becomes_the_partner():
 )
 def test_cues_of_real_trade_writing(text, surface, metric):
     assert fields(text, surface, "metric") == (metric,)
+
+
+def test_trade_with_a_region_has_no_partner_code_and_is_not_the_world():
+    assert fields("Exports to ASEAN rose 4 percent.", "4 percent", "partner") == ("",)
+    assert fields("Exports rose 4 percent.", "4 percent", "partner") == ("WLD",)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "measure", "direction"),
+    [
+        ("Chip and car exports rose 11 percent and 3 percent, respectively.", "3 percent", "change", "up"),
+        ("Exports fell 12 percent, 7 percent and 2 percent in three months.", "2 percent", "change", "down"),
+        ("By product:\nchips -7.5%\ncars +22.0%", "-7.5%", "change", "down"),
+        ("By product:\nchips -7.5%\ncars +22.0%", "22.0%", "change", "up"),
+        ("Imports posted a 16% on-year increase.", "16%", "change", "up"),
+        ("Steel exports shed 6 percent.", "6 percent", "change", "down"),
+        ("The price is 30% cheaper than a year ago.", "30%", "change", "down"),
+    ],
+)
+def test_movement_in_lists_signs_and_the_words_of_real_writing(text, surface, measure, direction):
+    assert fields(text, surface, "measure", "direction") == (measure, direction)
+
+
+def test_a_listed_figure_after_a_level_is_not_a_change():
+    assert fields("Exports were $5 billion and $6 billion.", "$6 billion", "measure", "direction") == ("level", "")

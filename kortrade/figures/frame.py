@@ -57,6 +57,11 @@ LEVEL_WORDS = r"to|at|of|was|were|is|are|reached|hit|stood at|totaled|totalled|t
 BOUND_WORDS = r"less than|fewer than|under|below|above"
 CHANGE_AFTER_REACH = 25
 LOOKBACK = 40
+# A sign written before a number in bullet summaries and tables: `semiconductors -7.5%`, `+0.5%`.
+SIGNS = "+-−–"
+SIGN_BEFORE = re.compile(rf"(?:(?<=[\s(:])|^)[{re.escape(SIGNS)}]\Z")
+# What stands between two figures listed under one movement word: `rose 3.3 percent and 0.3 percent`.
+LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)")
 # What joins a figure to the period it is said for: `19.7 percent in 2023`, `$5 billion for the first quarter`.
 # A bracketed paired amount may stand between them: `848.1 billion won (US$727 million) in 2016`.
 PERIOD_RIGHT_AFTER = re.compile(
@@ -112,6 +117,7 @@ class DocumentFramer:
         self.anchor_year = document.anchor_date.year if document.anchor_date else None
         self._readings: dict[tuple[int, int], SentenceReading] = {}
         self.countries = DocumentCountries(document.text)
+        self._previous: tuple[Figure, Frame] | None = None
 
     def reading(self, sentence: Sentence) -> SentenceReading:
         key = (sentence.start, sentence.end)
@@ -143,6 +149,10 @@ class DocumentFramer:
         direction = (
             self._direction(figure, reading, own_clause, stretch, (movement, after)) if measure == "change" else ""
         )
+        if movement is None and after is None and (sign := self._sign(figure)):
+            measure, direction = "change", "down" if sign in "-−–" else "up"
+        if (coordinated := self._coordinated_with(figure)) is not None and movement is None and after is None:
+            measure, direction = coordinated.measure, coordinated.direction
         reporter, partner, reporter_stated = parties(reading, figure, clause, cue, metric, measure, self.countries)
         if respective := self._respective_country(figure, reading, clause):
             mention, owns = respective
@@ -152,7 +162,7 @@ class DocumentFramer:
                 partner = ""
         period = self._period(figure, reading, clause)
         flags = self._flags(reading, segment, period)
-        return Frame(
+        framed = Frame(
             metric=metric,
             measure=measure,
             reporter=reporter,
@@ -164,6 +174,27 @@ class DocumentFramer:
             period_stated=bool(reading.periods),
             reporter_stated=reporter_stated,
         )
+        self._previous = figure, framed
+        return framed
+
+    def _sign(self, figure: Figure) -> str:
+        """The sign written before the figure's number (inside its surface or right before it), or empty."""
+        if figure.kind == "count":
+            return ""
+        if self.text[figure.start] in SIGNS:
+            return self.text[figure.start]
+        sign = SIGN_BEFORE.search(self.text, max(0, figure.start - 2), figure.start)
+        return sign.group() if sign else ""
+
+    def _coordinated_with(self, figure: Figure) -> Frame | None:
+        """The frame of the figure this one is listed with (`rose 19.6 percent and 10.5 percent`: one movement
+        word for both), when only a comma or `and` stands between them and they are of one kind."""
+        if self._previous is None:
+            return None
+        previous, frame = self._previous
+        if previous.kind != figure.kind or previous.end > figure.start:
+            return None
+        return frame if LIST_GAP.fullmatch(self.text, previous.end, figure.start) else None
 
     def _respective_country(
         self, figure: Figure, reading: SentenceReading, clause: tuple[int, int]
@@ -307,6 +338,10 @@ class DocumentFramer:
             nearest_before(reading.measure_cues, clause[0], figure.start, direction=True),
         )
         cue = next((c for c in candidates if c is not None and c.detail), None)
+        if cue is None and after is not None:
+            # `an 86% on-year increase`: the comparison word may stand before the movement noun.
+            reach = min(segment[1], after.end + CHANGE_AFTER_REACH)
+            cue = next((c for c in reading.measure_cues if after.end <= c.start and c.end <= reach and c.after and c.detail), None)
         if cue is not None:
             return cue.detail
         return "down" if figure.value is not None and figure.value < 0 else ""

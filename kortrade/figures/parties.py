@@ -14,7 +14,8 @@ Rules, first that applies (data: `data/common/countries.tsv`, `data/figures/sour
   the other member of a pair; else, for shares and for other, production and investment
   figures, the country named nearest before the figure in its clause (`China accounted for
   19 percent`); else the document's main counterpart when the sentence says `bilateral` or
-  `the two countries`; else the world (`WLD`) for trade flows; else, for supply contracts and
+  `the two countries`; else the world (`WLD`) for trade flows, unless the clause trades with a
+  region that is no single economy (`exports to Asia`, `data/figures/regions.txt`); else, for supply contracts and
   investment, the last other country named earlier in the paragraph (at most 1,500
   characters back).
 - a count's reporter is a country named in its own phrase (`200 South Korean company
@@ -26,9 +27,11 @@ from __future__ import annotations
 
 import itertools
 import re
+from functools import cache
 
 from ..common.countries import HOME, DocumentCountries, Mention
 from ..common.phrases import first_character_test
+from ..common.resources import data_lines
 from .figure import Figure
 from .sentence_reading import Cue, SentenceReading
 
@@ -82,7 +85,7 @@ def parties(
         partner = others[-1].iso3 if others else ""
     if not partner and reading.bilateral and countries.counterpart:
         partner = countries.counterpart if countries.counterpart != reporter else HOME
-    if not partner and metric in TRADE_FLOWS:
+    if not partner and metric in TRADE_FLOWS and not _region_named(reading, clause, cue):
         partner = WORLD
     if not partner and metric in SEEK_PARAGRAPH:
         text, start = reading.text, reading.sentence.start
@@ -138,6 +141,20 @@ def _after_prepositions(
             if preposition:
                 found.append((preposition["prep"].lower(), mention))
     return found
+
+
+@cache
+def _regions() -> re.Pattern[str]:
+    """A region that is no single economy (`data/figures/regions.txt`) after a preposition (`exports to Asia`)."""
+    names = "|".join(re.escape(name) for name in sorted(data_lines("figures/regions.txt"), key=len, reverse=True))
+    return re.compile(rf"\b(?:{PREPOSITIONS})\s+(?:the\s+)?(?:{names})\b")
+
+
+def _region_named(reading: SentenceReading, clause: tuple[int, int], cue: Cue | None) -> bool:
+    """Whether the figure's clause, or the cue's, trades with a region (`exports to ASEAN`): its partner is no economy
+    a code names, and not the world either."""
+    spans = [clause] + ([reading.clause(cue.start, cue.end)] if cue is not None else [])
+    return any(_regions().search(reading.text, start, end) for start, end in spans)
 
 
 def _earlier_possessor(reading: SentenceReading, figure: Figure) -> str:

@@ -515,3 +515,11 @@ def test_movement_in_lists_signs_and_the_words_of_real_writing(text, surface, me
 
 def test_a_listed_figure_after_a_level_is_not_a_change():
     assert fields("Exports were $5 billion and $6 billion.", "$6 billion", "measure", "direction") == ("level", "")
+
+
+def test_an_investment_or_output_figure_takes_the_country_where_it_happens():
+    assert fields("The firm will invest $2 billion in a plant in Vietnam.", "$2 billion", "metric", "partner") == (
+        "investment",
+        "VNM",
+    )
+    assert fields("The firm makes 40% of its chips in India.", "40%", "metric", "partner") == ("production", "IND")

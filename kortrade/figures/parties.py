@@ -13,7 +13,8 @@ Rules, first that applies (data: `data/common/countries.tsv`, `data/figures/sour
   another clause, in the figure's own clause (`..., while those to the United States`); else
   the other member of a pair; else, for shares and for other, production and investment
   figures, the country named nearest before the figure in its clause (`China accounted for
-  19 percent`); else the document's main counterpart when the sentence says `bilateral` or
+  19 percent`); else, for other, production and investment figures, a country after a
+  preposition later in the clause (`40% of its chips in China`, `$2 billion plant in China`); else the document's main counterpart when the sentence says `bilateral` or
   `the two countries`; else the world (`WLD`) for trade flows, unless the clause trades with a
   region that is no single economy (`exports to Asia`, `data/figures/regions.txt`); else, for supply contracts and
   investment, the last other country named earlier in the paragraph (at most 1,500
@@ -83,6 +84,10 @@ def parties(
     if not partner and (measure == "share" or metric in NEAREST_COUNTRY_METRICS):
         others = [m for m in reading.mentions if clause[0] <= m.start and m.end <= figure.end and m.iso3 != reporter]
         partner = others[-1].iso3 if others else ""
+    if not partner and metric in NEAREST_COUNTRY_METRICS:
+        partner = next(
+            (m.iso3 for _, m in _after_prepositions(reading, figure.end, clause[1], clause) if m.iso3 != reporter), ""
+        )
     if not partner and reading.bilateral and countries.counterpart:
         partner = countries.counterpart if countries.counterpart != reporter else HOME
     if not partner and metric in TRADE_FLOWS and not _region_named(reading, clause, cue):

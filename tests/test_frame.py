@@ -523,3 +523,22 @@ def test_an_investment_or_output_figure_takes_the_country_where_it_happens():
         "VNM",
     )
     assert fields("The firm makes 40% of its chips in India.", "40%", "metric", "partner") == ("production", "IND")
+
+
+def test_a_bracketed_figure_belongs_to_the_country_before_it():
+    text = "Exports to Japan reached $74.8 billion, ahead of India ($74.5 billion)."
+    assert fields(text, "$74.5 billion", "partner") == ("IND",)
+
+
+def test_a_share_of_a_world_total_is_held_by_the_country_named_before_it():
+    assert fields("Japan makes 60% of global memory chips.", "60%", "reporter", "partner") == ("JPN", "WLD")
+
+
+def test_a_pair_credited_to_one_member_has_the_other_as_partner():
+    text = "Trade between China and Japan reached $300 billion, according to China's customs."
+    assert fields(text, "$300 billion", "reporter", "partner") == ("CHN", "JPN")
+
+
+def test_only_trade_figures_hand_their_reporter_on():
+    text = "China holds 90 percent of global graphite output.\nThe fund holds $7 billion."
+    assert fields(text, "$7 billion", "reporter") == ("KOR",)

@@ -53,6 +53,11 @@ POSSESSOR_GAP = re.compile(
 ADJACENT_GAP = re.compile(r"\s+\Z")
 PAIR_GAP = re.compile(r"\s*[-–/]\s*|\s+and\s+")
 PREPOSITION_REACH = 60
+# A share of a world total (`97% of global rare earth production`, `70% of the DRAM market globally`).
+GLOBAL_AFTER = re.compile(r"\b(?:global|globally|worldwide|world's|of the world)\b", re.IGNORECASE)
+GLOBAL_REACH = 80
+# A figure in brackets right after a country: `surpassing the U.S. ($74.5 billion)`.
+BRACKET_OPENING = re.compile(r"\s*\(\s*\Z")
 PARAGRAPH_REACH = 1500
 
 
@@ -70,6 +75,17 @@ def parties(
     if figure.kind == "count":
         own = [m for m in reading.mentions if figure.start <= m.start and m.end <= figure.end]
         return (own[0].iso3 if own else ""), "", bool(own)
+    if bracketed := _country_before_bracket(reading, figure, clause):
+        owner, pair_owner = possessors(reading, cue)
+        reporter = owner or reading.source or HOME
+        return (reporter, bracketed.iso3, bool(owner or reading.source)) if bracketed.iso3 != reporter else (
+            reporter,
+            "",
+            True,
+        )
+    if measure == "share" and GLOBAL_AFTER.search(reading.text, figure.end, min(clause[1], figure.end + GLOBAL_REACH)):
+        holders = [m for m in reading.mentions if clause[0] <= m.start and m.end <= figure.start]
+        return (holders[-1].iso3, WORLD, True) if holders else (HOME, WORLD, False)
     owner, pair_owner = possessors(reading, cue)
     reporter, partner = owner, ""
     for preposition, mention in _prepositional_countries(reading, figure, clause, cue):
@@ -97,8 +113,19 @@ def parties(
         paragraph_start = max(text.rfind("\n", 0, start) + 1, start - PARAGRAPH_REACH)
         partner = countries.last_before(paragraph_start, start, unless=reporter)
     if partner == reporter:
+        # `trade between China and South Korea`, credited to China's customs: the pair's other member.
+        partner = _pair_partner(reading, clause, reporter) or partner
+    if partner == reporter:
         return ("", partner, False) if defaulted else (reporter, "", True)
     return reporter, partner, not defaulted
+
+
+def _country_before_bracket(reading: SentenceReading, figure: Figure, clause: tuple[int, int]) -> Mention | None:
+    """The country a bracketed figure stands for (`China (18.8 percent)`), or None."""
+    before = [m for m in reading.mentions if clause[0] <= m.start and m.end <= figure.start]
+    if before and BRACKET_OPENING.fullmatch(reading.text, before[-1].end, figure.start):
+        return before[-1]
+    return None
 
 
 def possessors(reading: SentenceReading, cue: Cue | None) -> tuple[str, str]:

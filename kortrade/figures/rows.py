@@ -21,6 +21,7 @@ from ..ingest.document import Document, Sentence
 from .figure import Figure
 from .finding import find_figures
 from .frame import DocumentFramer, Frame
+from .parties import TRADE_FLOWS
 
 LINE_BREAK = re.compile("\n")
 FLAG_ORDER = ("garbled", "approximate", "range", "points", "projected", "unconfirmed")
@@ -98,14 +99,14 @@ def _inherit_periods(text: str, figures: list[Figure], frames: list[Frame]) -> l
 
 
 def _inherit_reporters(figures: list[Figure], frames: list[Frame]) -> list[Frame]:
-    """Each figure whose sentence names no reporter takes the one the text last named for a figure before it
-    (`China's exports fell 5% in May. Imports rose 3%.`: the imports are China's too), unless that economy is
+    """Each figure whose sentence names no reporter takes the one the text last named for a trade figure before
+    it (`China's exports fell 5% in May. Imports rose 3%.`: the imports are China's too), unless that economy is
     the figure's partner; counts keep their own."""
     inherited = []
     last_stated = ""
     for figure, frame in zip(figures, frames):
         if figure.kind != "count":
-            if frame.reporter_stated:
+            if frame.reporter_stated and frame.metric in TRADE_FLOWS:
                 last_stated = frame.reporter
             elif last_stated and frame.reporter and last_stated != frame.partner:
                 frame = frame._replace(reporter=last_stated)

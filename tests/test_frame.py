@@ -542,3 +542,21 @@ def test_a_pair_credited_to_one_member_has_the_other_as_partner():
 def test_only_trade_figures_hand_their_reporter_on():
     text = "China holds 90 percent of global graphite output.\nThe fund holds $7 billion."
     assert fields(text, "$7 billion", "reporter") == ("KOR",)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "metric"),
+    [
+        ("The average price of imports reached $900 per tonne.", "$900", "other"),
+        ("The firm will build a $400 million battery plant.", "$400 million", "investment"),
+        ("Korea raked in $60 billion in surplus in trade with Japan.", "$60 billion", "trade_balance"),
+        ("Korea sourced 70 percent of its cobalt from Congo.", "70 percent", "imports"),
+    ],
+)
+def test_cues_that_tell_prices_plants_balances_and_sourcing_apart(text, surface, metric):
+    assert fields(text, surface, "metric") == (metric,)
+
+
+def test_a_percentage_point_change_measures_the_share_before_it():
+    text = "Chip exports accounted for 22.9 percent of total exports, up 2.5 percentage points."
+    assert fields(text, "2.5 percentage points", "metric", "measure", "direction") == ("share_of_exports", "change", "up")

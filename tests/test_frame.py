@@ -560,3 +560,7 @@ def test_cues_that_tell_prices_plants_balances_and_sourcing_apart(text, surface,
 def test_a_percentage_point_change_measures_the_share_before_it():
     text = "Chip exports accounted for 22.9 percent of total exports, up 2.5 percentage points."
     assert fields(text, "2.5 percentage points", "metric", "measure", "direction") == ("share_of_exports", "change", "up")
+
+
+def test_a_bound_destination_is_the_partner():
+    assert fields("Japan-bound shipments jumped 12.7%.", "12.7%", "metric", "partner") == ("exports", "JPN")

@@ -56,6 +56,8 @@ PREPOSITION_REACH = 60
 # A share of a world total (`97% of global rare earth production`, `70% of the DRAM market globally`).
 GLOBAL_AFTER = re.compile(r"\b(?:global|globally|worldwide|world's|of the world)\b", re.IGNORECASE)
 GLOBAL_REACH = 80
+# A destination written before the flow: `U.S.-bound exports`, `China-bound shipments`.
+BOUND_FOR = re.compile(r"-bound\b")
 # A figure in brackets right after a country: `surpassing the U.S. ($74.5 billion)`.
 BRACKET_OPENING = re.compile(r"\s*\(\s*\Z")
 PARAGRAPH_REACH = 1500
@@ -151,9 +153,13 @@ def possessors(reading: SentenceReading, cue: Cue | None) -> tuple[str, str]:
 def _prepositional_countries(
     reading: SentenceReading, figure: Figure, clause: tuple[int, int], cue: Cue | None
 ) -> list[tuple[str, Mention]]:
-    """(preposition, country) pairs after the cue, or in the figure's clause when the cue lies outside it."""
+    """(preposition, country) pairs: a destination written `U.S.-bound` in the figure's clause, else those after
+    the cue, or in the figure's clause when the cue lies outside it."""
     if cue is None or not reading.mentions:
         return []
+    bound = [("to", m) for m in reading.mentions if clause[0] <= m.start < figure.start and BOUND_FOR.match(reading.text, m.end)]
+    if bound:
+        return bound
     after_cue = _after_prepositions(reading, cue.end, cue.end + PREPOSITION_REACH, reading.clause(cue.start, cue.end))
     in_clause = _after_prepositions(reading, clause[0], figure.start, clause)
     if clause[0] <= cue.start and cue.end <= clause[1]:

@@ -564,3 +564,8 @@ def test_a_percentage_point_change_measures_the_share_before_it():
 
 def test_a_bound_destination_is_the_partner():
     assert fields("Japan-bound shipments jumped 12.7%.", "12.7%", "metric", "partner") == ("exports", "JPN")
+
+
+def test_a_range_after_since_is_a_base_not_the_period():
+    text = "The share sank to 2.74 percent, the lowest since the 2007-08 crisis."
+    assert fields(text, "2.74 percent", "period") == ("",)

@@ -238,8 +238,10 @@ def _projected(text: str, match: re.Match[str], name: str) -> bool:
 
 
 def _is_base(text: str, start: int, period: Period) -> bool:
-    """`from the same month last year`, `since 2004`; a range (`from January to October`) is no base."""
-    return not period.is_range and bool(BASE_BEFORE.search(text, max(start, period.start - 40), period.start))
+    """`from the same month last year`, `since 2004`, `the lowest since the 2007-08 crisis`; a range after another
+    word (`from January to October`) is no base."""
+    base = BASE_BEFORE.search(text, max(start, period.start - 40), period.start)
+    return base is not None and (not period.is_range or base.group().lower().startswith("since"))
 
 
 def _is_event_name(text: str, period: Period) -> bool:

@@ -352,3 +352,9 @@ def test_a_possessive_makes_a_count_a_reference_and_the_number_of_makes_one_a_co
     assert figures("Of the region's 12 major export items, most fell") == []
     assert one("the number of Thai tourists to Busan reached 41,250 in May")[:2] == ("41,250", "count")
     assert figures("the number of weeks reached 41 in May") == []
+
+
+def test_a_day_a_line_break_split_from_its_date_is_no_count():
+    assert figures("Posted 2024.03.\n17 visitors came") == []
+    assert figures("Updated Sept.\n9 firms") == []
+    assert one("They met twice.\n9 firms signed")[:2] == ("9 firms", "count")

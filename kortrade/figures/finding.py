@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
+from ..common.dates import MONTHS
 from ..common.numbers import Number, find_numbers
 from ..common.phrases import by_first_character, case_key, first_character_test
 from ..common.resources import data_rows
@@ -50,11 +51,12 @@ NUMBER_OF = re.compile(
     re.IGNORECASE,
 )
 NUMBER_OF_REACH = 120
-# What marks a whitespace-delimited token as a web address, whose numbers are no figures.
 # A percent-escape: `%`, then a digit and a hexadecimal digit, or two capital ones (real text writes `5%y/y`,
 # `5%and`, never `5%2C`).
 PERCENT_ESCAPE = re.compile(r"%(?:\d[0-9A-Fa-f]|[A-F][0-9A-F])")
+# What marks a whitespace-delimited token as a web address, whose numbers are no figures.
 ADDRESS = re.compile(r"://|www\.")
+ADDRESS_REACH = 200  # how far before a figure its token is looked for
 CONNECTOR = re.compile(r"\s*(?:(?P<word>to|and|through)|[-–—~～])\s*\Z", re.IGNORECASE)
 FROM_BEFORE = re.compile(r"\bfrom\s+\Z", re.IGNORECASE)
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+\Z", re.IGNORECASE)
@@ -151,6 +153,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "hedge": re.compile(rf"{hedge_first}(?<![\w-])(?:{hedge_alternation()})\s+\Z", re.IGNORECASE),
         "hedge_tail": re.compile("|".join(re.escape(tail) for tail in _hedge_tails()), re.IGNORECASE),
         "token": re.compile(r"\s+(?P<token>[^\s,;:()\[\]\"“”]+)"),
+        # The head of a date whose day a line break sent to the next line: `2023.11.`, `2023-11-`, `Nov.`, `November`.
+        "date_head": re.compile(
+            rf"(?:\b(?:19|20)\d\d[./-][01]?\d[./-]?|\b(?:{'|'.join(MONTHS)})\.?)[ \t]*\n\Z", re.IGNORECASE
+        ),
     }
 
 
@@ -266,7 +272,7 @@ def _may_count(text: str, number: Number) -> bool:
     """Whether a bare number can be a count: not glued, not a year, not a reference, rank or name."""
     if number.glued_before or number.glued_after or number.scale_kind == "letter" or number.value < 1:
         return False
-    if _year_like(text, number):
+    if _year_like(text, number) or _date_split_before(text, number.start):
         return False
     hedge = _hedge_before(text, number.start)
     before = hedge.start() if hedge else number.start
@@ -279,6 +285,13 @@ def _may_count(text: str, number: Number) -> bool:
     if word.endswith(".") or not word[0].isupper():
         return True
     return _sentence_start(text, previous.start())
+
+
+def _date_split_before(text: str, start: int) -> bool:
+    """Whether a number opening a line is the day of a date the line break split (`2023.11.` or `Nov.`, then `23`)."""
+    if start == 0 or text[start - 1] != "\n":
+        return False
+    return _patterns()["date_head"].search(text, max(0, start - 16), start) is not None
 
 
 def _previous_word(text: str, before: int) -> re.Match[str] | None:
@@ -450,10 +463,10 @@ def _listed(text: str, a: Number, b: Number) -> bool:
 
 def _in_address(text: str, figure: Figure) -> bool:
     """Whether the figure sits in a web address (`https://…/exports-up-5-percent`, `www.…`)."""
-    start = max(0, figure.start - 200)
-    token_start = max(text.rfind(" ", start, figure.start), text.rfind("\n", start, figure.start)) + 1
+    start = max(0, figure.start - ADDRESS_REACH)
+    token_start = max(start, text.rfind(" ", start, figure.start) + 1, text.rfind("\n", start, figure.start) + 1)
     token_end = min((i for i in (text.find(" ", figure.end), text.find("\n", figure.end)) if i >= 0), default=len(text))
-    return ADDRESS.search(text, token_start or start, token_end) is not None
+    return ADDRESS.search(text, token_start, token_end) is not None
 
 
 def _touches_next(text: str, end: int) -> bool:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from ..ingest.document import Document, Sentence
 from .figure import Figure
@@ -92,18 +91,13 @@ def _inherit_periods(text: str, figures: list[Figure], frames: list[Frame]) -> l
     return periods
 
 
-def _signed(figure: Figure, frame: Frame) -> Decimal:
-    """The figure's value with the contract's sign: a deficit is negative, a fall is positive with direction `down`
-    (`-7.5%`, `minus five percent`)."""
-    if frame.negative:
-        return -abs(figure.value)
-    return abs(figure.value) if frame.direction == "down" else figure.value
-
-
 def _row(
     document: Document, figure: Figure, sentence: Sentence, frame: Frame, period: str, flags: set[str]
 ) -> dict[str, object]:
-    value = None if figure.value is None else float(_signed(figure, frame))
+    # A deficit is negative; a fall is positive with direction `down` (`-7.5%`, `minus five percent`).
+    value = None if figure.value is None else float(-abs(figure.value) if frame.negative else figure.value)
+    if value is not None and frame.direction == "down" and not frame.negative:
+        value = abs(value)
     return {
         **document.provenance(sentence, figure.start, figure.end),
         "kind": figure.kind,

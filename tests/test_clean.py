@@ -199,3 +199,19 @@ ENCODING_PIECES = [
 @given(glued(ENCODING_PIECES, max_size=30))
 def test_encoding_is_repaired_as_ftfy_repairs_the_whole_text(text):
     assert clean.repair_encoding(text) == ftfy.fix_text(text)
+
+
+def test_market_furniture_goes_and_data_lines_stay():
+    text = (
+        "• KOSPI 2,410.55 +12.30 +0.51%\n"
+        "NASDAQ 15,210.4 -0.8%\n"
+        "• EUR/KRW 1,402.10 -2.15 -0.15%\n"
+        "1 USD = 1,301.25 KRW\n"
+        "Page 3 of 7\n"
+        "Shipments of displays 41.3 -6.5%\n"
+        "machinery -2.4%\n"
+        "Exports of ships rose 12.5 percent."
+    )
+    cleaned = remove_boilerplate(text)
+    assert cleaned.text == "Shipments of displays 41.3 -6.5%\nmachinery -2.4%\nExports of ships rose 12.5 percent."
+    assert {r.rule for r in cleaned.removed} == {"ticker", "exchange_rate", "page_counter"}

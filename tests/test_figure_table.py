@@ -69,3 +69,13 @@ def test_seed_documents_with_damaged_numbers_are_flagged(seeds_extraction):
     flagged = seeds_extraction.documents.set_index("doc_id")["flags"].str.contains("garbled_numbers")
     garbled_docs = {doc_id for doc_id, figure in gold_figures() if "garbled" in figure["flags"]}
     assert {doc_id for doc_id, is_flagged in flagged.items() if is_flagged} == garbled_docs
+
+
+def test_a_fall_written_with_a_minus_is_positive_with_direction_down():
+    rows = figure_rows(
+        make_document("Exports to Japan fell minus 6.5 percent in 2023, and a deficit of $-2.1 bln.")
+    ).rows
+    assert [(r["surface"], r["value"], r["direction"]) for r in rows] == [
+        ("minus 6.5 percent", 6.5, "down"),
+        ("$-2.1 bln", -2.1e9, ""),
+    ]

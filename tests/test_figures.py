@@ -295,3 +295,66 @@ def test_units_grouped_by_first_character_match_what_their_alternation_matches(t
         for position in range(len(text) + 1):
             found, expected = grouped.match(text, position), plain.match(text, position)
             assert (found and found.span()) == (expected and expected.span())
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "value", "unit"),
+    [
+        ("a ticket at 12 €, cheap", "12 €", "money", Decimal(12), "EUR"),
+        ("it sold for 35 rmb each", "35 rmb", "money", Decimal(35), "CNY"),
+        ("it sold for 18 usd each", "18 usd", "money", Decimal(18), "USD"),
+        ("it sold for usd 18 each", "usd 18", "money", Decimal(18), "USD"),
+        ("Firm Wins 3 Trillion Won Order", "3 Trillion Won", "money", Decimal("3e12"), "KRW"),
+        ("a grant of half a million dollars", "half a million dollars", "money", Decimal(500000), "USD"),
+        ("it cost 12 dollars and 40 cents", "12 dollars and 40 cents", "money", Decimal("12.40"), "USD"),
+        ("a fee of $7 and 5 cents", "$7 and 5 cents", "money", Decimal("7.05"), "USD"),
+        ("growth of minus three percent", "minus three percent", "percent", Decimal(-3), "%"),
+        ("sales grew 52-point-eight percent", "52-point-eight percent", "percent", Decimal("52.8"), "%"),
+        ("a rise of 6 percentage on year", "6 percentage", "percent", Decimal(6), "%"),
+        ("prices rose 14pc on the year", "14pc", "percent", Decimal(14), "%"),
+        ("imports of 4,210t of graphite", "4,210t", "count", Decimal(4210), "count"),
+        ("a 30,000-tonne smelter", "30,000-tonne", "count", Decimal(30000), "count"),
+        ("it shipped 812 metric tons", "812 metric tons", "count", Decimal(812), "count"),
+        ("some 900 Vietnamese nationals arrived", "900 Vietnamese nationals", "count", Decimal(900), "count"),
+        ("it said that 3,100 staff members came", "3,100 staff members", "count", Decimal(3100), "count"),
+        ("sold 12.5 million train tickets", "12.5 million train tickets", "count", Decimal("1.25e7"), "count"),
+    ],
+)
+def test_units_written_after_codes_in_capitals_and_spoken(text, surface, kind, value, unit):
+    assert one(text)[:4] == (surface, kind, value, unit)
+
+
+def test_a_one_letter_unit_follows_only_digits_and_a_sign_before_digits_opens_the_next_amount():
+    assert figures("one t-shirt") == []
+    assert [s for s, *_ in figures("from 2024 $3 billion")] == ["$3 billion"]
+
+
+def test_list_members_share_the_unit_written_once():
+    assert [(s, v, u, f) for s, _, v, u, f in figures("fell 31.6 and 12.9 percent, respectively")] == [
+        ("31.6", Decimal("31.6"), "%", set()),
+        ("12.9 percent", Decimal("12.9"), "%", set()),
+    ]
+    assert [v for _, _, v, _, _ in figures("were 14, 23 and 9 percent, respectively")] == [14, 23, 9]
+    assert [(s, v, u) for s, _, v, u, _ in figures("RMB 2.5 trillion and 310.2 billion, respectively")] == [
+        ("RMB 2.5 trillion", Decimal("2.5e12"), "CNY"),
+        ("310.2 billion", Decimal("3.102e11"), "CNY"),
+    ]
+    assert [s for s, *_ in figures("in 2022 and 5 percent, 4, and 6 percent")][:1] == ["5 percent"]
+
+
+def test_numbers_in_web_addresses_are_not_figures():
+    text = "See https://news.example.com/exports-rise-8-percent or www.example.com/a%2015%25 and 8 percent."
+    assert [s for s, *_ in figures(text)] == ["8 percent"]
+    assert figures("q=exports%2010%20cars") == []
+
+
+def test_a_possessive_makes_a_count_a_reference_and_the_number_of_makes_one_a_count():
+    assert figures("Of the region's 12 major export items, most fell") == []
+    assert one("the number of Thai tourists to Busan reached 41,250 in May")[:2] == ("41,250", "count")
+    assert figures("the number of weeks reached 41 in May") == []
+
+
+def test_a_day_a_line_break_split_from_its_date_is_no_count():
+    assert figures("Posted 2024.03.\n17 visitors came") == []
+    assert figures("Updated Sept.\n9 firms") == []
+    assert one("They met twice.\n9 firms signed")[:2] == ("9 firms", "count")

@@ -250,3 +250,28 @@ def test_scales_read_after_the_gate_are_those_every_pattern_finds(text):
 
     for end in range(len(text) + 1):
         assert _scale_after(text, end, Decimal(1)) == every_pattern(end)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("rose 63-point-four percent", "63-point-four", Decimal("63.4")),
+        ("rose 7 point 25 percent", "7 point 25", Decimal("7.25")),
+        ("valued at 12-point-six billion", "12-point-six billion", Decimal("1.26e10")),
+        ("some three-thousand-418 tons", "three-thousand-418", Decimal(3418)),
+        ("a six-hundred-15 count", "six-hundred-15", Decimal(615)),
+        ("growth of minus two percent", "minus two", Decimal(-2)),
+        ("growth of Minus 4.5%", "Minus 4.5", Decimal("-4.5")),
+        ("a balance of $-7.25 bln", "-7.25 bln", Decimal("-7.25e9")),
+        ("nearly half a billion won", "half a billion", Decimal("5e8")),
+    ],
+)
+def test_spoken_and_signed_forms(text, surface, value):
+    number = only(text)
+    assert (text[number.start : number.end], number.value) == (surface, value)
+
+
+def test_digits_after_a_scale_word_must_be_smaller_than_it():
+    assert [n.value for n in find_numbers("two-thousand-4000")] == [2000, 4000]
+    assert [n.value for n in find_numbers("Ecominus 5")] == [5]
+    assert [n.value for n in find_numbers("half a dozen")] == []

@@ -4,8 +4,11 @@ Forms recognised by `find_numbers`:
 
 - digits with thousands separators and decimals (`1,300.82`, `120,000`, `0.5`), ASCII or
   full-width (`１２０`, `１，２００．５`), with a free-standing minus sign (`-3.5`);
-- words (`five`, `twenty-five`, `one hundred and twenty`) and spoken decimals
-  (`three-point-93`, `three point nine three`);
+- words (`five`, `twenty-five`, `one hundred and twenty`), spoken decimals
+  (`three-point-93`, `three point nine three`, also after digits: `41-point-seven`), digits
+  after a spelled scale as broadcast transcripts write them (`two-thousand-557`), and
+  `half a million`;
+- a minus written out (`minus five`, `minus 5`) or glued after a currency (`$-3.52`);
 - a scale after either: written out (`1.2 trillion`, `39.4 hundred million`, `five billion`,
   and chained as Korean amounts are translated word by word, `3 trillion 500 billion`),
   abbreviated (`5bn`, `5 bn`, `3mn`, `2tn`), or a letter glued to the digits (`5m`, `5k`;
@@ -32,6 +35,9 @@ from .resources import data_rows
 DIGITS = r"(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．]\d+)?"
 FULL_WIDTH = str.maketrans({"，": "", ",": "", "．": "."})
 MINUS_SIGNS = "-−"
+# What may stand before a free-standing minus sign: a blank, an opening bracket, a currency (`$-3.52`).
+BEFORE_MINUS = "($€₩£¥＄￦"
+MINUS_WORD = "minus "
 # The scale of a number written without one, made once (a Decimal is immutable).
 ONE = Decimal(1)
 # A word of a run of scale words (`billion`, `hundred-million`).
@@ -125,6 +131,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?:\s*|-)[" + "".join(re.escape(w[0]) for w, (_, role) in _words().items() if role in SCALE_ROLES) + "]",
             re.IGNORECASE,
         ),
+        # A spoken decimal after digits (`41-point-seven`, `3 point 5`).
+        "point_after_digits": re.compile(
+            rf"[ \t-]+point[ \t-]+(?:(?P<digits>\d+)|(?P<words>(?:{digit_word})\b(?:[ \t-]+(?:{digit_word})\b)*))",
+            re.IGNORECASE,
+        ),
+        # Digits after a spelled scale (`two-thousand-557`): up to three, touching no other digit or letter.
+        "hyphen_digits": re.compile(r"-(?P<digits>\d{1,3})(?![\d,.]?\d|-?[^\W\d_])"),
+        "half": re.compile(rf"\bhalf[ \t]+an?[ \t]+(?P<scale>{scale})\b", re.IGNORECASE),
         "short": re.compile(rf"[ ]?(?:{_alternation({'short'})})\b", re.IGNORECASE),
         "letter": re.compile(rf"(?:{_alternation({'letter'})})(?![^\W\d_])", re.IGNORECASE),
         "east_asian": re.compile(rf"[ ]?(?P<small>{_alternation({'small'})})?[ ]?(?P<big>{_alternation({'big'})})?"),
@@ -154,7 +168,28 @@ def find_numbers(text: str) -> list[Number]:
             digits = digits_pattern.search(text, position)
         if words is not None and words[0] < position:
             words = search_words(position)
+    if "alf a" in text or "ALF A" in text:  # a cheap test before the search for `half a million`
+        numbers = _with_halves(text, numbers)
     return numbers
+
+
+def _with_halves(text: str, numbers: list[Number]) -> list[Number]:
+    """The numbers with each `half a million` (`half a billion`, ...) in its place, as 0.5 times the scale."""
+    halves = [
+        Number(
+            m.start(),
+            m.end(),
+            Decimal("0.5"),
+            _words()[case_key(m["scale"])][0],
+            "words",
+            "word",
+            _touches_before(text, m.start()),
+            _touches_after(text, m.end()),
+            True,
+        )
+        for m in _patterns()["half"].finditer(text)
+    ]
+    return sorted([*numbers, *halves], key=lambda n: n.start) if halves else numbers
 
 
 def _words_search(text: str) -> Callable[[int], tuple[int, int] | None]:
@@ -191,10 +226,16 @@ def _digits_number(text: str, match: re.Match[str]) -> Number:
     start, end = match.span()
     literal = match.group()
     base = parse_digits(literal)
-    if start >= 2 and text[start - 1] in MINUS_SIGNS and (text[start - 2].isspace() or text[start - 2] == "("):
+    decimal_point = "." in literal or "．" in literal
+    if not decimal_point and (spoken := _patterns()["point_after_digits"].match(text, end)):
+        base += _spoken_fraction(spoken["digits"] or spoken["words"])
+        end, decimal_point = spoken.end(), True
+    if start >= 2 and text[start - 1] in MINUS_SIGNS and (text[start - 2].isspace() or text[start - 2] in BEFORE_MINUS):
         start, base = start - 1, -base
     elif start == 1 and text[0] in MINUS_SIGNS:
         start, base = 0, -base
+    elif _minus_word_before(text, start):
+        start, base = start - len(MINUS_WORD), -base
     end, base, scale, scale_kind = _scale_after(text, end, base)
     return Number(
         start=start,
@@ -205,7 +246,24 @@ def _digits_number(text: str, match: re.Match[str]) -> Number:
         scale_kind=scale_kind,
         glued_before=_touches_before(text, start),
         glued_after=_touches_after(text, end),
-        decimal_point="." in literal or "．" in literal,
+        decimal_point=decimal_point,
+    )
+
+
+def _spoken_fraction(digits: str) -> Decimal:
+    """The value of the decimals after a spoken `point` (`93`, `nine three`): 0.93."""
+    if not digits[0].isdigit():
+        digits = "".join(str(_words()[case_key(word)][0]) for word in SCALE_WORD.findall(digits))
+    return Decimal("0." + digits)
+
+
+def _minus_word_before(text: str, start: int) -> bool:
+    """Whether `minus ` stands right before `start`, as a word of its own."""
+    head = start - len(MINUS_WORD)
+    return (
+        head >= 0
+        and text[head:start].lower() == MINUS_WORD
+        and not (head > 0 and (text[head - 1].isalnum() or text[head - 1] == "_"))
     )
 
 
@@ -302,9 +360,14 @@ def _words_number(text: str, start: int, matched_end: int) -> Number:
         else:
             integer.append(words[word])
         end = token.end()
-    if not fraction and integer and integer[-1][1] == "scale" and all(r != "scale" for _, r in integer[:-1]):
+    added = _digits_after_scale(text, end, integer) if not fraction and trailing_scale == 1 else None
+    if added is not None:
+        end, integer = added[0], [*integer, (added[1], "digit")]
+    elif not fraction and integer and integer[-1][1] == "scale" and all(r != "scale" for _, r in integer[:-1]):
         trailing_scale = integer.pop()[0]
     base = _cardinal(integer) + (Decimal("0." + fraction) if fraction else 0)
+    if _minus_word_before(text, start):
+        start, base = start - len(MINUS_WORD), -base
     return Number(
         start=start,
         end=end,
@@ -316,6 +379,17 @@ def _words_number(text: str, start: int, matched_end: int) -> Number:
         glued_after=_touches_after(text, end),
         decimal_point=bool(fraction),
     )
+
+
+def _digits_after_scale(text: str, end: int, integer: list[tuple[Decimal, str]]) -> tuple[int, Decimal] | None:
+    """`-557` after `two-thousand`, as broadcast transcripts write 2,557: (end, value) when the digits
+    are fewer than the scale word they follow counts (below 1,000 after `thousand`)."""
+    if not integer or integer[-1][1] not in ("hundred", "scale") or text[end : end + 1] != "-":
+        return None
+    match = _patterns()["hyphen_digits"].match(text, end)
+    if match is None or int(match["digits"]) >= min(integer[-1][0], 1000):
+        return None
+    return match.end(), Decimal(match["digits"])
 
 
 def _cardinal(tokens: list[tuple[Decimal, str]]) -> Decimal:

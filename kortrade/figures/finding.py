@@ -31,12 +31,32 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
+from ..common.dates import MONTHS
 from ..common.numbers import Number, find_numbers
 from ..common.phrases import by_first_character, case_key, first_character_test
 from ..common.resources import data_rows
 from . import garbled
 from .figure import Figure
 
+# The links of a list whose members share the last one's unit (`24.3 and 22.4 percent`, `18, 21 and 15 percent`):
+# the last link (`and`, `or`) and the links before it (a comma).
+LAST_LINK = re.compile(r",?\s+(?:and|or)\s+", re.IGNORECASE)
+COMMA_LINK = re.compile(r",\s*")
+CENTS = re.compile(r"\s+and\s+\Z", re.IGNORECASE)
+# `the number of <counted noun> ... amounted to` right before a bare number; the words between are read for a noun.
+NUMBER_OF = re.compile(
+    r"\bnumber of\s+(?P<words>[^.;:\n]{0,80}?)\s+(?:amounted to|reached|totall?ed|stood at|came to|hit|was|were|"
+    r"(?:rose|fell|climbed|dropped|increased|decreased|grew|jumped|surged) to)\s+(?:(?:about|around|some|nearly|"
+    r"almost|over|more than)\s+)?\Z",
+    re.IGNORECASE,
+)
+NUMBER_OF_REACH = 120
+# A percent-escape: `%`, then a digit and a hexadecimal digit, or two capital ones (real text writes `5%y/y`,
+# `5%and`, never `5%2C`).
+PERCENT_ESCAPE = re.compile(r"%(?:\d[0-9A-Fa-f]|[A-F][0-9A-F])")
+# What marks a whitespace-delimited token as a web address, whose numbers are no figures.
+ADDRESS = re.compile(r"://|www\.")
+ADDRESS_REACH = 200  # how far before a figure its token is looked for
 CONNECTOR = re.compile(r"\s*(?:(?P<word>to|and|through)|[-–—~～])\s*\Z", re.IGNORECASE)
 FROM_BEFORE = re.compile(r"\bfrom\s+\Z", re.IGNORECASE)
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+\Z", re.IGNORECASE)
@@ -133,6 +153,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "hedge": re.compile(rf"{hedge_first}(?<![\w-])(?:{hedge_alternation()})\s+\Z", re.IGNORECASE),
         "hedge_tail": re.compile("|".join(re.escape(tail) for tail in _hedge_tails()), re.IGNORECASE),
         "token": re.compile(r"\s+(?P<token>[^\s,;:()\[\]\"“”]+)"),
+        # The head of a date whose day a line break sent to the next line: `2023.11.`, `2023-11-`, `Nov.`, `November`.
+        "date_head": re.compile(
+            rf"(?:\b(?:19|20)\d\d[./-][01]?\d[./-]?|\b(?:{'|'.join(MONTHS)})\.?)[ \t]*\n\Z", re.IGNORECASE
+        ),
     }
 
 
@@ -142,8 +166,12 @@ def find_figures(text: str) -> list[Figure]:
     found: list[Figure | None] = [_unit_figure(text, n) for n in numbers]
     for i, number in enumerate(numbers):
         if found[i] is None and _may_count(text, number):
-            found[i] = _count_figure(text, number)
+            found[i] = _count_figure(text, number) or _number_of_count(text, number)
+    _join_cents(text, found)
+    _read_lists(text, numbers, found)
     _read_ranges(text, numbers, found)
+    if "://" in text or "www." in text:  # a cheap test before looking at each figure's token
+        found = [f for f in found if f is None or not _in_address(text, f)]
     figures = [_hedged(text, f) for f in found if f is not None]
     return garbled.repair(text, numbers, figures)
 
@@ -161,11 +189,26 @@ def _unit_figure(text: str, number: Number) -> Figure | None:
         return Figure(left, end, unit.kind, number.value * unit.factor, unit.unit, number, glued_left=glued)
     if suffix_unit is None or number.scale_kind == "letter" and suffix_unit.kind != "money":
         return None
+    if not _fits_suffix(text, number, suffix["unit"], suffix.end()):
+        return None
     flags = (suffix_unit.flag,) if suffix_unit.flag else ()
     value = number.value * suffix_unit.factor
     return Figure(
         number.start, suffix.end(), suffix_unit.kind, value, suffix_unit.unit, number, flags, number.glued_before
     )
+
+
+def _fits_suffix(text: str, number: Number, surface: str, end: int) -> bool:
+    """Whether a suffix unit found after a number is its unit: a one-letter unit (`t`) only after digits;
+    a currency sign (`10 €`) not when a digit follows, for then it opens the next amount; `%` not
+    when it opens a percent-escape of an address (`%20`, `%2C`, `%E2`)."""
+    if len(surface) == 1 and surface.isascii() and surface.isalpha():
+        return number.form == "digits"
+    if surface == "%":
+        return not PERCENT_ESCAPE.match(text, end - 1)
+    if not surface[-1].isalnum() and _units()["suffix"][surface].kind == "money":
+        return not text[end : end + 2].lstrip(" ")[:1].isdigit()
+    return True
 
 
 def _prefix_unit(text: str, start: int) -> re.Match[str] | None:
@@ -229,7 +272,7 @@ def _may_count(text: str, number: Number) -> bool:
     """Whether a bare number can be a count: not glued, not a year, not a reference, rank or name."""
     if number.glued_before or number.glued_after or number.scale_kind == "letter" or number.value < 1:
         return False
-    if _year_like(text, number):
+    if _year_like(text, number) or _date_split_before(text, number.start):
         return False
     hedge = _hedge_before(text, number.start)
     before = hedge.start() if hedge else number.start
@@ -237,11 +280,18 @@ def _may_count(text: str, number: Number) -> bool:
     if previous is None:
         return True
     word = previous["word"]
-    if word.lower() in _count_words("blocker"):
-        return False
-    if word.endswith((".", "'s", "’s")) or not word[0].isupper():
+    if word.lower() in _count_words("blocker") or word.endswith(("'s", "’s")):
+        return False  # a possessive is a determiner, as `its` is: `the country's four conglomerates` is a reference
+    if word.endswith(".") or not word[0].isupper():
         return True
     return _sentence_start(text, previous.start())
+
+
+def _date_split_before(text: str, start: int) -> bool:
+    """Whether a number opening a line is the day of a date the line break split (`2023.11.` or `Nov.`, then `23`)."""
+    if start == 0 or text[start - 1] != "\n":
+        return False
+    return _patterns()["date_head"].search(text, max(0, start - 16), start) is not None
 
 
 def _previous_word(text: str, before: int) -> re.Match[str] | None:
@@ -284,6 +334,18 @@ def _count_figure(text: str, number: Number) -> Figure | None:
         if closes:
             break
     return Figure(number.start, head_end, "count", number.value, "count", number) if head_end else None
+
+
+def _number_of_count(text: str, number: Number) -> Figure | None:
+    """`the number of Chinese travelers ... amounted to 523,599`: a bare number that a linking verb ties to
+    `number of` and a counted noun earlier in its clause (looked for in the 120 characters before it)."""
+    window = text[max(0, number.start - NUMBER_OF_REACH) : number.start]
+    if "umber of" not in window:  # a cheap test before the pattern
+        return None
+    match = NUMBER_OF.search(window)
+    if match is None or not any(_is_count_noun(word.rstrip(",")) for word in match["words"].split()):
+        return None
+    return Figure(number.start, number.end, "count", number.value, "count", number)
 
 
 def _following_words(text: str, position: int, limit: int) -> list[tuple[str, int, int, bool]]:
@@ -336,6 +398,75 @@ def _read_ranges(text: str, numbers: list[Number], found: list[Figure | None]) -
         if not moving:
             found[i] = found[i].with_flag("range")
             found[i + 1] = found[i + 1].with_flag("range")
+
+
+def _join_cents(text: str, found: list[Figure | None]) -> None:
+    """`15 dollars and 50 cents` (or `$15 and 50 cents`) is one figure, 15.50 dollars."""
+    previous = None
+    for i, figure in enumerate(found):
+        if figure is None:
+            continue
+        if (
+            previous is not None
+            and figure.kind == "money"
+            and text[figure.end - 4 : figure.end] in ("cent", "ents")
+            and figure.number.value < 100
+            and found[previous].kind == "money"
+            and found[previous].unit == figure.unit
+            and found[previous].number.scale == 1
+            and CENTS.fullmatch(text, found[previous].end, figure.start)
+        ):
+            joined = found[previous]
+            found[previous] = joined._replace(end=figure.end, value=joined.value + figure.value)
+            found[i] = None
+            continue
+        previous = i
+
+
+def _read_lists(text: str, numbers: list[Number], found: list[Figure | None]) -> None:
+    """Members of a list written with one unit take it: `fell 24.3 and 22.4 percent` (the unit of the last
+    member, read right to left through `18, 21 and 15 percent`) and `RMB 546.41 billion and 528.46 billion`
+    (a currency lent rightwards to an amount that has a scale word but no unit). No range flag: a list is
+    no range (`between 5 and 6 percent` is one, read by `_read_ranges`)."""
+    lent: set[int] = set()
+    for i in range(len(numbers) - 2, -1, -1):
+        second, a, b = found[i + 1], numbers[i], numbers[i + 1]
+        if found[i] is not None or second is None or second.kind == "count" or not _listed(text, a, b):
+            continue
+        if (
+            LAST_LINK.fullmatch(text, a.end, second.start)
+            or i + 1 in lent
+            and COMMA_LINK.fullmatch(text, a.end, b.start)
+        ):
+            scale = b.scale if a.scale == 1 and not a.scale_kind else 1
+            factor = second.value / b.value if second.value is not None and b.value else 1
+            found[i] = Figure(a.start, a.end, second.kind, a.value * scale * factor, second.unit, a, second.flags)
+            lent.add(i)
+    for i in range(len(numbers) - 1):
+        first, a, b = found[i], numbers[i], numbers[i + 1]
+        if found[i + 1] is not None or first is None or first.kind != "money" or not _listed(text, a, b):
+            continue
+        linked = LAST_LINK.fullmatch(text, first.end, b.start) or COMMA_LINK.fullmatch(text, first.end, b.start)
+        if linked and b.scale_kind in ("word", "short") and a.scale_kind == b.scale_kind and first.value is not None:
+            found[i + 1] = Figure(b.start, b.end, "money", b.value * first.value / a.value, first.unit, b)
+
+
+def _listed(text: str, a: Number, b: Number) -> bool:
+    """Whether two numbers can be members of one list: written alike, neither glued nor a year."""
+    return (
+        a.form == b.form
+        and a.value != 0
+        and not (a.glued_after or a.glued_before or b.glued_before)
+        and not (_year_like(text, a) or _year_like(text, b))
+    )
+
+
+def _in_address(text: str, figure: Figure) -> bool:
+    """Whether the figure sits in a web address (`https://…/exports-up-5-percent`, `www.…`)."""
+    start = max(0, figure.start - ADDRESS_REACH)
+    token_start = max(start, text.rfind(" ", start, figure.start) + 1, text.rfind("\n", start, figure.start) + 1)
+    token_end = min((i for i in (text.find(" ", figure.end), text.find("\n", figure.end)) if i >= 0), default=len(text))
+    return ADDRESS.search(text, token_start, token_end) is not None
 
 
 def _touches_next(text: str, end: int) -> bool:

@@ -117,7 +117,10 @@ def _inherit_reporters(figures: list[Figure], frames: list[Frame]) -> list[Frame
 def _row(
     document: Document, figure: Figure, sentence: Sentence, frame: Frame, period: str, flags: set[str]
 ) -> dict[str, object]:
+    # A deficit is negative; a fall is positive with direction `down` (`-7.5%`, `minus five percent`).
     value = None if figure.value is None else float(-abs(figure.value) if frame.negative else figure.value)
+    if value is not None and frame.direction == "down" and not frame.negative:
+        value = abs(value)
     return {
         **document.provenance(sentence, figure.start, figure.end),
         "kind": figure.kind,

@@ -97,7 +97,7 @@ class DocumentFramer:
         self.text = document.text
         self._figure_spans = sorted((f.start, f.end, "range" in f.flags) for f in figures)
         self.anchor = Anchor.from_published(document.published)
-        self.anchor_year = document.anchor_date.year if document.anchor_date else None
+        self.anchor_year = document.published_date.year if document.published_date else None
         self._readings: dict[tuple[int, int], SentenceReading] = {}
         self.countries = DocumentCountries(document.text)
 

@@ -38,8 +38,10 @@ from ..common.dates import MONTHS, find_absolute_dates, find_relative_stamp, iso
 from ..common.resources import data_lines, data_rows
 from .clean import boilerplate_rule
 
-HEAD_LINES = 20
+HEAD_LINES = 15
+HEAD_CHARS = 12_000
 TAIL_LINES = 6
+TAIL_CHARS = 2_000
 MAX_TITLE_WORDS = 25
 MAX_TITLE_CHARS = 200
 MAX_DATELINE_WORDS = 8
@@ -160,8 +162,10 @@ class _Reading:
 
 def read_metadata(text: str, reference: dt.date | None) -> Metadata:
     """Read title, outlet, authors and publication date from normalised text."""
-    lines = [line.strip() for line in text.split("\n") if line.strip()]
-    head = lines[:HEAD_LINES]
+    # Only the head and the tail are read: splitting them alone keeps a long document cheap.
+    head = _lines(text[:HEAD_CHARS])[:HEAD_LINES]
+    tail_start = max(0, len(text) - TAIL_CHARS)
+    tail = _lines(text[tail_start:])[1 if tail_start else 0 :][-TAIL_LINES:]  # a line cut at the start is dropped
     found = _Reading()
     candidates: list[str] = []
     seeking_title = True
@@ -182,14 +186,14 @@ def read_metadata(text: str, reference: dt.date | None) -> Metadata:
             continue
         for field in fields:
             _read_field(line, field, found, reference)
-    first_body = next((line for line in lines if len(line.split()) > MAX_TITLE_WORDS), "")
-    _read_wire_credit(first_body, text, found)
-    _read_notes(lines, head, found)
+    first_body = next((line for line in head if len(line.split()) > MAX_TITLE_WORDS), "")
+    _read_wire_credit(first_body, head + tail, found)
+    _read_notes(head + tail, found)
     credit = correspondent_pattern().search(text[:400])
     if credit:
         found.authors.append(credit["name"])
     if not found.outlet:
-        _read_own_voice(text, lines, found)
+        _read_own_voice(head, found)
     return Metadata(
         title=_title(candidates),
         outlet=found.outlet,
@@ -198,6 +202,11 @@ def read_metadata(text: str, reference: dt.date | None) -> Metadata:
         date_precision=found.precision,
         published_text=found.published_text,
     )
+
+
+def _lines(text: str) -> list[str]:
+    """The non-blank lines of a text, stripped."""
+    return [line.strip() for line in text.split("\n") if line.strip()]
 
 
 def _is_field(line: str) -> bool:
@@ -269,11 +278,16 @@ def byline_names(line: str) -> list[str]:
 
 def read_dateline(line: str, reference: dt.date | None) -> tuple[str, str, str, str] | None:
     """(outlet, iso date, precision, surface) of a short field that is mainly a date."""
+    words = len(line.split())
+    if words > 2 * MAX_DATELINE_WORDS:
+        return None  # fast path: labels and a second date (`Updated: ...`) at most double a date line
     dates = find_absolute_dates(line)
     if dates:
         first = dates[0]
         rest = "".join(line[a:b] for a, b in _gaps(line, [(d.start, d.end) for d in dates]))
         date, precision, surface = first.iso, first.precision, line[first.start : first.end]
+    elif words > MAX_DATELINE_WORDS:
+        return None
     else:
         stamp = find_relative_stamp(line, reference)
         if not stamp:
@@ -364,24 +378,25 @@ def _capitalised(name: str) -> str:
     return " ".join(word[0] + word[1:].lower() for word in name.split())
 
 
-def _read_wire_credit(first_body: str, text: str, found: _Reading) -> None:
+def _read_wire_credit(first_body: str, ends: list[str], found: _Reading) -> None:
     """The outlet (and date) of `SEOUL, Nov. 14 (Yonhap) --`, `(Bloomberg) --`; the outlet of a credit ending the text."""
     wire = WIRE_CREDIT.match(first_body)
     if wire and (known_outlet(wire["outlet"]) or is_outlet_name(wire["outlet"])):
         found.take_outlet(known_outlet(wire["outlet"]) or wire["outlet"].strip())
-        years = {m["year"] for m in COPYRIGHT_YEAR.finditer(text)}
-        if wire["month"] and wire["month"].lower() in MONTHS and len(years) == 1:
+        month = wire["month"] and not found.published and wire["month"].lower() in MONTHS
+        # a copyright line sits at the head or the end of a page
+        years = {m["year"] for line in ends for m in COPYRIGHT_YEAR.finditer(line)} if month else set()
+        if month and len(years) == 1:
             date = iso_date({"year": years.pop(), "month": wire["month"], "day": wire["day"]})
             if date:
                 found.take_date(*date, first_body[wire.start("month") : wire.end("day")])
-    end = END_CREDIT.search(text.rstrip()[-60:])
+    end = END_CREDIT.search(ends[-1][-60:]) if ends else None
     if end and known_outlet(end["outlet"]):
         found.take_outlet(known_outlet(end["outlet"]))
 
 
-def _read_notes(lines: list[str], head: list[str], found: _Reading) -> None:
+def _read_notes(near: list[str], found: _Reading) -> None:
     """Authors (and their outlet) from notes about them in the head or at the end of the text."""
-    near = head + lines[-TAIL_LINES:] if len(lines) > HEAD_LINES else head
     described = set()
     for index, line in enumerate(near):
         about = ABOUT_AUTHOR.match(line)
@@ -415,9 +430,10 @@ def _read_affiliation(rest: str, found: _Reading) -> None:
                 return
 
 
-def _read_own_voice(text: str, lines: list[str], found: _Reading) -> None:
-    """A known outlet speaking of itself: `told the Global Times`, `, Kallanish reports.` (first lines only)."""
-    for match in OWN_VOICE.finditer(text[: sum(len(line) + 1 for line in lines[:HEAD_LINES])]):
+def _read_own_voice(head: list[str], found: _Reading) -> None:
+    """A known outlet speaking of itself: `told the Global Times`, `, Kallanish reports.` (head lines only)."""
+    # fast path: only lines holding one of the pattern's words are searched
+    for match in (m for line in head if "told " in line or " reports." in line for m in OWN_VOICE.finditer(line)):
         named = match["told"] or match["reports"]
         words = named.split()
         for size in range(len(words), 0, -1):

@@ -44,7 +44,7 @@ def test_wire_dateline_gives_outlet():
     m = meta(
         "SEOUL, Dec. 1 (Yonhap) -- South Korea's exports rose for a second month in November, " + "data showed " * 20
     )
-    assert m.outlet == "Yonhap News Agency"
+    assert m.outlet == "Yonhap"
 
 
 @pytest.mark.parametrize(
@@ -66,3 +66,69 @@ def test_seeds_metadata_matches_the_gold(seeds_extraction):
     assert docs.loc["001_b7f9d05828076f9a", "outlet"] == "Global Times"
     assert docs.loc["003_463790914d1dff00", "date_precision"] == "relative"
     assert docs.loc["004_e2c2a161a104c2fc", "title"] == ""
+
+
+BODY = (
+    "Exports of chips to China rose for a third month as firms in both countries restocked ahead of the busy"
+    " holiday season, officials in Seoul said on the day.\n"
+)
+
+
+def test_site_furniture_is_no_title_and_times_are_no_outlet():
+    m = meta(
+        "Skip to content\n• KOSPI 2501.10 +3.20 +0.13%\nHome > Business > Trade\nMarkets\n"
+        "Chip shipments to China climb again\nPublished: Mar 4, 2021 09:15 PM Updated: Mar 5, 2021 10:01 AM\n" + BODY
+    )
+    assert (m.title, m.outlet, m.published) == ("Chip shipments to China climb again", "", "2021-03-04")
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("Posted on : 2021-09-17", "2021-09-17"),
+        ("3 Mar. 2022, 09:30", "2022-03-03"),
+        ("May 9, 2022 - 16:05", "2022-05-09"),
+        ("By Jul 12, 2022 (Gmt+09:00)", "2022-07-12"),
+        ("Input 2024-06-11 08:40 Updated 2024-06-12 10:00", "2024-06-11"),
+        ("기사입력:2025.06.16 10:41:02", "2025-06-16"),
+    ],
+)
+def test_date_lines_in_the_layouts_sites_use(line, published):
+    m = meta(f"Chip shipments to China climb again\n{line}\n" + BODY)
+    assert (m.published, m.outlet) == (published, "")
+
+
+def test_byline_fields_and_credit_in_brackets():
+    m = meta("Port cranes idle as orders slow\nBy HAN MIRA | example.co.kr | Updated: 2023-02-01 08:00\n" + BODY)
+    assert (m.authors, m.outlet, m.published) == (("Han Mira",), "example.co.kr", "2023-02-01")
+    m = meta("Port cranes idle as orders slow\nBy Ana Ruiz and Bo Lind (chinadaily.com.cn)\n" + BODY)
+    assert (m.authors, m.outlet) == (("Ana Ruiz", "Bo Lind"), "chinadaily.com.cn")
+
+
+def test_credits_in_the_body_give_the_outlet_as_its_short_form():
+    assert meta("SEOUL, Nov. 14 (Yonhap News Agency) -- " + BODY).outlet == "Yonhap"
+    assert meta("(Bloomberg) -- " + BODY).outlet == "Bloomberg"
+    assert meta(BODY + BODY + "Imports were flat. (Yonhap)").outlet == "Yonhap"
+    dated = meta("SEOUL, Nov. 14 (Yonhap) -- " + BODY + "(c) 2023 Yonhap News Agency")
+    assert (dated.published, dated.date_precision) == ("2023-11-14", "day")
+    assert meta("SEOUL, Nov. 14 (Yonhap) -- " + BODY).published == ""
+
+
+def test_captions_tags_and_broken_sentences_are_no_title():
+    assert meta("Cranes stand at a port in Busan, Jan. 3. Yonhap\n" + BODY).title == ""
+    assert meta("Cranes stand at a port in Busan\nCranes stand at a port in Busan\n" + BODY).title == ""
+    assert meta("Figures for the first ten days\nexports grew 2%\n" + BODY).title == ""
+    assert meta("(ATTN: ADDS quotes)\n" + BODY).title == ""
+    assert meta("한국 무역 로고\nChip shipments to China climb again\n" + BODY).title == "Chip shipments to China climb again"
+    assert meta("Trade\nChip shipments to China climb again\n" + BODY).title == "Chip shipments to China climb again"
+    suffixed = meta("Chip shipments climb-Xinhua\nChip shipments climb\nSource: Xinhua\n" + BODY)
+    assert (suffixed.title, suffixed.outlet) == ("Chip shipments climb", "Xinhua")
+
+
+def test_author_notes_give_authors_and_their_outlet_but_editors_are_no_authors():
+    m = meta("Chip shipments to China climb again\nAna Ruiz\n" + BODY + "Ana Ruiz is a senior analyst for Pacific Forum.")
+    assert (m.authors, m.outlet) == (("Ana Ruiz",), "Pacific Forum")
+    m = meta("Chip shipments to China climb again\nKim Sora\nThe author is an editorial writer of the JoongAng Ilbo.\n" + BODY)
+    assert (m.authors, m.outlet) == (("Kim Sora",), "JoongAng Ilbo")
+    assert meta("Chip shipments to China climb again\nEditor: Bo Lind\nPhoto: Ana Ruiz\n" + BODY).authors == ()
+    assert meta(BODY + "Demand held up, analysts told the Global Times.\n" + BODY).outlet == "Global Times"

@@ -16,7 +16,7 @@ def document(text: str, published: str = "", precision: str = "", reference: dt.
     return Document("doc", text, sentences, published, precision, reference)
 
 
-def test_date_context_prefers_the_documents_own_date():
+def test_date_context_reads_only_the_documents_own_date():
     reference = dt.date(2026, 11, 23)
     dated = date_context(document("x", "2024-03-28", "day", reference))
     assert (dated.anchor, dated.source, dated.granularity) == (dt.date(2024, 3, 28), "published", "day")
@@ -27,7 +27,7 @@ def test_date_context_prefers_the_documents_own_date():
         "reference",
     )
     undated = date_context(document("x", reference=reference))
-    assert (undated.anchor, undated.source) == (reference, "reference")
+    assert (undated.anchor, undated.source, undated.stamp_anchor) == (None, "", None)
     assert date_context(document("x")).anchor is None
     assert date_context(document("x", "2024-03", "month")).granularity == "month"
 
@@ -103,3 +103,32 @@ def test_without_a_reference_date_relative_dates_of_undated_documents_stay_empty
     assert undated.loc["last month", "date"] == ""
     assert undated.loc["last month", "resolved_against"] == ""
     assert undated.loc["1997", "date"] == "1997"
+
+
+def test_an_undated_document_reads_nothing_against_the_reference_date():
+    text = "Exports fell in November. Shipments will recover next year. The ministry said so on Monday."
+    rows = timeline_rows(document(text, reference=dt.date(2026, 11, 23)))
+    assert [(r["surface"], r["date"], r["date_precision"], r["resolved_against"]) for r in rows] == [
+        ("November", "", "month", ""),
+        ("next year", "", "year", ""),
+        ("Monday", "", "day", ""),
+    ]
+    dated = timeline_rows(document(text, "2023-12-05", "day", dt.date(2026, 11, 23)))
+    assert [(r["date"], r["resolved_against"]) for r in dated] == [
+        ("2023-11", "published"),
+        ("2024", "published"),
+        ("2023-12-04", "published"),
+    ]
+
+
+def test_a_reference_date_years_later_moves_no_event_of_the_seeds(seeds_extraction):
+    """Only a document dated by a relative stamp (`1 day ago`) follows the reading date."""
+    later = kortrade.extract(SEEDS, reference_date="2031-06-01")
+    stamped = set(later.documents.loc[later.documents.date_precision == "relative", "doc_id"])
+    assert stamped == {"003_463790914d1dff00"}
+    for table, columns in (("timeline", ["date", "resolved_against"]), ("figures", ["period"])):
+        before, after = getattr(seeds_extraction, table), getattr(later, table)
+        kept_before, kept_after = before[~before.doc_id.isin(stamped)], after[~after.doc_id.isin(stamped)]
+        assert len(kept_before) > 10
+        assert kept_before[columns].equals(kept_after[columns]), table
+    assert set(later.timeline.loc[later.timeline.resolved_against == "reference", "doc_id"]) <= stamped

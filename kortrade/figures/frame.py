@@ -114,7 +114,7 @@ class DocumentFramer:
         self._figure_spans = sorted((f.start, f.end, "range" in f.flags) for f in figures)
         self._figure_kinds = sorted((f.start, f.kind) for f in figures)
         self.anchor = Anchor.from_published(document.published)
-        self.anchor_year = document.anchor_date.year if document.anchor_date else None
+        self.anchor_year = document.published_date.year if document.published_date else None
         self._readings: dict[tuple[int, int], SentenceReading] = {}
         self.countries = DocumentCountries(document.text)
         self._previous: tuple[Figure, Frame] | None = None

@@ -49,9 +49,18 @@ class Document:
         }
 
     @property
+    def published_date(self) -> dt.date | None:
+        """The document's own date (its first day when only the month or year is stated), else None.
+
+        Year-less and relative dates of the text (timeline, figure periods) are read against this
+        date only: the run's reference date never stands in for it.
+        """
+        if not self.published:
+            return None
+        parts = [int(p) for p in self.published.split("-")] + [1, 1]
+        return dt.date(parts[0], parts[1], parts[2])
+
+    @property
     def anchor_date(self) -> dt.date | None:
-        """The date relative expressions are resolved against: publication, else reference."""
-        if self.published:
-            parts = [int(p) for p in self.published.split("-")] + [1, 1]
-            return dt.date(parts[0], parts[1], parts[2])
-        return self.reference_date
+        """The day a title held by someone is read at (who `President Lee` was): publication, else reference."""
+        return self.published_date or self.reference_date

@@ -1,14 +1,30 @@
-"""Document metadata read from the head of an article: title, outlet, authors, date.
+"""Document metadata read from the page's text: title, outlet, authors, date.
 
 Only what the text supports is returned: an empty value beats a guess. The
-head of a document is its first lines before the body starts. There:
-- a dateline (`Asia-Pacific Research, March 28, 2024`) gives the outlet and date;
-- a line that is a known outlet (`data/ingest/outlets.tsv`), or a wire dateline
-  (`SEOUL (Yonhap) --`), gives the outlet;
-- a byline (`By X and Prof. Y`, `Written by X`) or a correspondent credit
-  (`correspondent in Seoul Kim Min]`) gives the authors, without titles;
+head of a document is its first lines before the body starts; a head line may
+hold several fields between ` | `. There:
+- a date line (`Published: May 19, 2022 04:42 PM`, `October 30, 2023 — 01:30 am EDT`,
+  `By Aug 01, 2023 (Gmt+09:00)`, `기사입력:2025.06.16 10:41:02`,
+  `Asia-Pacific Research, March 28, 2024`) gives the date, and the outlet when
+  a name is left beside it (times and time zones never are outlets);
+- a line that is a known outlet (`data/ingest/outlets.tsv`), or `Source: X`, gives the outlet;
+- a byline (`By X and Prof. Y`, `By X (Outlet – date)`, `Reporter X`, `Author: X`)
+  or a correspondent credit (`correspondent in Seoul Kim Min]`) gives the authors,
+  without titles; an editor, photographer or source is no author;
 - a relative stamp (`1 day ago`) gives a date of precision `relative`;
-- the first remaining line that reads as a headline is the title.
+- the first line that reads as a headline is the title: not site furniture
+  (`data/ingest/furniture.txt`), a breadcrumb (`Home > Opinion`), a ticker, a
+  bullet, a bracketed note, a one-word tag, a photo caption (two sentences, or a
+  line repeated at once), a line in another script than the body's, nor the
+  start of a sentence broken over lines. A headline with an outlet suffix
+  (`Title-Xinhua`) gives way to the same headline without it further down.
+Elsewhere in the text: a wire credit at the start of the body (`SEOUL, Nov. 14
+(Yonhap) --`, `(Bloomberg) --`; its month and day give the date when a copyright
+line states the year), a credit ending the text (`(Yonhap)`), an author's note
+(`Jim Pollard is an Australian journalist`, `Editor's note: X, a commentator for
+CGTN`, a name line before `The author is ...`, a name line before an e-mail), and
+last the outlet's own voice (`told the Global Times`, `, Kallanish reports.`).
+A known outlet is written as its usual short form; any other as the text writes it.
 """
 
 from __future__ import annotations
@@ -18,28 +34,73 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..common.dates import find_absolute_dates, find_relative_stamp
+from ..common.dates import MONTHS, find_absolute_dates, find_relative_stamp, iso_date
 from ..common.resources import data_lines, data_rows
 from .clean import boilerplate_rule
 
 HEAD_LINES = 15
+HEAD_CHARS = 12_000
+TAIL_LINES = 6
+TAIL_CHARS = 2_000
 MAX_TITLE_WORDS = 25
 MAX_TITLE_CHARS = 200
 MAX_DATELINE_WORDS = 8
 PERSON_TITLES = re.compile(r"^(?:prof(?:essor)?|dr|mr|mrs|ms|miss|sir|dame|rev|amb(?:assador)?)\.?\s+", re.IGNORECASE)
 BYLINE = re.compile(
-    r"^(?:[-•·]\s*)?(?:by|written by|words by|authors?|reporters?)\s*:?\s+(?P<names>.+)$", re.IGNORECASE
+    r"^(?:[-•·]\s*)?(?:by|written by|words by|authors?|reporters?)\s*:?\s+(?P<names>.+?)"
+    r"(?:\s*\((?P<credit>[^()]{2,80})\))?\s*$",
+    re.IGNORECASE,
 )
+CAPITALS_SIGNATURE = re.compile(r"^[-–—]\s*(?P<name>[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+){1,3})\s*$")
 NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
 NAME = re.compile(r"^[A-Z][\w'’.-]*(?:\s+(?:(?:van|von|de|der|da|di|del|bin|al)\s+)?[A-Z][\w'’.-]*){0,3}$")
-WIRE_DATELINE = re.compile(r"^[A-Z][A-Za-z0-9 .,'-]{1,40}\((?P<outlet>[^()\n]{2,40})\)\s*[-—–:]")
-DATE_LABEL = re.compile(r"^(?:published|posted|updated|last updated|date)\s*(?:on|:)?\s*", re.IGNORECASE)
-OUTLET_TRAILER = re.compile(r"[\s,|·•\-–—:]+$")
+BARE_NAME = re.compile(r"^[A-Z][a-z'’]+(?:[ -][A-Z]?[a-z'’]+)?(?:\s+[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]+)?){1,2}$")
+WIRE_CREDIT = re.compile(
+    r"^(?:(?P<place>[A-Z][A-Za-z .'-]{1,30}),?\s*(?:(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>[0-3]?\d),?\s*)?)?"
+    r"\((?P<outlet>[^()\n]{2,40})\)\s*(?:[A-Z][a-z]{2}\.?\s+[0-3]?\d\s*)?(?:--|[-—–:])"
+)
+END_CREDIT = re.compile(r"(?:^|[.!?”\"’]\s*)\(?(?P<outlet>[A-Z][\w'’ .&-]{1,40}?)\)?\s*$")
+COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+DATE_LABEL = re.compile(
+    r"(?<!\S)(?:published|posted|updated|last updated|date|input|by|release|기사입력|입력|최종수정|수정|发布时间|更新时间)"
+    r"\s*(?:on)?\s*[:：]?\s*",
+    re.IGNORECASE,
+)
+TIME = re.compile(
+    r"\b[0-2]?\d:[0-5]\d(?::[0-5]\d)?\s*(?:[ap]\.?m\.?\b)?|\(?\b(?:gmt|utc|kst|cst|jst|edt|est|bst|cet)\b"
+    r"\s*(?:[+-]\s*\d{1,2}(?::?\d\d)?)?\)?",
+    re.IGNORECASE,
+)
+OUTLET_TRAILER = re.compile(r"[\s,|·•\-–—:()]+$")
+OUTLET_LEADER = re.compile(r"^[\s,|·•\-–—:()]+")
+WEB_ADDRESS = re.compile(r"[a-z][\w-]*(?:\.[\w-]+)*\.(?:com|net|org|co|kr|cn|jp|news|info|asia)(?:\.[a-z]{2})?", re.IGNORECASE)
+FIELD_SPLIT = re.compile(r"\s+\|\s+")
+BULLET = re.compile(r"^[•·▪►*]\s*")
+BREADCRUMB = re.compile(r"\s*>\s*|\s+/\s+|\s*»\s*")
+FIELD_LABEL = re.compile(r"^(?P<label>source|editor|photo|credit)\s*:\s*(?P<value>.+)$", re.IGNORECASE)
+SENTENCE_END = re.compile(r"(?P<word>[\w’']+)[.!?]\s+[A-Z(\[]")
+ROLE = (
+    r"(?:journalist|analyst|correspondent|reporter|editor|writer|fellow|professor|researcher|director|"
+    r"commentator|columnist|economist|scholar|lecturer|contributor|associate|president|founder)"
+)
+ABOUT_AUTHOR = re.compile(
+    r"^(?i:editor['’]?s note\s*:\s*)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})(?:\s+is|,)\s+(?:a|an|the)?\b[^.]{0,80}?\b(?i:"
+    + ROLE
+    + r")s?\b(?P<rest>[^.]{0,120})",
+)
+THE_AUTHOR = re.compile(r"^the (?:author|writer) is\b(?P<rest>[^.]{0,160})", re.IGNORECASE)
+AFFILIATION = re.compile(r"\b(?:of|for|at|with)\s+(?:the\s+)?(?P<outlet>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,5})")
+EMAIL = re.compile(r"^\S+@\S+\.\w+$")
+OWN_VOICE = re.compile(
+    r"\btold (?:the )?(?P<told>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3})"
+    r"|,\s*(?P<reports>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3}) reports\.",
+)
+SCRIPTS = (("latin", re.compile(r"[A-Za-z]")), ("hangul", re.compile(r"[가-힣]")), ("han", re.compile(r"[一-鿿]")))
 
 
 @dataclass(frozen=True)
 class Metadata:
-    """What the head of a document says about it."""
+    """What the text of a document says about it."""
 
     title: str = ""
     outlet: str = ""
@@ -51,13 +112,26 @@ class Metadata:
 
 @cache
 def outlet_names() -> dict[str, str]:
-    """Lower-cased outlet name or alias -> canonical outlet name."""
+    """Lower-cased outlet name, short form or alias -> the outlet's usual short form."""
     names: dict[str, str] = {}
     for row in data_rows("ingest/outlets.tsv"):
-        for alias in [row["name"], *(row.get("aliases") or "").split("|")]:
+        short = row.get("short") or row["name"]
+        for alias in [row["name"], short, *(row.get("aliases") or "").split("|")]:
             if alias.strip():
-                names[alias.strip().lower()] = row["name"]
+                names[alias.strip().lower()] = short
     return names
+
+
+@cache
+def furniture() -> re.Pattern[str]:
+    """Head lines of site furniture (`data/ingest/furniture.txt`), never a title."""
+    return re.compile("|".join(f"(?:{line})" for line in data_lines("ingest/furniture.txt")), re.IGNORECASE)
+
+
+@cache
+def abbreviations() -> frozenset[str]:
+    """Words a period follows without ending a sentence (`data/ingest/abbreviations.txt`)."""
+    return frozenset(data_lines("ingest/abbreviations.txt"))
 
 
 @cache
@@ -70,99 +144,300 @@ def correspondent_pattern() -> re.Pattern[str]:
     )
 
 
+class _Reading:
+    """The fields found so far; the first found of each wins."""
+
+    def __init__(self) -> None:
+        self.outlet = ""
+        self.authors: list[str] = []
+        self.published, self.precision, self.published_text = "", "", ""
+
+    def take_outlet(self, outlet: str) -> None:
+        self.outlet = self.outlet or outlet
+
+    def take_date(self, date: str, precision: str, surface: str) -> None:
+        if not self.published and not (self.published_text and precision == "relative"):
+            self.published, self.precision, self.published_text = date, precision, surface
+
+
 def read_metadata(text: str, reference: dt.date | None) -> Metadata:
     """Read title, outlet, authors and publication date from normalised text."""
-    head = [line for line in text.split("\n") if line.strip()][:HEAD_LINES]
-    outlet, published, precision, published_text = "", "", "", ""
-    authors: list[str] = []
-    title: str | None = None
-    for line in head:
-        if boilerplate_rule(line):
-            continue
-        if len(line.split()) > MAX_TITLE_WORDS:
+    # Only the head and the tail are read: splitting them alone keeps a long document cheap.
+    head = _lines(text[:HEAD_CHARS])[:HEAD_LINES]
+    tail_start = max(0, len(text) - TAIL_CHARS)
+    tail = _lines(text[tail_start:])[1 if tail_start else 0 :][-TAIL_LINES:]  # a line cut at the start is dropped
+    found = _Reading()
+    candidates: list[str] = []
+    seeking_title = True
+    body_script = _script(next((line for line in head if _starts_body(line)), ""))
+    for index, line in enumerate(head):
+        if _starts_body(line):
             break  # the body has started
-        names = byline_names(line)
-        if names:
-            authors += names
+        fields = FIELD_SPLIT.split(BULLET.sub("", line))
+        if len(fields) == 1 and seeking_title and not _read_field(line, fields[0], found, reference):
+            following = head[index + 1] if index + 1 < len(head) else ""
+            previous = head[index - 1] if index else ""
+            if following[:1].islower() or line[:1].islower():
+                seeking_title = False  # a sentence broken over lines: the body has started
+            elif line not in (following, previous) and is_headline(line, body_script):
+                candidates.append(line)
+                if len(line.split()) <= 2 and is_headline(following, body_script) and not _is_field(following):
+                    candidates.pop()  # a section tag (`Battery materials`) above the headline
             continue
-        dateline = read_dateline(line, reference)
-        if dateline:
-            line_outlet, date, date_precision, surface = dateline
-            outlet = outlet or line_outlet
-            if not published and not (published_text and date_precision == "relative"):
-                published, precision, published_text = date, date_precision, surface
-            continue
-        known = known_outlet(line)
-        if known:
-            outlet = outlet or known
-            continue
-        if title is None:
-            title = line if is_headline(line) else ""
+        for field in fields:
+            _read_field(line, field, found, reference)
     first_body = next((line for line in head if len(line.split()) > MAX_TITLE_WORDS), "")
-    wire = WIRE_DATELINE.match(first_body)
-    if wire and not outlet:
-        outlet = outlet_names().get(wire["outlet"].strip().lower(), "")
+    _read_wire_credit(first_body, head + tail, found)
+    _read_notes(head + tail, found)
     credit = correspondent_pattern().search(text[:400])
     if credit:
-        authors.append(credit["name"])
+        found.authors.append(credit["name"])
+    if not found.outlet:
+        _read_own_voice(head, found)
     return Metadata(
-        title=title or "",
-        outlet=outlet,
-        authors=tuple(dict.fromkeys(authors)),
-        published=published,
-        date_precision=precision,
-        published_text=published_text,
+        title=_title(candidates),
+        outlet=found.outlet,
+        authors=tuple(dict.fromkeys(found.authors)),
+        published=found.published,
+        date_precision=found.precision,
+        published_text=found.published_text,
     )
+
+
+def _lines(text: str) -> list[str]:
+    """The non-blank lines of a text, stripped."""
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+def _is_field(line: str) -> bool:
+    """A byline, a date line or a labelled field rather than text."""
+    return bool(read_byline(line) or find_absolute_dates(line) or FIELD_LABEL.match(line) or known_outlet(line))
+
+
+def _starts_body(line: str) -> bool:
+    """A line of running text (long, and no site furniture such as a cookie notice)."""
+    return len(line.split()) > MAX_TITLE_WORDS and not furniture().fullmatch(line) and not boilerplate_rule(line)
+
+
+def _read_field(line: str, field: str, found: _Reading, reference: dt.date | None) -> bool:
+    """Read one head field into `found`; whether it was a metadata field (so no title)."""
+    field = field.strip()
+    if not field or boilerplate_rule(field):
+        return True
+    byline = read_byline(field)
+    if byline:
+        names, credit = byline
+        found.authors += names
+        if credit:
+            _read_field(line, credit, found, reference)
+        return True
+    signature = CAPITALS_SIGNATURE.match(field)
+    if signature:
+        found.authors.append(_capitalised(signature["name"]))
+        return True
+    dateline = read_dateline(field, reference)
+    if dateline:
+        outlet, date, precision, surface = dateline
+        found.take_outlet(outlet)
+        found.take_date(date, precision, surface)
+        return True
+    labelled = FIELD_LABEL.match(field)
+    if labelled:
+        if labelled["label"].lower() == "source":
+            value = labelled["value"].strip(" .")
+            found.take_outlet(known_outlet(value) or (value if is_outlet_name(value) else ""))
+        return True
+    known = known_outlet(field) or (field if field != line and WEB_ADDRESS.fullmatch(field) else "")
+    if known:
+        found.take_outlet(known)
+        return True
+    return bool(furniture().fullmatch(field))
+
+
+def read_byline(line: str) -> tuple[list[str], str] | None:
+    """(author names without titles, the credit in brackets after them) of a byline, else None."""
+    match = BYLINE.match(line)
+    if not match or len(line.split()) > 20:
+        return None
+    names = [
+        _capitalised(PERSON_TITLES.sub("", part.strip()))
+        for part in NAME_SPLIT.split(match["names"].strip(" .,"))
+        if part.strip()
+    ]
+    if not names or not all(NAME.match(name) for name in names):
+        return None
+    names = [name for name in names if name.lower() not in outlet_names()]
+    return (names, match["credit"] or "") if names else None
 
 
 def byline_names(line: str) -> list[str]:
     """Author names of a byline, without titles; empty when the line is no byline."""
-    match = BYLINE.match(line)
-    if not match or len(line.split()) > 16:
-        return []
-    names = [
-        PERSON_TITLES.sub("", part.strip()) for part in NAME_SPLIT.split(match["names"].strip(" .")) if part.strip()
-    ]
-    if not names or not all(NAME.match(name) for name in names):
-        return []
-    return [name for name in names if name.lower() not in outlet_names()]
+    byline = read_byline(line)
+    return byline[0] if byline else []
 
 
 def read_dateline(line: str, reference: dt.date | None) -> tuple[str, str, str, str] | None:
-    """(outlet, iso date, precision, surface) of a short line that is mainly a date."""
-    if len(line.split()) > MAX_DATELINE_WORDS:
-        return None
+    """(outlet, iso date, precision, surface) of a short field that is mainly a date."""
+    words = len(line.split())
+    if words > 2 * MAX_DATELINE_WORDS:
+        return None  # fast path: labels and a second date (`Updated: ...`) at most double a date line
     dates = find_absolute_dates(line)
     if dates:
         first = dates[0]
-        rest = (line[: first.start] + " " + line[first.end :]).strip()
+        rest = "".join(line[a:b] for a, b in _gaps(line, [(d.start, d.end) for d in dates]))
         date, precision, surface = first.iso, first.precision, line[first.start : first.end]
+    elif words > MAX_DATELINE_WORDS:
+        return None
     else:
         stamp = find_relative_stamp(line, reference)
         if not stamp:
             return None
-        rest = (line[: stamp.start] + " " + line[stamp.end :]).strip()
+        rest = line[: stamp.start] + " " + line[stamp.end :]
         date, precision, surface = stamp.iso, stamp.precision, line[stamp.start : stamp.end]
-    rest = OUTLET_TRAILER.sub("", DATE_LABEL.sub("", rest.strip(" -–—•·|,")))
-    if rest and not is_outlet_name(rest):
+    rest = DATE_LABEL.sub(" ", TIME.sub(" ", rest))
+    rest = OUTLET_LEADER.sub("", OUTLET_TRAILER.sub("", rest.strip()))
+    if len(rest.split()) > MAX_DATELINE_WORDS or rest and not is_outlet_name(rest):
         return None
     return known_outlet(rest) or rest, date, precision, surface
 
 
+def _gaps(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans of `text` between the given ones (sorted, not overlapping)."""
+    gaps, at = [], 0
+    for start, end in spans:
+        gaps.append((at, start))
+        at = end
+    return [*gaps, (at, len(text))]
+
+
 def is_outlet_name(text: str) -> bool:
-    """A short run of capitalised words, as publishers' names are."""
+    """A short run of capitalised words (or a web address), as publishers' names are."""
     words = text.split()
-    return 0 < len(words) <= 6 and all(
-        w[0].isupper() or w[0].isdigit() or w in {"of", "the", "and", "&"} for w in words
-    )
+    if len(words) == 1 and WEB_ADDRESS.fullmatch(text):
+        return True
+    return 0 < len(words) <= 6 and all(w[0].isupper() or w in {"of", "the", "and", "&"} for w in words)
 
 
 def known_outlet(line: str) -> str:
-    """The canonical outlet name when the line is just a known outlet's name."""
+    """The outlet's short form when the line is just a known outlet's name."""
     return outlet_names().get(line.strip().rstrip(".").strip().lower(), "")
 
 
-def is_headline(line: str) -> bool:
-    """A short line not ending like a sentence of running text."""
+def is_headline(line: str, body_script: str = "") -> bool:
+    """A short line not ending like a sentence of running text, nor a caption, tag, ticker or crumb."""
     words = line.split()
-    return 2 <= len(words) <= MAX_TITLE_WORDS and len(line) <= MAX_TITLE_CHARS and line[-1] not in ".,;:"
+    if not (2 <= len(words) <= MAX_TITLE_WORDS and len(line) <= MAX_TITLE_CHARS) or line[-1] in ".,;:":
+        return False
+    if furniture().fullmatch(line) or BULLET.match(line) or line[0] in "-–—+" or _bracketed(line):
+        return False
+    if len(BREADCRUMB.split(line)) > 1 and all(len(part.split()) <= 4 for part in BREADCRUMB.split(line)):
+        return False
+    numbers = sum(any(c.isdigit() for c in w) and not any(c.isalpha() for c in w) for w in words)
+    if numbers * 2 >= len(words):
+        return False  # a ticker: `KOSPI 2745.05 +10.69 +0.39%`
+    script = _script(line)
+    return not _two_sentences(line) and script != "mixed" and (not body_script or script == body_script)
+
+
+def _bracketed(line: str) -> bool:
+    """A note in brackets (`(ATTN: UPDATES with details throughout)`), not `[Column] Title`."""
+    return line[0] in "([" and line[-1] in ")]" and line.count(line[0]) == 1
+
+
+def _two_sentences(line: str) -> bool:
+    """A sentence ends inside the line (`... Seoul, Nov. 6. Yonhap`), as in photo captions."""
+    for match in SENTENCE_END.finditer(line):
+        word = match["word"]
+        if word.lower() not in abbreviations() and not (len(word) == 1 and word.isupper()):
+            return True
+    return False
+
+
+def _script(line: str) -> str:
+    """`latin`, `hangul`, `han`, `mixed` (more than one), or empty (no letters)."""
+    scripts = [name for name, pattern in SCRIPTS if pattern.search(line)]
+    return scripts[0] if len(scripts) == 1 else ("mixed" if scripts else "")
+
+
+def _title(candidates: list[str]) -> str:
+    """The first candidate, or the same headline further down without an outlet suffix (`Title-Xinhua`)."""
+    if not candidates:
+        return ""
+    first = candidates[0]
+    for later in candidates[1:]:
+        suffix = first[len(later) :].strip(" -–—|:")
+        if first.startswith(later) and suffix and known_outlet(suffix):
+            return later
+    return first
+
+
+def _capitalised(name: str) -> str:
+    """`ZHU WENQIAN` -> `Zhu Wenqian`; names already in mixed case are kept."""
+    if not name.isupper():
+        return name
+    return " ".join(word[0] + word[1:].lower() for word in name.split())
+
+
+def _read_wire_credit(first_body: str, ends: list[str], found: _Reading) -> None:
+    """The outlet (and date) of `SEOUL, Nov. 14 (Yonhap) --`, `(Bloomberg) --`; the outlet of a credit ending the text."""
+    wire = WIRE_CREDIT.match(first_body)
+    if wire and (known_outlet(wire["outlet"]) or is_outlet_name(wire["outlet"])):
+        found.take_outlet(known_outlet(wire["outlet"]) or wire["outlet"].strip())
+        month = wire["month"] and not found.published and wire["month"].lower() in MONTHS
+        # a copyright line sits at the head or the end of a page
+        years = {m["year"] for line in ends for m in COPYRIGHT_YEAR.finditer(line)} if month else set()
+        if month and len(years) == 1:
+            date = iso_date({"year": years.pop(), "month": wire["month"], "day": wire["day"]})
+            if date:
+                found.take_date(*date, first_body[wire.start("month") : wire.end("day")])
+    end = END_CREDIT.search(ends[-1][-60:]) if ends else None
+    if end and known_outlet(end["outlet"]):
+        found.take_outlet(known_outlet(end["outlet"]))
+
+
+def _read_notes(near: list[str], found: _Reading) -> None:
+    """Authors (and their outlet) from notes about them in the head or at the end of the text."""
+    described = set()
+    for index, line in enumerate(near):
+        about = ABOUT_AUTHOR.match(line)
+        the_author = THE_AUTHOR.match(line)
+        following = near[index + 1] if index + 1 < len(near) else ""
+        if about:
+            described.add(about["name"])
+            _read_affiliation(about["rest"], found)
+        elif the_author and index and BARE_NAME.match(near[index - 1]):
+            found.authors.append(near[index - 1])
+            _read_affiliation(the_author["rest"], found)
+        elif BARE_NAME.match(line) and EMAIL.match(following):
+            found.authors.append(line)
+    for line in near:
+        if line in described:
+            found.authors.append(line)  # a name line the text describes as its author
+    for line in near:
+        about = ABOUT_AUTHOR.match(line)
+        if about and about["name"] in described and not found.authors:
+            found.authors.append(about["name"])
+
+
+def _read_affiliation(rest: str, found: _Reading) -> None:
+    """The outlet an author note names (`... for CGTN`, `... of the JoongAng Ilbo`), when it is known."""
+    for match in AFFILIATION.finditer(rest):
+        words = match["outlet"].split()
+        for size in range(len(words), 0, -1):
+            known = known_outlet(" ".join(words[:size]))
+            if known:
+                found.take_outlet(known)
+                return
+
+
+def _read_own_voice(head: list[str], found: _Reading) -> None:
+    """A known outlet speaking of itself: `told the Global Times`, `, Kallanish reports.` (head lines only)."""
+    # fast path: only lines holding one of the pattern's words are searched
+    for match in (m for line in head if "told " in line or " reports." in line for m in OWN_VOICE.finditer(line)):
+        named = match["told"] or match["reports"]
+        words = named.split()
+        for size in range(len(words), 0, -1):
+            known = known_outlet(" ".join(words[:size]))
+            if known:
+                found.take_outlet(known)
+                return

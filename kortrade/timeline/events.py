@@ -2,8 +2,9 @@
 
 Dates are found by `kortrade.timeline.expressions.find_time_expressions` over the clean
 text. Dates written without their year and relative dates are read against
-the document's date, else the run's reference date (`resolved_against` says
-which); with neither they stay unresolved (empty). A sentence that speaks of
+the document's own date (`resolved_against` `published`); in a document without
+one they stay unresolved (empty date, precision kept): the run's reference date
+is never a stand-in for it. A sentence that speaks of
 the future reads `in March` as the next March, any other as the last one. A
 document dated only by a stamp such as `1 day ago` reads other `N ... ago`
 stamps against the reference date too, as the page meant them.
@@ -48,13 +49,14 @@ def event_words(role: str) -> frozenset[str]:
 
 def date_context(document: Document) -> DateContext:
     """What the document's year-less and relative dates are read against."""
-    source = "published" if document.published else ("reference" if document.reference_date else "")
+    anchor = document.published_date
+    source = "published" if anchor else ""
     granularity = document.date_precision if document.date_precision in {"month", "year"} else "day"
     if document.date_precision == "relative" and document.reference_date:
         stamp_anchor, stamp_source = document.reference_date, "reference"
     else:
-        stamp_anchor, stamp_source = document.anchor_date, source
-    return DateContext(document.anchor_date, source, granularity, stamp_anchor, stamp_source)
+        stamp_anchor, stamp_source = anchor, source
+    return DateContext(anchor, source, granularity, stamp_anchor, stamp_source)
 
 
 def timeline_rows(document: Document) -> list[dict[str, object]]:

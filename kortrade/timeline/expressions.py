@@ -111,10 +111,10 @@ def _prefix_pattern(body: str) -> re.Pattern[str]:
 class DateContext:
     """What dates without their year, and relative dates, are read against.
 
-    `anchor` is the document's date (`source` `published`) or else the run's
-    reference date (`reference`), known to `granularity`; `stamp_anchor` is what
-    `N days ago` is read against (the reading date when the document's own date
-    is such a stamp).
+    `anchor` is the document's own date (`source` `published`), known to
+    `granularity`, or None (then such dates stay unresolved); `stamp_anchor` is
+    what `N days ago` is read against (the run's reference date, `reference`,
+    when the document's own date is such a stamp).
     """
 
     anchor: dt.date | None = None

@@ -569,3 +569,9 @@ def test_a_bound_destination_is_the_partner():
 def test_a_range_after_since_is_a_base_not_the_period():
     text = "The share sank to 2.74 percent, the lowest since the 2007-08 crisis."
     assert fields(text, "2.74 percent", "period") == ("",)
+
+
+def test_a_count_of_traded_goods_is_framed_like_a_trade_figure():
+    text = "Japan's imports of graphite from India fell 9 percent in 2024.\nImports from Chile rose to 5,000 tonnes."
+    assert fields(text, "5,000 tonnes", "metric", "reporter", "partner", "period") == ("imports", "JPN", "CHL", "2024")
+    assert fields("The plant hired 300 workers in India.", "300 workers", "reporter", "partner") == ("", "")

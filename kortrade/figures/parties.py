@@ -19,8 +19,9 @@ Rules, first that applies (data: `data/common/countries.tsv`, `data/figures/sour
   region that is no single economy (`exports to Asia`, `data/figures/regions.txt`); else, for supply contracts and
   investment, the last other country named earlier in the paragraph (at most 1,500
   characters back).
-- a count's reporter is a country named in its own phrase (`200 South Korean company
-  representatives`); a count has no partner.
+- a count of traded goods (`imports fell to 590t`) is framed like any trade figure; another
+  count's reporter is a country named in its own phrase (`200 South Korean company
+  representatives`), and it has no partner.
 - when reporter and partner coincide, the defaulted reporter (or else the partner) is dropped.
 """
 
@@ -74,7 +75,7 @@ def parties(
 ) -> tuple[str, str, bool]:
     """(reporter, partner, whether the text names the reporter) of a figure in its clause (`reading.clause` of its
     span); `countries` are the document's, for its main counterpart and paragraphs."""
-    if figure.kind == "count":
+    if figure.kind == "count" and metric not in TRADE_FLOWS:
         own = [m for m in reading.mentions if figure.start <= m.start and m.end <= figure.end]
         return (own[0].iso3 if own else ""), "", bool(own)
     if bracketed := _country_before_bracket(reading, figure, clause):

@@ -8,7 +8,7 @@ one (earlier figures first), else the last one stated in an earlier paragraph: n
 the period once (`South Korea recorded an $18 billion deficit with China. Exports to China
 in 2023 dropped 20%`), and a later period never flows back. A figure whose sentence names
 no reporter takes the one the text last named (`China's exports fell. Imports rose 3%`: China's).
-Counts inherit neither. The document flag `garbled_numbers` is raised when any figure is garbled.
+Counts inherit neither, but for counts of traded goods (`imports fell to 590t`). The document flag `garbled_numbers` is raised when any figure is garbled.
 """
 
 from __future__ import annotations
@@ -81,11 +81,11 @@ def _inherit_periods(text: str, figures: list[Figure], frames: list[Frame]) -> l
     line_breaks = [m.start() for m in LINE_BREAK.finditer(text)]
     donors: dict[int, list[int]] = {}
     for i, (figure, frame) in enumerate(zip(figures, frames)):
-        if figure.kind != "count" and frame.period_stated and frame.period:
+        if _framed_in_full(figure, frame) and frame.period_stated and frame.period:
             donors.setdefault(bisect.bisect_left(line_breaks, figure.start), []).append(i)
     periods = [frame.period for frame in frames]
     for i, (figure, frame) in enumerate(zip(figures, frames)):
-        if figure.kind == "count" or frame.period_stated:
+        if not _framed_in_full(figure, frame) or frame.period_stated:
             continue
         same_line = donors.get(bisect.bisect_left(line_breaks, figure.start), [])
         position = bisect.bisect_left(same_line, i)
@@ -98,6 +98,12 @@ def _inherit_periods(text: str, figures: list[Figure], frames: list[Frame]) -> l
     return periods
 
 
+def _framed_in_full(figure: Figure, frame: Frame) -> bool:
+    """Whether a figure takes a period and a reporter from its context: any but a count, and a count of traded goods
+    (`imports fell to 590t`)."""
+    return figure.kind != "count" or frame.metric in TRADE_FLOWS
+
+
 def _inherit_reporters(figures: list[Figure], frames: list[Frame]) -> list[Frame]:
     """Each figure whose sentence names no reporter takes the one the text last named for a trade figure before
     it (`China's exports fell 5% in May. Imports rose 3%.`: the imports are China's too), unless that economy is
@@ -105,7 +111,7 @@ def _inherit_reporters(figures: list[Figure], frames: list[Frame]) -> list[Frame
     inherited = []
     last_stated = ""
     for figure, frame in zip(figures, frames):
-        if figure.kind != "count":
+        if _framed_in_full(figure, frame):
             if frame.reporter_stated and frame.metric in TRADE_FLOWS:
                 last_stated = frame.reporter
             elif last_stated and frame.reporter and last_stated != frame.partner:

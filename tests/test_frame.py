@@ -575,3 +575,11 @@ def test_a_count_of_traded_goods_is_framed_like_a_trade_figure():
     text = "Japan's imports of graphite from India fell 9 percent in 2024.\nImports from Chile rose to 5,000 tonnes."
     assert fields(text, "5,000 tonnes", "metric", "reporter", "partner", "period") == ("imports", "JPN", "CHL", "2024")
     assert fields("The plant hired 300 workers in India.", "300 workers", "reporter", "partner") == ("", "")
+
+
+def test_a_line_of_a_list_measures_what_the_list_does():
+    text = "Exports rose 3% in May.\nBy product:\nchips -7.5%\ncars +22.0%\nThe fair drew 300 firms"
+    assert fields(text, "-7.5%", "metric", "partner") == ("exports", "WLD")
+    assert fields(text, "22.0%", "metric") == ("exports",)
+    assert fields(text, "300 firms", "metric") == ("other",)
+    assert fields("Exports rose 3% in May.\nThe index gained 2% today.", "2%", "metric") == ("other",)

@@ -60,6 +60,8 @@ LOOKBACK = 40
 # A sign written before a number in bullet summaries and tables: `semiconductors -7.5%`, `+0.5%`.
 SIGNS = "+-−–"
 SIGN_BEFORE = re.compile(rf"(?:(?<=[\s(:])|^)[{re.escape(SIGNS)}]\Z")
+# The longest line read as an item of a list or flattened table.
+LIST_ITEM_CHARS = 60
 # What stands between two figures listed under one movement word: `rose 3.3 percent and 0.3 percent`.
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)")
 # What joins a figure to the period it is said for: `19.7 percent in 2023`, `$5 billion for the first quarter`.
@@ -118,6 +120,7 @@ class DocumentFramer:
         self._readings: dict[tuple[int, int], SentenceReading] = {}
         self.countries = DocumentCountries(document.text)
         self._previous: tuple[Figure, Frame] | None = None
+        self._last_cue: Cue | None = None
 
     def reading(self, sentence: Sentence) -> SentenceReading:
         key = (sentence.start, sentence.end)
@@ -135,6 +138,11 @@ class DocumentFramer:
         share_cue = self._share_phrase_cue(of, reading, clause)
         share_phrase = of is not None
         cue = share_cue or self._metric_cue(figure, reading, clause, segment)
+        if cue is not None and cue.label != "other":
+            self._last_cue = cue
+        elif cue is None and self._last_cue is not None and figure.kind != "count" and self._is_list_item(reading):
+            # A line of a bullet list or flattened table (`semiconductors -7.5%`) measures what the list does.
+            cue = self._last_cue
         metric = cue.label if cue else "other"
         movement = after = None
         if not share_phrase and figure.kind != "count":
@@ -178,6 +186,18 @@ class DocumentFramer:
         )
         self._previous = figure, framed
         return framed
+
+    @staticmethod
+    def _is_list_item(reading: SentenceReading) -> bool:
+        """Whether the sentence is a short line of its own without a full stop, as bullet lists and flattened tables
+        write them."""
+        sentence, text = reading.sentence, reading.text
+        line_start = text.rfind("\n", 0, sentence.start) + 1
+        line_end = text.find("\n", sentence.end)
+        line_end = len(text) if line_end < 0 else line_end
+        alone = not text[line_start : sentence.start].strip() and not text[sentence.end : line_end].strip()
+        # An item is no sentence: it does not end with a full stop.
+        return alone and sentence.end - sentence.start <= LIST_ITEM_CHARS and not text[: sentence.end].rstrip().endswith(".")
 
     def _share_moved_by(self, figure: Figure, sentence: Sentence) -> Frame | None:
         """The share a percentage-point change moves (`accounted for 22.9 percent of exports, up 2.5 percentage

@@ -33,6 +33,7 @@ def stance(*sentences: str):
         ("Korea's exports to China contracted, except for a brief rebound in May.", ["away_from_china_trend"]),
         ("Korea's battery makers are scrapping joint ventures with Chinese firms.", ["away_from_china"]),
         ("Japan's exports to China fell 5 percent.", []),
+        ("Korean exports to China will stop falling and rebound next year.", ["toward_china_trend"]),
     ],
 )
 def test_directional_statements(sentence, expected):

@@ -218,3 +218,16 @@ def test_possessive_capitalised_words_find_what_greedy_ones_find(text):
         assert "]*+" in pattern.pattern
         greedy = re.compile(pattern.pattern.replace("]*+", "]*"))
         assert [m.span("run") for m in pattern.finditer(text)] == [m.span("run") for m in greedy.finditer(text)]
+
+
+def test_a_company_short_form_is_the_one_company_of_the_document_that_extends_it():
+    text = "Samsung Electronics posted record chip sales. Samsung said demand from China recovered."
+    found = by_surface(text)
+    assert found["Samsung"]["actor_id"] == found["Samsung Electronics"]["actor_id"] == "org:samsung-electronics"
+    assert found["Samsung"]["flags"] == "short_form"
+    assert ids("Samsung said demand from China recovered.") == ["org:samsung", "country:CHN"]
+
+
+def test_a_short_form_two_companies_extend_stays_itself():
+    text = "Samsung Electronics and Samsung SDI grew. Samsung said demand recovered."
+    assert by_surface(text)["Samsung"]["actor_id"] == "org:samsung"

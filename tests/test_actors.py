@@ -231,3 +231,17 @@ def test_a_company_short_form_is_the_one_company_of_the_document_that_extends_it
 def test_a_short_form_two_companies_extend_stays_itself():
     text = "Samsung Electronics and Samsung SDI grew. Samsung said demand recovered."
     assert by_surface(text)["Samsung"]["actor_id"] == "org:samsung"
+
+
+def test_a_brand_named_in_one_sentence_with_its_extension_is_a_company_of_its_own():
+    text = "Samsung Electronics grew. Samsung and Samsung Electronics both invested. Samsung said so."
+    assert {row["actor_id"] for row in rows(text) if row["surface"] == "Samsung"} == {"org:samsung"}
+
+
+def test_a_company_keeps_both_of_its_legal_suffixes():
+    found = by_surface(
+        "Hanbit Paper Co., Ltd. signed with Daeho Foods Co. Ltd on Monday, and Mirae Tiles Co., a tiler, too."
+    )
+    assert found["Hanbit Paper Co., Ltd."]["type"] == "company"
+    assert found["Daeho Foods Co. Ltd"]["actor_id"] == "org:daeho-foods-co-ltd"
+    assert "Mirae Tiles Co." in found

@@ -134,6 +134,7 @@ def test_cue_matches_are_what_each_cue_finds_on_its_own(sentence):
         ),
         ("Huayou Cobalt inked an MOU with LG Chem on Tuesday.", [("org:huayou-cobalt", "org:lg-chem", "signed")]),
         ("SK On plans to form a joint venture with GEM next year.", [("org:sk-on", "org:gem", "planned")]),
+        ("SK On agreed to jointly build a plant with GEM.", [("org:sk-on", "org:gem", "signed")]),
         ("SK On is set to sign a partnership deal with GEM.", [("org:sk-on", "org:gem", "planned")]),
         (
             "LG Chem is in talks to set up a joint venture with Huayou Cobalt.",

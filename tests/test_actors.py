@@ -218,3 +218,30 @@ def test_possessive_capitalised_words_find_what_greedy_ones_find(text):
         assert "]*+" in pattern.pattern
         greedy = re.compile(pattern.pattern.replace("]*+", "]*"))
         assert [m.span("run") for m in pattern.finditer(text)] == [m.span("run") for m in greedy.finditer(text)]
+
+
+def test_a_company_short_form_is_the_one_company_of_the_document_that_extends_it():
+    text = "Samsung Electronics posted record chip sales. Samsung said demand from China recovered."
+    found = by_surface(text)
+    assert found["Samsung"]["actor_id"] == found["Samsung Electronics"]["actor_id"] == "org:samsung-electronics"
+    assert found["Samsung"]["flags"] == "short_form"
+    assert ids("Samsung said demand from China recovered.") == ["org:samsung", "country:CHN"]
+
+
+def test_a_short_form_two_companies_extend_stays_itself():
+    text = "Samsung Electronics and Samsung SDI grew. Samsung said demand recovered."
+    assert by_surface(text)["Samsung"]["actor_id"] == "org:samsung"
+
+
+def test_a_brand_named_in_one_sentence_with_its_extension_is_a_company_of_its_own():
+    text = "Samsung Electronics grew. Samsung and Samsung Electronics both invested. Samsung said so."
+    assert {row["actor_id"] for row in rows(text) if row["surface"] == "Samsung"} == {"org:samsung"}
+
+
+def test_a_company_keeps_both_of_its_legal_suffixes():
+    found = by_surface(
+        "Hanbit Paper Co., Ltd. signed with Daeho Foods Co. Ltd on Monday, and Mirae Tiles Co., a tiler, too."
+    )
+    assert found["Hanbit Paper Co., Ltd."]["type"] == "company"
+    assert found["Daeho Foods Co. Ltd"]["actor_id"] == "org:daeho-foods-co-ltd"
+    assert "Mirae Tiles Co." in found

@@ -86,8 +86,11 @@ def test_a_follow_up_about_the_two_companies_completes_the_deal():
     ]
 
 
-def test_a_joint_venture_between_two_companies():
+def test_a_joint_venture_has_the_party_named_first_as_supplier():
     assert summary("Ecopro BM and Huayou Cobalt set up a joint venture in Indonesia.") == [
+        ("org:ecopro-bm", "org:huayou-cobalt", "signed")
+    ]
+    assert summary("Huayou Cobalt and Ecopro BM set up a joint venture in Indonesia.") == [
         ("org:huayou-cobalt", "org:ecopro-bm", "signed")
     ]
 
@@ -120,3 +123,48 @@ def test_cues_open_with_a_word_edge_and_a_word_character_so_one_word_start_serve
 def test_cue_matches_are_what_each_cue_finds_on_its_own(sentence):
     own = [(m.start(), m.end(), cue) for cue in cues() for m in cue.pattern.finditer(sentence)]
     assert _cue_matches(sentence, 0) == sorted(own, key=lambda f: (f[0], -f[1]))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "LG Chem signed a memorandum of understanding with Huayou Cobalt on Tuesday.",
+            [("org:lg-chem", "org:huayou-cobalt", "signed")],
+        ),
+        ("Huayou Cobalt inked an MOU with LG Chem on Tuesday.", [("org:huayou-cobalt", "org:lg-chem", "signed")]),
+        ("SK On plans to form a joint venture with GEM next year.", [("org:sk-on", "org:gem", "planned")]),
+        ("SK On agreed to jointly build a plant with GEM.", [("org:sk-on", "org:gem", "signed")]),
+        ("SK On is set to sign a partnership deal with GEM.", [("org:sk-on", "org:gem", "planned")]),
+        (
+            "LG Chem is in talks to set up a joint venture with Huayou Cobalt.",
+            [("org:lg-chem", "org:huayou-cobalt", "negotiating")],
+        ),
+        (
+            "LG Chem has partnered with Huayou Cobalt to refine nickel.",
+            [("org:lg-chem", "org:huayou-cobalt", "signed")],
+        ),
+        (
+            "LG Chem reportedly formed a joint venture with Huayou Cobalt.",
+            [("org:lg-chem", "org:huayou-cobalt", "reported")],
+        ),
+        (
+            "A joint venture between SK On, Ecopro BM and China's GEM was shelved.",
+            [("org:sk-on", "org:ecopro-bm", "planned"), ("org:sk-on", "org:gem", "planned")],
+        ),
+        (
+            "SK On will build a plant in a joint project with Ecopro BM and China's GEM.",
+            [("org:sk-on", "org:ecopro-bm", "planned"), ("org:sk-on", "org:gem", "planned")],
+        ),
+        (
+            "LG Chem, the chemical arm of LG Group, and Huayou Cobalt have joined forces on recycling.",
+            [("org:lg-chem", "org:huayou-cobalt", "signed")],
+        ),
+        (
+            "Huayou Cobalt, which plans to expand, signed an MOU with LG Chem.",
+            [("org:huayou-cobalt", "org:lg-chem", "signed")],
+        ),
+    ],
+)
+def test_symmetric_agreements_name_the_first_party_supplier_and_take_their_status_from_modality(sentence, expected):
+    assert summary(sentence) == expected

@@ -27,7 +27,13 @@ def stance(*sentences: str):
         ("Samsung is relocating production out of China.", ["away_from_china"]),
         ("Seoul will deepen its alliance with the United States.", ["toward_others"]),
         ("Korean investment in the US keeps growing.", ["toward_others"]),
-        ("Exports to China rose 5 percent.", []),
+        ("Exports to China rose 5 percent.", ["toward_china_trend"]),
+        ("Korea's shipments to China slumped again in May.", ["away_from_china_trend"]),
+        ("Hyundai Motor will sell two of its plants in China.", ["away_from_china_trend"]),
+        ("Korea's exports to China contracted, except for a brief rebound in May.", ["away_from_china_trend"]),
+        ("Korea's battery makers are scrapping joint ventures with Chinese firms.", ["away_from_china"]),
+        ("Japan's exports to China fell 5 percent.", []),
+        ("Korean exports to China will stop falling and rebound next year.", ["toward_china_trend"]),
     ],
 )
 def test_directional_statements(sentence, expected):
@@ -116,3 +122,26 @@ def test_seed_stances_match_the_gold_and_cite_real_sentences(seeds_extraction):
         cited = {int(item.split(":")[0]) for item in documents.loc[doc_id, "stance_evidence"].split(";")}
         ids = set(seeds_extraction.sentences.loc[seeds_extraction.sentences.doc_id == doc_id, "sentence_id"])
         assert cited and cited <= ids
+
+
+def test_one_trade_figure_moving_is_no_stance_but_two_are():
+    assert stance("South Korea's exports to China fell 9 percent.", "Chip prices rose.").label == ""
+    result = stance(
+        "South Korea's exports to China fell 9 percent.",
+        "Chip prices rose.",
+        "Weak demand in China dragged on Korean shipments.",
+    )
+    assert (result.label, result.evidence_text) == (
+        "away_from_china",
+        "0:away_from_china_trend;2:away_from_china_trend",
+    )
+
+
+def test_trends_and_statements_are_weighed_together():
+    result = stance(
+        "Exports from South Korea to China rebounded 12 percent in March.",
+        "Bookings of trips to China by South Koreans surged after the visa-free policy.",
+        "Seoul aims to cut its reliance on China for lithium.",
+    )
+    assert result.label == "toward_china"
+    assert result.evidence_text == "0:toward_china_trend;1:toward_china_trend;2:away_from_china"

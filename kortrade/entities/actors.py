@@ -47,7 +47,8 @@ def _bounds(candidate: Candidate | Mention) -> tuple[int, int]:
 @cache
 def place_cue_pattern() -> re.Pattern[str]:
     return re.compile(
-        rf"(?<![\w])(?:{alternation(list(data_lines('entities/place_cues.txt')), fold_case=True)})[ \t]+$", re.IGNORECASE
+        rf"(?<![\w])(?:{alternation(list(data_lines('entities/place_cues.txt')), fold_case=True)})[ \t]+$",
+        re.IGNORECASE,
     )
 
 
@@ -110,7 +111,31 @@ def find_mentions(document: Document) -> list[Mention]:
     people = [p for p in longest_first(people, _bounds) if not _overlaps_any(named, named_starts, p)]
     mentions = [Mention(c.start, c.end, c.actor, c.flags) for c in [*named, *people] if c.actor]
     mentions += short_forms(text, mentions, document.anchor_date)
-    return sorted(mentions, key=lambda m: (m.start, m.end))
+    return sorted(_company_short_forms(mentions, [s.start for s in document.sentences]), key=lambda m: (m.start, m.end))
+
+
+def _company_short_forms(mentions: Sequence[Mention], sentence_starts: Sequence[int]) -> list[Mention]:
+    """A listed company named by a one-word brand (`Samsung`, `POSCO`) is the one company of the document whose
+    listed name extends it (`Samsung Electronics`, `POSCO Holdings`); with none or several, it stays itself, and
+    a company of several words (`Hyundai Motor` beside `Hyundai Motor Group`) is a company of its own, as is a
+    brand named in one sentence with its extension (`Ecopro and Ecopro BM are pursuing contracts`)."""
+    companies = {m.actor.actor_id: m.actor for m in mentions if m.actor.type == "company" and m.actor.listed}
+    sentences: dict[str, set[int]] = {}
+    for m in mentions:
+        sentences.setdefault(m.actor.actor_id, set()).add(bisect.bisect_right(sentence_starts, m.start))
+    longer = {}
+    for actor in companies.values():
+        if " " in actor.name:
+            continue
+        extensions = [other for other in companies.values() if other.name.startswith(actor.name + " ")]
+        if len(extensions) == 1 and not sentences[actor.actor_id] & sentences[extensions[0].actor_id]:
+            longer[actor.actor_id] = extensions[0]
+    if not longer:
+        return list(mentions)
+    return [
+        Mention(m.start, m.end, longer[m.actor.actor_id], (*m.flags, "short_form")) if m.actor.actor_id in longer else m
+        for m in mentions
+    ]
 
 
 def actor_rows(document: Document, mentions: Sequence[Mention]) -> list[dict[str, object]]:

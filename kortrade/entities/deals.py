@@ -1,12 +1,16 @@
 """Corporate deals: who supplies whom with what, how much, for how long, and how far the deal has come.
 
 A sentence holds a deal when a cue of `data/entities/deal_cues.tsv` (`signed a supply contract`,
-`is in discussions`, `plans to supply`, `opted for`) stands between companies: the
-companies before the cue (`X and Y are pursuing ...`) and the first company after it.
-The cue's frame says who supplies whom; where it does not, the company further
-upstream in the supply chain does. Words of `data/entities/deal_modifiers.tsv` change the
-status (`not finalized` keeps a deal negotiating; `reportedly` makes a signing
-reported). A later sentence about the same pair, or about `the two companies`, adds
+`is in discussions`, `plans to supply`, `opted for`, `signed an MOU`, `a joint venture with`)
+stands between companies: the companies before the cue (`X and Y are pursuing ...`) and the
+companies after it (the first, with those coordinated with it: `with X and Y`). A cue with no
+company before it takes the first of the companies after it (`a joint venture between X, Y
+and Z`). The cue's frame says who supplies whom; a symmetric agreement (MoU, joint venture,
+partnership) has the party named first as supplier; elsewhere the company further upstream
+in the supply chain does. Words of `data/entities/deal_modifiers.tsv` change the status from
+the sentence's modality (`not finalized` keeps a deal negotiating; `reportedly` makes a
+signing reported; `plans to`, `is set to`, `will` before the cue, or a deal shelved, make it
+planned). A later sentence about the same pair, or about `the two companies`, adds
 to the deal it continues (volume, duration, status) instead of making another row;
 the row keeps the first sentence as provenance and lists every sentence used in
 `evidence`.
@@ -43,7 +47,13 @@ DURATION = re.compile(
 RESPECTIVELY = re.compile(r"\b(?:supply|provide|deliver)[ \t]+(?P<items>[^.;]+?),?[ \t]+respectively\b", re.IGNORECASE)
 LIST_SEPARATOR = re.compile(r",?[ \t]+and[ \t]+|,[ \t]*", re.IGNORECASE)
 ANAPHORA = re.compile(r"(?=[tb])\b(?:the two|both) (?:companies|firms|sides)\b", re.IGNORECASE)
-COORDINATION = re.compile(r"[ \t]*(?:,[ \t]*)?(?:and|&)[ \t]*|[ \t]*,[ \t]*")
+# `X and Y`, `X, Y and Z`, `X and China's Y`: the text between two coordinated companies.
+COORDINATION = re.compile(r"[ \t]*(?:,[ \t]*)?(?P<and>and|&)?[ \t]*(?:[A-Z][\w.]*['’]s[ \t]+)?")
+# `X, the holding company of Y, and Z`: an apposition between coordinated companies, up to its closing comma.
+APPOSITION = re.compile(r"[ \t]*,[ \t]+(?:the|a|an)[ \t][^,;()]*?(?=,)")
+APPOSITION_OPENING = re.compile(r"[ \t]*,[ \t]+(?:the|a|an)[ \t]")
+# `, which plans to expand,`: a clause about the company, not about the deal's modality.
+RELATIVE_CLAUSE = re.compile(r",[ \t]+(?:which|who|whose|that)[ \t][^,;]*,")
 NEAR_GAP = re.compile(r"[ \t]*(?:(?:the|its|their)[ \t]+)?")
 PRODUCT_PATTERNS = (
     re.compile(
@@ -104,14 +114,14 @@ def cues() -> tuple[Cue, ...]:
 
 
 @cache
-def modifiers() -> dict[str, re.Pattern[str]]:
-    """Effect -> one case-insensitive pattern for its modifiers, behind a test of the characters they start with."""
-    alternations: dict[str, list[str]] = {}
+def modifiers() -> dict[tuple[str, str], re.Pattern[str]]:
+    """(effect, scope) -> one case-insensitive pattern for its modifiers, behind a test of the characters they start with."""
+    alternations: dict[tuple[str, str], list[str]] = {}
     for row in data_rows("entities/deal_modifiers.tsv"):
-        alternations.setdefault(row["effect"], []).append(f"(?:{row['pattern']})")
+        alternations.setdefault((row["effect"], row["scope"]), []).append(f"(?:{row['pattern']})")
     patterns = {}
-    for effect, alternation in alternations.items():
-        patterns[effect] = re.compile(behind_first_character_test("|".join(alternation), re.IGNORECASE), re.IGNORECASE)
+    for key, alternation in alternations.items():
+        patterns[key] = re.compile(behind_first_character_test("|".join(alternation), re.IGNORECASE), re.IGNORECASE)
     return patterns
 
 
@@ -155,12 +165,17 @@ def _product(text: str, cue_start: int, supplier_end: int | None) -> str:
     return ""
 
 
-def _status(text: str, status: str) -> str:
-    effects = {effect for effect, pattern in modifiers().items() if pattern.search(text)}
+def _status(text: str, verb: str, status: str) -> str:
+    """The cue's status as the sentence's modality changes it; `verb` holds the words from the first party to the cue's end."""
+    effects = {
+        effect for (effect, scope), pattern in modifiers().items() if pattern.search(verb if scope == "verb" else text)
+    }
     if "negotiating" in effects:
         return "negotiating"
     if "reported" in effects and status == "signed":
         return "reported"
+    if "planned" in effects and status == "signed":
+        return "planned"
     return status
 
 
@@ -169,30 +184,45 @@ def _subjects(text: str, companies: Sequence[Mention], cue_start: int) -> list[M
     before = [c for c in companies if c.end <= cue_start]
     if not before:
         return []
-    chain, links = [before[0]], []
-    for company in before[1:]:
-        link = COORDINATION.fullmatch(text, chain[-1].end, company.start)
-        if not link:
+    return _coordinated(text, before)
+
+
+def _coordinated(text: str, companies: Sequence[Mention]) -> list[Mention]:
+    """The first company with those coordinated with it (`X and Y`, `X, Y and Z`; a bare `X, Y` is X alone)."""
+    chain, last_has_and = [companies[0]], False
+    for company in companies[1:]:
+        apposition = APPOSITION.match(text, chain[-1].end, company.start)
+        opening = None if apposition else APPOSITION_OPENING.match(text, chain[-1].end, company.start)
+        if opening and "," not in text[opening.end() : company.start]:
+            continue  # Y inside the apposition of `X, the affiliate of Y, and Z`
+        link = COORDINATION.fullmatch(text, apposition.end() if apposition else chain[-1].end, company.start)
+        if not link or not (link["and"] or "," in link.group()):
             break
-        chain.append(company)
-        links.append(link.group().strip(" \t"))
-    if links and not links[-1].endswith(("and", "&")):
-        return chain[:1]
-    return chain
+        if company.actor.actor_id != chain[-1].actor.actor_id:
+            chain.append(company)
+        last_has_and = bool(link["and"])
+    return chain if len(chain) == 1 or last_has_and else chain[:1]
 
 
-def _counterpart(text: str, companies: Sequence[Mention], cue: Cue, cue_end: int, subjects: list[Mention]):
+def _counterparts(
+    text: str, companies: Sequence[Mention], cue: Cue, cue_end: int, subjects: list[Mention]
+) -> list[Mention]:
+    """The first company after the cue that is not a subject, with the companies coordinated with it."""
     taken = {s.actor.actor_id for s in subjects}
-    for company in companies:
-        if company.start < cue_end or company.actor.actor_id in taken:
+    after = [c for c in companies if c.start >= cue_end]
+    for i, company in enumerate(after):
+        if company.actor.actor_id in taken:
             continue
         if cue.near and not NEAR_GAP.fullmatch(text, cue_end, company.start):
-            return None
-        return company
-    return None
+            return []
+        return [c for c in _coordinated(text, after[i:]) if c.actor.actor_id not in taken]
+    return []
 
 
-def _direction(cue: Cue, subject: Actor, counterpart: Actor) -> tuple[Actor, Actor]:
+def _direction(cue: Cue, subject: Actor, counterpart: Actor, symmetric: bool) -> tuple[Actor, Actor]:
+    """(supplier, buyer); `symmetric` when the sentence's agreement is a symmetric one (`in talks to form a joint venture`)."""
+    if cue.frame == "pair" or (symmetric and cue.frame == "with"):
+        return subject, counterpart
     if cue.frame == "from":
         return counterpart, subject
     if cue.frame == "with":
@@ -255,7 +285,7 @@ def _merge(deal: Deal, status: str, text: str, sentence: Sentence) -> None:
     """Add what a later sentence says about a deal: missing volume or duration, a signing, or `not finalized`."""
     deal.volume = deal.volume or _volume(text)
     deal.duration = deal.duration or _duration(text)
-    if status == "negotiating" and modifiers()["negotiating"].search(text):
+    if status == "negotiating" and modifiers()[("negotiating", "sentence")].search(text):
         deal.status = "negotiating"
     elif status == "signed" and deal.status in {"negotiating", "planned"}:
         deal.status = "signed"
@@ -265,38 +295,44 @@ def _merge(deal: Deal, status: str, text: str, sentence: Sentence) -> None:
 
 def _read_sentence(document: Document, sentence: Sentence, companies: Sequence[Mention], deals: list[Deal]) -> None:
     text = document.text
-    for cue_start, cue_end, cue in _cue_matches(sentence.text, sentence.start):
-        status = _status(sentence.text, cue.status)
+    matches = _cue_matches(sentence.text, sentence.start)
+    symmetric = any(cue.frame == "pair" for _, _, cue in matches)
+    for cue_start, cue_end, cue in matches:
         subjects = _subjects(text, companies, cue_start)
+        verb = RELATIVE_CLAUSE.sub("", text[subjects[-1].end if subjects else sentence.start : cue_end])
+        status = _status(sentence.text, verb, cue.status)
         if not subjects and ANAPHORA.search(sentence.text) and deals:
             _merge(deals[-1], status, sentence.text, sentence)
             return
-        counterpart = _counterpart(text, companies, cue, cue_end, subjects)
-        if counterpart is None and cue.frame == "with" and len(subjects) >= 2:
-            subjects, counterpart = subjects[:1], subjects[1]
-        if not subjects or counterpart is None:
+        counterparts = _counterparts(text, companies, cue, cue_end, subjects)
+        if not counterparts and cue.frame in {"with", "pair"} and len(subjects) >= 2:
+            subjects, counterparts = subjects[:1], subjects[1:2]
+        if not subjects and cue.frame == "pair" and len(counterparts) >= 2:
+            subjects, counterparts = counterparts[:1], counterparts[1:]
+        if not subjects or not counterparts:
             continue
         items = RESPECTIVELY.search(text, cue_start, sentence.end)
         products = LIST_SEPARATOR.split(items["items"]) if items else []
         for i, subject in enumerate(subjects):
-            supplier, buyer = _direction(cue, subject.actor, counterpart.actor)
-            product = products[i] if len(products) == len(subjects) else ""
-            supplier_end = counterpart.end if cue.frame == "from" else None
-            deal = Deal(
-                sentence,
-                supplier,
-                buyer,
-                _clean_product(product) or _product(text[: sentence.end], cue_start, supplier_end),
-                _volume(sentence.text),
-                _duration(sentence.text),
-                status,
-                [sentence.sentence_id],
-            )
-            same = next((d for d in deals if (d.supplier, d.buyer) == (supplier, buyer)), None)
-            if same:
-                _merge(same, status, sentence.text, sentence)
-            else:
-                deals.append(deal)
+            for counterpart in counterparts:
+                supplier, buyer = _direction(cue, subject.actor, counterpart.actor, symmetric)
+                product = products[i] if len(products) == len(subjects) else ""
+                supplier_end = counterpart.end if cue.frame == "from" else None
+                deal = Deal(
+                    sentence,
+                    supplier,
+                    buyer,
+                    _clean_product(product) or _product(text[: sentence.end], cue_start, supplier_end),
+                    _volume(sentence.text),
+                    _duration(sentence.text),
+                    status,
+                    [sentence.sentence_id],
+                )
+                same = next((d for d in deals if (d.supplier, d.buyer) == (supplier, buyer)), None)
+                if same:
+                    _merge(same, status, sentence.text, sentence)
+                else:
+                    deals.append(deal)
         return
 
 

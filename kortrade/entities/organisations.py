@@ -2,7 +2,7 @@
 
 A head (`University`, `Institute`, `Ministry`, `Group`, `Motor`, `Co.`; see
 `data/entities/org_heads.tsv`) takes the capitalised words before it (`China Foreign Affairs
-University`) and an `of`/`for`/`on` phrase after it (`Ministry of Agriculture, Food and
+University`), a second legal suffix after a company head (`Seobuk Co., Ltd.`), and an `of`/`for`/`on` phrase after it (`Ministry of Agriculture, Food and
 Rural Affairs`, `Institute of the Korean Association`). A nationality word before a
 government head is left out of the name and gives the country (`Chinese Ministry of
 ...`).
@@ -24,6 +24,8 @@ OF_PHRASE = re.compile(
     rf"[ \t]+(?:of|for|on)[ \t]+(?:the[ \t]+)?{RIGHT_WORD}(?:(?:,?[ \t]+(?:and|&)[ \t]+|,[ \t]+|[ \t]+){RIGHT_WORD})*"
 )
 MAX_WORDS_BEFORE_HEAD = 6
+# A second legal suffix after a company head: `Samjin Aimore Co., Ltd.`, `Tuniu Co. Ltd.`.
+LEGAL_SUFFIX = re.compile(r",?[ \t]+(?:Ltd|Limited|Inc|Corp|LLC|PLC)(?:\.|(?![\w&-]))")
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,8 @@ def find_organisations(text: str) -> list[Organisation]:
         of_phrase = OF_PHRASE.match(text, end)
         if of_phrase and kind != "company":
             end += len(_trim_of_phrase(of_phrase.group()))
+        if kind == "company" and (suffix := LEGAL_SUFFIX.match(text, end)):
+            end = suffix.end()
         if start == head.start() and end == head.end():
             continue
         found.append(Organisation(start, end, kind, country or country_before(text, start)))

@@ -14,15 +14,24 @@ rules, each traceable to the sentences that gave the evidence:
    mention is China's and a verb of speech follows: `Xi urged Seoul to work
    with China`), or when it names no Korean side and its first side mention is
    a third party (`Japan cuts its reliance on China`).
-3. Moving closer to other partners weighs against China: the evidence for
-   `away_from_china` is the count of `away_from_china` and `toward_others`
-   sentences together. One side wins when its count is at least twice the
-   other's; otherwise (both present, neither twice the other) the stance is
-   `mixed`.
-4. A document without directional statements falls back on the relation of
+3. Trends (`toward_china_trend`, `away_from_china_trend`: exports to China
+   falling, visitors from China surging, plants in China sold, a ban lifted)
+   say where ties are heading too, but a document counts them only when it
+   states at least two: one number moving in a data brief is no framing. A
+   sentence where a deal or venture is delayed, scrapped or sold off
+   (`reversal`) counts its `toward_china` statements away from China. A
+   sentence stating both trends counts the one it states first (`fell,
+   except for a brief rebound`).
+4. Moving closer to other partners weighs against China: the evidence for
+   `away_from_china` is the count of `away_from_china`, `away_from_china_trend`
+   and `toward_others` sentences together, against the `toward_china` and
+   `toward_china_trend` ones. One side wins when its count is at least twice
+   the other's; otherwise (both present, neither twice the other) the stance
+   is `mixed`.
+5. A document without directional statements falls back on the relation of
    its sentences: cooperation counts toward China, conflict away from it, with
    the same rule of two to one.
-5. A document with neither gets no stance (empty: unknown, never a guess).
+6. A document with neither gets no stance (empty: unknown, never a guess).
 """
 
 from __future__ import annotations
@@ -37,10 +46,21 @@ from .relation import CONFLICT, COOPERATION
 from .sides import SIDES, TOKENS, cue_alternation, expand
 
 TOWARD, AWAY, OTHERS, VOICE = "toward_china", "away_from_china", "toward_others", "china_voice"
+TOWARD_TREND, AWAY_TREND, REVERSAL = "toward_china_trend", "away_from_china_trend", "reversal"
+KINDS = (TOWARD, AWAY, OTHERS, TOWARD_TREND, AWAY_TREND)
+TOWARD_KINDS = frozenset({TOWARD, TOWARD_TREND})
+TRENDS = frozenset({TOWARD_TREND, AWAY_TREND})
 MIXED = "mixed"
 DOMINANCE = 2
+MIN_TRENDS = 2
 FIRST_SIDE = re.compile("(" + "|".join(side.lower() for side in SIDES) + ")side")
-TARGETS = {TOWARD: (TOKENS["CHN"], TOKENS["PAIR"]), AWAY: (TOKENS["CHN"],), OTHERS: (TOKENS["ALT"],)}
+TARGETS = {
+    TOWARD: (TOKENS["CHN"], TOKENS["PAIR"]),
+    AWAY: (TOKENS["CHN"],),
+    OTHERS: (TOKENS["ALT"],),
+    TOWARD_TREND: (TOKENS["CHN"],),
+    AWAY_TREND: (TOKENS["CHN"],),
+}
 
 
 @dataclass(frozen=True)
@@ -60,14 +80,14 @@ class Stance:
 def cues() -> dict[str, re.Pattern[str]]:
     """One pattern per kind of stance cue."""
     rows = data_rows("relations/stance_cues.tsv")
-    kinds = (TOWARD, AWAY, OTHERS)
+    kinds = (*KINDS, REVERSAL)
     patterns = {kind: cue_alternation(row["pattern"] for row in rows if row["kind"] == kind) for kind in kinds}
     patterns[VOICE] = re.compile("|".join(expand(row["pattern"]) for row in rows if row["kind"] == VOICE))
     return patterns
 
 
 def directions(marked: str) -> list[str]:
-    """The directions a marked sentence states, in the order toward, away, others; none if rule 2 applies."""
+    """The directions a marked sentence states, in the order of `KINDS`; none if rule 2 applies."""
     first = FIRST_SIDE.search(marked)
     if not first:
         return []
@@ -76,11 +96,14 @@ def directions(marked: str) -> list[str]:
         return []
     if side in {"ALT", "NONE"} and TOKENS["KOR"] not in marked:
         return []
-    return [
-        kind
-        for kind in (TOWARD, AWAY, OTHERS)
-        if any(token in marked for token in TARGETS[kind]) and cues()[kind].search(marked)
-    ]
+    found = [kind for kind in KINDS if any(token in marked for token in TARGETS[kind]) and cues()[kind].search(marked)]
+    if TOWARD_TREND in found and AWAY_TREND in found:  # `fell, except for a brief rebound`: the first-stated trend
+        ends = {kind: cues()[kind].search(marked).end() for kind in TRENDS}
+        found.remove(AWAY_TREND if ends[TOWARD_TREND] < ends[AWAY_TREND] else TOWARD_TREND)
+    if TOWARD in found and cues()[REVERSAL].search(marked):
+        found = [AWAY if kind == TOWARD else kind for kind in found if kind != AWAY or TOWARD not in found]
+        found = list(dict.fromkeys(found))
+    return found
 
 
 def document_stance(sentence_ids: Sequence[int], marked: Sequence[str], relations: Sequence[str]) -> Stance:
@@ -88,8 +111,10 @@ def document_stance(sentence_ids: Sequence[int], marked: Sequence[str], relation
     if not any(TOKENS["CHN"] in text for text in marked):
         return Stance("")
     stated = [(sid, kind) for sid, text in zip(sentence_ids, marked) for kind in directions(text)]
+    if sum(kind in TRENDS for _, kind in stated) < MIN_TRENDS:
+        stated = [(sid, kind) for sid, kind in stated if kind not in TRENDS]
     if stated:
-        toward = sum(kind == TOWARD for _, kind in stated)
+        toward = sum(kind in TOWARD_KINDS for _, kind in stated)
         return Stance(_balance(toward, len(stated) - toward), tuple(stated))
     related = [(sid, rel) for sid, rel in zip(sentence_ids, relations) if rel in {COOPERATION, CONFLICT}]
     if related:

@@ -12,6 +12,7 @@ inherit periods. The document flag `garbled_numbers` is raised when any figure i
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -50,6 +51,8 @@ def figure_rows(document: Document) -> FigureRows:
     result = FigureRows()
     for (figure, sentence), frame, period in zip(located, frames, periods):
         flags = set(figure.flags) | set(frame.flags)
+        if figure.value is not None and not math.isfinite(float(figure.value)):
+            flags.add("garbled")  # beyond what a float holds (a 310-digit amount): no value rather than inf
         result.rows.append(_row(document, figure, sentence, frame, period, flags))
         if "garbled" in flags:
             result.flags.add("garbled_numbers")
@@ -95,6 +98,8 @@ def _row(
     document: Document, figure: Figure, sentence: Sentence, frame: Frame, period: str, flags: set[str]
 ) -> dict[str, object]:
     value = None if figure.value is None else float(-abs(figure.value) if frame.negative else figure.value)
+    if value is not None and not math.isfinite(value):
+        value = None
     return {
         **document.provenance(sentence, figure.start, figure.end),
         "kind": figure.kind,

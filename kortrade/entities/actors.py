@@ -47,7 +47,8 @@ def _bounds(candidate: Candidate | Mention) -> tuple[int, int]:
 @cache
 def place_cue_pattern() -> re.Pattern[str]:
     return re.compile(
-        rf"(?<![\w])(?:{alternation(list(data_lines('entities/place_cues.txt')), fold_case=True)})[ \t]+$", re.IGNORECASE
+        rf"(?<![\w])(?:{alternation(list(data_lines('entities/place_cues.txt')), fold_case=True)})[ \t]+$",
+        re.IGNORECASE,
     )
 
 

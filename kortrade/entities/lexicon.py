@@ -121,5 +121,7 @@ def non_name_words() -> frozenset[str]:
     """Folded capitalised words that are never part of a personal name."""
     words = set(data_lines("entities/non_name_words.txt")) | set(org_heads())
     words |= {w for title in titles() for w in title.split()}
-    words |= {row["word"] for row in data_rows("entities/demonyms.tsv")} | {row["capital"] for row in data_rows("entities/capitals.tsv")}
+    words |= {row["word"] for row in data_rows("entities/demonyms.tsv")} | {
+        row["capital"] for row in data_rows("entities/capitals.tsv")
+    }
     return common_capitalised() | frozenset(fold(w) for phrase in words for w in phrase.split())

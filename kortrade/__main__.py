@@ -5,7 +5,9 @@ import sys
 
 
 def _stop_before_start(signum: int, frame: object) -> None:
-    """Ctrl-C or SIGTERM while the command line is still loading: nothing is written yet, end quietly."""
+    """Ctrl-C or SIGTERM while the command line is still loading: nothing is written yet; one line."""
+    name = "interrupted" if signum == signal.SIGINT else "terminated"
+    print(f"kortrade: {name} while starting; nothing was written", file=sys.stderr)
     sys.exit(128 + signum)
 
 

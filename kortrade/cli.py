@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -17,6 +18,9 @@ from pathlib import Path
 from .run.engine import ENGINES, EngineUnavailable
 
 EXIT_USAGE = 2
+EXIT_FAILED = 1
+# Signals that end a run cleanly (staged outputs removed, previous ones kept), and the exit status of each.
+STOP_STATUS = {signal.SIGINT: 130, signal.SIGTERM: 143}
 
 
 class UsageError(Exception):
@@ -80,12 +84,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def check_corpus(corpus: str) -> None:
-    """The corpus must be a folder holding at least one file."""
+    """The corpus must be a folder that can be listed, holding at least one file."""
     from .ingest.corpus import discover
 
     if not Path(corpus).is_dir():
         raise UsageError(f"corpus folder not found: {corpus}")
-    if not discover(corpus):
+    try:
+        os.scandir(corpus).close()
+    except OSError as error:
+        raise UsageError(f"cannot list corpus folder {corpus}: {error.strerror or error}") from None
+    if next(discover(corpus), None) is None:
         raise UsageError(f"corpus folder holds no files: {corpus}")
 
 
@@ -99,17 +107,33 @@ def check_writable(out: str) -> None:
         raise UsageError(f"cannot write to output folder {out}: {error.strerror or error}") from None
 
 
+def check_output(out: str) -> None:
+    """OUT is replaced whole, so it may hold only kortrade's outputs, and the folder around it must be writable."""
+    from .run.store import OutputFolderError, check_output_folder
+
+    try:
+        check_output_folder(out)
+    except OutputFolderError as error:
+        raise UsageError(f"cannot use output folder: {error}") from None
+    check_writable(str(Path(os.path.realpath(out)).parent))
+
+
 def run_extract(args: argparse.Namespace) -> int:
     check_corpus(args.corpus)
-    check_writable(args.out)
+    check_output(args.out)
 
     def report(message: str) -> None:
         print(f"kortrade: {message}", file=sys.stderr)
 
     if args.scheduler and args.engine != "dask":
         raise UsageError("--scheduler needs --engine dask")
+    from .run.engine import available_processors
     from .run.pipeline import extract_to
 
+    if args.jobs > available_processors() and not args.scheduler:
+        report(f"--jobs {args.jobs} capped at {available_processors()}, the processors this machine has")
+    if _inside(args.out, args.corpus):
+        report(f"the output folder {args.out} is inside the corpus: it is not read as documents")
     try:
         run = extract_to(
             args.out,
@@ -120,12 +144,22 @@ def run_extract(args: argparse.Namespace) -> int:
             scheduler=args.scheduler,
             progress=None,
             on_problem=report,
+            cancelled=lambda: bool(STOPPED),
         )
     except EngineUnavailable as error:
         raise UsageError(str(error)) from None
-    summary = f"{len(run.sources)} documents, {run.n_problems} problem files -> {os.path.normpath(args.out)}"
+    except OSError as error:  # a full disk, a folder removed under the run
+        where = f" ({error.filename})" if error.filename else ""
+        print(f"kortrade: error: cannot write the outputs: {error.strerror or error}{where}", file=sys.stderr)
+        return EXIT_FAILED
+    summary = f"{run.n_documents} documents, {run.n_problems} problem files -> {os.path.normpath(args.out)}"
     print(f"kortrade: {summary}", file=sys.stderr)
     return 0
+
+
+def _inside(path: str, folder: str) -> bool:
+    path, folder = os.path.realpath(path), os.path.realpath(folder)
+    return path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def run_report(args: argparse.Namespace) -> int:
@@ -161,13 +195,29 @@ def run_report(args: argparse.Namespace) -> int:
 COMMANDS = {"extract": run_extract, "report": run_report}
 
 
+# The stop signals received so far: a run checks it after each document, in case a library swallowed the interrupt.
+STOPPED: list[int] = []
+
+
+def _stop(signum: int, frame: object) -> None:
+    """Turn SIGINT or SIGTERM into KeyboardInterrupt, so the run ends through its clean-up."""
+    STOPPED.append(signum)
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    previous = {signum: signal.signal(signum, _stop) for signum in STOP_STATUS}
     try:
         return COMMANDS[args.command](args)
     except UsageError as error:
         print(f"kortrade: error: {error}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        print("kortrade: interrupted; previous outputs left as they were", file=sys.stderr)
-        return 130
+        signum = STOPPED[0] if STOPPED else signal.SIGINT
+        name = "interrupted" if signum == signal.SIGINT else "terminated"
+        print(f"kortrade: {name}; previous outputs left as they were", file=sys.stderr)
+        return STOP_STATUS[signum]
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)

@@ -3,8 +3,10 @@ import sys
 
 from hypothesis import given
 from hypothesis import strategies as st
+from strategies import glued
 
 from kortrade.entities.matching import (
+    CapitalLines,
     PhraseMatch,
     PhraseMatcher,
     _fold_table,
@@ -127,3 +129,26 @@ def test_folding_keeps_letters_and_digits_apart_from_the_rest():
     for code in range(sys.maxunicode + 1):
         character = chr(code)
         assert fold(character).isalnum() == character.isalnum()
+
+
+def _pairwise_longest_first(spans):
+    """The plain form of longest_first: each span against every kept one."""
+    kept = []
+    for start, end in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):
+        if all(end <= k_start or start >= k_end for k_start, k_end in kept):
+            kept.append((start, end))
+    return sorted(kept)
+
+
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 12)).map(lambda s: (s[0], s[0] + s[1])), max_size=40))
+def test_longest_first_keeps_what_the_pairwise_form_keeps(spans):
+    assert sorted(longest_first(spans, lambda s: s)) == _pairwise_longest_first(spans)
+
+
+@given(glued(["A", "b", "KOREA", " ", "\n", "x", "SK"], 40), st.data())
+def test_capital_lines_agree_with_in_capitals(text, data):
+    capitals = CapitalLines(text)
+    for _ in range(5):
+        start = data.draw(st.integers(0, len(text)))
+        end = data.draw(st.integers(start, len(text)))
+        assert capitals(start, end) == in_capitals(text, start, end)

@@ -22,8 +22,16 @@ def test_gold_follows_the_contract():
 def test_the_gold_check_finds_a_surface_missing_from_its_text(tmp_path):
     (tmp_path / "a.txt").write_text("Exports rose 5 percent.", encoding="utf-8")
     figure = dict.fromkeys(corpus_tool.FIGURE_FIELDS)
-    figure.update(surface="6 percent", kind="percent", value=6.0, unit="%", metric="exports", measure="change",
-                  direction="up", flags=[])
+    figure.update(
+        surface="6 percent",
+        kind="percent",
+        value=6.0,
+        unit="%",
+        metric="exports",
+        measure="change",
+        direction="up",
+        flags=[],
+    )
     doc = dict.fromkeys(corpus_tool.DOCUMENT_FIELDS) | {"figures": [figure], "deals": [], "actors": [], "authors": []}
     assert corpus_tool.problems({"docs": {"a": doc}}, tmp_path) == ["a: surface not in the text: '6 percent'"]
 

@@ -152,14 +152,18 @@ def _clean_product(text: str) -> str:
     return product if 0 < len(product.split()) <= MAX_PRODUCT_WORDS else ""
 
 
-def _product(text: str, cue_start: int, supplier_end: int | None) -> str:
-    """The product a sentence names after its cue (`contract for X`, `supply X to`, `with X made by`, `X batteries`)."""
+def _product(text: str, cue_start: int, supplier_end: int | None, end: int) -> str:
+    """The product a sentence names after its cue (`contract for X`, `supply X to`, `with X made by`, `X batteries`).
+
+    `text` is read as if it ended at `end` (the sentence's end): patterns take an end position
+    rather than a copy of the text up to it, which cost the document's length for each deal.
+    """
     for pattern in PRODUCT_PATTERNS:
-        match = pattern.search(text, cue_start)
+        match = pattern.search(text, cue_start, end)
         if match and (product := _clean_product(match["p"])):
             return product
     if supplier_end is not None:
-        match = PRODUCT_AFTER_SUPPLIER.match(text, supplier_end)
+        match = PRODUCT_AFTER_SUPPLIER.match(text, supplier_end, end)
         if match:
             return _clean_product(match["p"])
     return ""
@@ -322,7 +326,7 @@ def _read_sentence(document: Document, sentence: Sentence, companies: Sequence[M
                     sentence,
                     supplier,
                     buyer,
-                    _clean_product(product) or _product(text[: sentence.end], cue_start, supplier_end),
+                    _clean_product(product) or _product(text, cue_start, supplier_end, sentence.end),
                     _volume(sentence.text),
                     _duration(sentence.text),
                     status,

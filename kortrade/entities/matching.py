@@ -105,6 +105,34 @@ def in_capitals(text: str, start: int, end: int) -> bool:
     return not any(c.islower() for c in line)
 
 
+LINE_BREAK = re.compile("\n")
+
+
+class CapitalLines:
+    """`in_capitals` for many matches of one text, each line read once.
+
+    Fast path: a long line (scraped text without line breaks) holds many matches, and
+    reading it again for each made time grow with the square of its length. Line breaks
+    are found once; a match within one line takes that line's cached answer; one spanning
+    lines asks `in_capitals` (tests check both agree).
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._breaks: list[int] | None = None
+        self._known: dict[int, bool] = {}
+
+    def __call__(self, start: int, end: int) -> bool:
+        if self._breaks is None:
+            self._breaks = [m.start() for m in LINE_BREAK.finditer(self.text)]
+        line = bisect.bisect_left(self._breaks, start)
+        if line != bisect.bisect_left(self._breaks, end):
+            return in_capitals(self.text, start, end)
+        if line not in self._known:
+            self._known[line] = in_capitals(self.text, start, end)
+        return self._known[line]
+
+
 class PhraseMatch(NamedTuple, Generic[V]):
     """A phrase found in a text: its span, the phrase as written in the dictionary, and its values."""
 
@@ -173,6 +201,7 @@ class PhraseMatcher(Generic[V]):
         found = []
         size = len(text)
         folded, marked_text = folded_text(text)
+        capitals = CapitalLines(text)
         for end, phrases in self._automaton.iter(marked_text):  # `end` counts the space before the text
             for key, length, spellings in phrases:
                 start = end - length
@@ -187,7 +216,7 @@ class PhraseMatcher(Generic[V]):
                 surface = text[start:end]
                 for spelling in spellings:
                     if (surface == spelling.phrase or case_compatible(spelling.phrase, surface)) and not (
-                        spelling.all_acronyms and in_capitals(text, start, end)
+                        spelling.all_acronyms and capitals(start, end)
                     ):
                         found.append(PhraseMatch(start, end, spelling.phrase, spelling.values))
                         break
@@ -208,18 +237,18 @@ S = TypeVar("S")
 def longest_first(spans: Sequence[S], bounds: Callable[[S], tuple[int, int]]) -> list[S]:
     """Keep non-overlapping spans, longest first (earlier first among equals; input order breaks ties).
 
-    `Beijing Hyundai` is kept and the `Hyundai` inside it is dropped.
+    `Beijing Hyundai` is kept and the `Hyundai` inside it is dropped. Spans are not empty.
+    Fast path: the characters kept spans cover are marked in a bytearray, so testing and
+    keeping a span costs its length (a sorted list of kept spans cost an insertion each,
+    which grew with their number); tests check it against the plain pairwise form.
     """
     edges = [bounds(span) for span in spans]
-    starts: list[int] = []
-    ends: list[int] = []
+    covered = bytearray(max((end for _, end in edges), default=0))
     kept: list[int] = []
     for _, start, i in sorted((start - end, start, i) for i, (start, end) in enumerate(edges)):
         end = edges[i][1]
-        at = bisect.bisect_left(starts, start)
-        if (at < len(starts) and starts[at] < end) or (at > 0 and ends[at - 1] > start):
+        if covered.find(1, start, end) >= 0:
             continue
-        starts.insert(at, start)
-        ends.insert(at, end)
+        covered[start:end] = b"\x01" * (end - start)
         kept.append(i)
     return [spans[i] for i in sorted(kept, key=lambda i: edges[i][0])]

@@ -40,10 +40,18 @@ def _title_case(sentence: Sentence) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
 
 
-def _inside_name(match: PhraseMatch[str], text: str, sentence: Sentence) -> bool:
-    """A keyword written with a capital inside a sentence not in title case is part of a name."""
+def _inside_name(match: PhraseMatch[str], text: str, sentence: Sentence, title_case: dict[int, bool]) -> bool:
+    """A keyword written with a capital inside a sentence not in title case is part of a name.
+
+    `title_case` keeps each sentence's answer: a long sentence holds many matches, and reading
+    its words again for each would make time grow with the square of its length.
+    """
     written_in_capital = match.phrase[0].islower() and text[match.start].isupper()
-    return written_in_capital and match.start > sentence.start and not _title_case(sentence)
+    if not written_in_capital or match.start <= sentence.start:
+        return False
+    if sentence.sentence_id not in title_case:
+        title_case[sentence.sentence_id] = _title_case(sentence)
+    return not title_case[sentence.sentence_id]
 
 
 def sentence_sectors(document: Document, names: Iterable[tuple[int, int]] = ()) -> list[str]:
@@ -56,6 +64,7 @@ def sentence_sectors(document: Document, names: Iterable[tuple[int, int]] = ()) 
     name_spans = sorted(names)
     name_starts = [start for start, _ in name_spans]
     found: list[set[str]] = [set() for _ in document.sentences]
+    title_case: dict[int, bool] = {}
     for match in longest_first(matcher().find(text), lambda m: (m.start, m.end)):
         at = bisect.bisect_right(starts, match.start) - 1
         if at < 0 or match.end > document.sentences[at].end:
@@ -63,6 +72,6 @@ def sentence_sectors(document: Document, names: Iterable[tuple[int, int]] = ()) 
         named = bisect.bisect_right(name_starts, match.start) - 1
         if named >= 0 and name_spans[named][1] > match.start:
             continue
-        if not _inside_name(match, text, document.sentences[at]):
+        if not _inside_name(match, text, document.sentences[at], title_case):
             found[at].update(match.values)
     return [";".join(s for s in taxonomy() if s in sectors) if sectors else "" for sectors in found]

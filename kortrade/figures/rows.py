@@ -14,6 +14,7 @@ Counts inherit neither, but for counts of traded goods (`imports fell to 590t`).
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -54,6 +55,8 @@ def figure_rows(document: Document) -> FigureRows:
     result = FigureRows()
     for (figure, sentence), frame, period in zip(located, frames, periods):
         flags = set(figure.flags) | set(frame.flags)
+        if figure.value is not None and not math.isfinite(float(figure.value)):
+            flags.add("garbled")  # beyond what a float holds (a 310-digit amount): no value rather than inf
         result.rows.append(_row(document, figure, sentence, frame, period, flags))
         if "garbled" in flags:
             result.flags.add("garbled_numbers")
@@ -127,6 +130,8 @@ def _row(
     value = None if figure.value is None else float(-abs(figure.value) if frame.negative else figure.value)
     if value is not None and frame.direction == "down" and not frame.negative:
         value = abs(value)
+    if value is not None and not math.isfinite(value):
+        value = None
     return {
         **document.provenance(sentence, figure.start, figure.end),
         "kind": figure.kind,

@@ -8,6 +8,8 @@ memory holds a few batches of documents, not the corpus.
 from __future__ import annotations
 
 import gc
+import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
@@ -20,14 +22,34 @@ ENGINES = ("local", "dask")
 # Documents a Dask task batch holds, and batches in flight per worker.
 DASK_BATCH = 32
 DASK_BATCHES_PER_WORKER = 4
+# Documents a local worker takes at a time (the corpus is listed as it goes, so its size is unknown).
+LOCAL_CHUNK = 4
+# Seconds to wait for a Dask scheduler named with --scheduler.
+CONNECT_TIMEOUT = "10s"
+STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
 
 class EngineUnavailable(RuntimeError):
     """The chosen engine cannot run here (e.g. Dask is not installed)."""
 
 
+def available_processors() -> int:
+    """The processors this process may run on: more workers than that only compete."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+def _quiet_worker() -> None:
+    """A worker leaves Ctrl-C to the main process (which ends the pool) and dies quietly on SIGTERM."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
+
+
 def local_results(
-    sources: list[SourceFile],
+    sources: Iterable[SourceFile],
     work: Callable[[RawDocument], object],
     jobs: int,
     prepare: Callable[[], None] | None = None,
@@ -38,19 +60,22 @@ def local_results(
     that what it loads (models, automatons) is built once and shared by every worker.
     """
     read_and_work = partial(_read_then, work)
+    jobs = min(jobs, available_processors())
     if jobs <= 1:
         yield from map(read_and_work, sources)
         return
     if prepare is not None:
         prepare()
-    chunksize = max(1, min(32, len(sources) // (jobs * 8) or 1))
     gc.freeze()  # inherited objects stay out of the workers' collections, so their pages stay shared
+    # Workers are forked with Ctrl-C and SIGTERM held back until `_quiet_worker` has set their handlers.
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
     try:
-        pool = Pool(processes=jobs)
+        pool = Pool(processes=jobs, initializer=_quiet_worker)
     finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
         gc.unfreeze()
     with pool:
-        yield from pool.imap(read_and_work, sources, chunksize=chunksize)
+        yield from pool.imap(read_and_work, sources, chunksize=LOCAL_CHUNK)
 
 
 def _read_then(work: Callable[[RawDocument], object], source: SourceFile) -> object:
@@ -58,7 +83,7 @@ def _read_then(work: Callable[[RawDocument], object], source: SourceFile) -> obj
 
 
 def dask_results(
-    sources: list[SourceFile],
+    sources: Iterable[SourceFile],
     work: Callable[[RawDocument], object],
     jobs: int,
     scheduler: str | None = None,
@@ -70,9 +95,14 @@ def dask_results(
     except ImportError:
         raise EngineUnavailable("the dask engine needs Dask: pip install 'kortrade[dask]'") from None
     if scheduler:
-        client = Client(scheduler)
+        try:
+            client = Client(scheduler, timeout=CONNECT_TIMEOUT)
+        except Exception as error:  # noqa: BLE001 -- a bad address raises ValueError, OSError or TimeoutError
+            reason = (str(error).strip().splitlines() or [type(error).__name__])[0]
+            raise EngineUnavailable(f"cannot reach the Dask scheduler at {scheduler!r}: {reason}") from None
         cluster = None
     else:
+        jobs = min(jobs, available_processors())
         cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None)
         client = Client(cluster)
     try:
@@ -102,7 +132,7 @@ def _batches(items: Iterable[SourceFile], size: int) -> Iterator[list[SourceFile
 
 
 def results(
-    sources: list[SourceFile],
+    sources: Iterable[SourceFile],
     work: Callable[[RawDocument], object],
     jobs: int = 1,
     engine: str = "local",

@@ -54,6 +54,7 @@ FLAG_ORDER = (
     "no_title",
     "no_date",
     "extraction_failed",
+    "renamed",
 )
 PROBLEM_FLAGS = {
     "binary": "binary file, no text read",
@@ -251,7 +252,11 @@ def _split_authors(author: object) -> list[str]:
 
 
 class CorpusRun:
-    """One pass over a corpus: ordered results with duplicates marked, problems reported, facts kept."""
+    """One pass over a corpus: ordered results with duplicates marked, problems reported, facts kept.
+
+    The corpus is listed as it is processed (`discover` streams), leaving out the folders in
+    `skip` (a run's own output folder, when it sits inside the corpus).
+    """
 
     def __init__(
         self,
@@ -263,25 +268,27 @@ class CorpusRun:
         progress: bool | None = False,
         on_problem: Callable[[str], None] | None = None,
         per_document: Callable[..., DocumentResult] = process_raw,
+        skip: tuple[str | os.PathLike[str], ...] = (),
+        cancelled: Callable[[], bool] | None = None,
     ) -> None:
         if isinstance(reference_date, str):
             reference_date = dt.date.fromisoformat(reference_date)
         self.reference_date = reference_date
-        self.sources = corpus_files.discover(corpus)
+        self.corpus, self.skip = corpus, skip
         self.jobs, self.engine, self.scheduler = jobs, engine, scheduler
         self.progress, self.on_problem = progress, on_problem
-        self.per_document = per_document
+        self.per_document, self.cancelled = per_document, cancelled
         self.hashes: list[tuple[str, str]] = []
         self.n_problems = 0
 
     def __iter__(self) -> Iterator[DocumentResult]:
         first_with_text: dict[str, str] = {}
         work = partial(self.per_document, reference_date=self.reference_date)
-        results = engine.results(self.sources, work, self.jobs, self.engine, self.scheduler, prepare=warm_up)
-        bar = tqdm(
-            results, total=len(self.sources), unit="doc", disable=None if self.progress is None else not self.progress
-        )
+        sources = corpus_files.discover(self.corpus, self.skip)
+        results = engine.results(sources, work, self.jobs, self.engine, self.scheduler, prepare=warm_up)
+        bar = tqdm(results, unit="doc", disable=None if self.progress is None else not self.progress)
         for result in bar:
+            self.check_cancelled()
             doc = result.document
             doc_id = str(doc["doc_id"])
             if result.clean_text:
@@ -294,6 +301,16 @@ class CorpusRun:
                     self.on_problem(f"{doc['path']}: {problem}")
             yield result
 
+    def check_cancelled(self) -> None:
+        """Raise KeyboardInterrupt when the run was asked to stop (even if a library swallowed the signal's)."""
+        if self.cancelled is not None and self.cancelled():
+            raise KeyboardInterrupt
+
+    @property
+    def n_documents(self) -> int:
+        """Documents processed so far (all of them once the run has ended)."""
+        return len(self.hashes)
+
     @property
     def info(self) -> dict[str, object]:
         """Run facts for `extract.json`: corpus hash, parameters, version."""
@@ -302,7 +319,7 @@ class CorpusRun:
             "kortrade_version": __version__,
             "kortrade_sha256": corpus_files.package_fingerprint(),
             "reference_date": self.reference_date.isoformat() if self.reference_date else "",
-            "n_documents": len(self.sources),
+            "n_documents": self.n_documents,
         }
 
 
@@ -338,11 +355,12 @@ def extract_to(
     """Extract the corpus straight into `out`, streaming: each document's rows are appended as
     it arrives (the documents table every `chunk_documents` documents), and the outputs
     replace the previous ones only at the end."""
-    run = CorpusRun(corpus, reference_date, per_document=process_raw_as_csv, **options)
-    store = TableStore(out)
+    store = TableStore(out)  # refuses an OUT holding other files before any work is done
+    run = CorpusRun(corpus, reference_date, per_document=process_raw_as_csv, skip=(out,), **options)
     documents: list[dict[str, object]] = []  # their duplicate_of is known only here, so they are formatted here
+    results = iter(run)
     try:
-        for count, result in enumerate(run, start=1):
+        for count, result in enumerate(results, start=1):
             documents.append(result.document)
             store.add_clean_text(str(result.document["doc_id"]), result.clean_text)
             for name, text in result.csv.items():
@@ -351,8 +369,10 @@ def extract_to(
                 store.append("documents", documents)
                 documents.clear()
         store.append("documents", documents)
+        run.check_cancelled()
+        store.commit(run.info)
     except BaseException:
+        results.close()  # ends the workers before the staged files go
         store.abort()
         raise
-    store.commit(run.info)
     return run

@@ -14,6 +14,7 @@ import signal
 import sys
 import tempfile
 from pathlib import Path
+from types import FrameType
 
 from .run.engine import ENGINES, EngineUnavailable
 
@@ -199,10 +200,23 @@ COMMANDS = {"extract": run_extract, "report": run_report}
 STOPPED: list[int] = []
 
 
-def _stop(signum: int, frame: object) -> None:
-    """Turn SIGINT or SIGTERM into KeyboardInterrupt, so the run ends through its clean-up."""
+def _stop(signum: int, frame: FrameType | None) -> None:
+    """Turn SIGINT or SIGTERM into KeyboardInterrupt, so the run ends through its clean-up.
+
+    Inside a finaliser (`__del__`) Python prints an exception with its traceback and drops it, so
+    there the signal is only recorded: the run checks `STOPPED` after each document."""
     STOPPED.append(signum)
-    raise KeyboardInterrupt
+    if not _in_finaliser(frame):
+        raise KeyboardInterrupt
+
+
+def _in_finaliser(frame: FrameType | None) -> bool:
+    """Whether the interrupted code runs inside a `__del__` method."""
+    while frame is not None:
+        if frame.f_code.co_name == "__del__":
+            return True
+        frame = frame.f_back
+    return False
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -94,3 +94,21 @@ def test_ctrl_c_and_sigterm_end_the_run_cleanly(tmp_path, signum, status, jobs):
         assert stderr.strip().splitlines()[-1].startswith(("kortrade: interrupted", "kortrade: terminated"))
         assert snapshot(out) == before
         assert not leftovers(out), "no staging folder is left"
+
+
+def test_a_stop_signal_inside_a_finaliser_is_recorded_not_raised():
+    """An exception raised in `__del__` would be printed with a traceback and lost: the run checks the record."""
+    from kortrade import cli
+
+    class Finalised:
+        def __del__(self):
+            cli._stop(signal.SIGTERM, sys._getframe())
+
+    cli.STOPPED.clear()
+    try:
+        Finalised()  # dropped at once: its __del__ runs here and must not raise
+        assert cli.STOPPED == [signal.SIGTERM]
+        with pytest.raises(KeyboardInterrupt):
+            cli._stop(signal.SIGINT, sys._getframe())
+    finally:
+        cli.STOPPED.clear()

@@ -583,3 +583,10 @@ def test_a_line_of_a_list_measures_what_the_list_does():
     assert fields(text, "22.0%", "metric") == ("exports",)
     assert fields(text, "300 firms", "metric") == ("other",)
     assert fields("Exports rose 3% in May.\nThe index gained 2% today.", "2%", "metric") == ("other",)
+
+
+def test_a_list_under_a_heading_measures_what_the_heading_names():
+    text = "Trade data\n\nExports to\n\nthe United States +0.8%\n\nJapan -2.5%\n\nImports of\n\ncrude oil +4.0%"
+    assert fields(text, "0.8%", "metric", "partner", "direction") == ("exports", "USA", "up")
+    assert fields(text, "-2.5%", "metric", "partner", "direction") == ("exports", "JPN", "down")
+    assert fields(text, "4.0%", "metric", "partner") == ("imports", "WLD")

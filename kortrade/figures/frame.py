@@ -60,8 +60,9 @@ LOOKBACK = 40
 # A sign written before a number in bullet summaries and tables: `semiconductors -7.5%`, `+0.5%`.
 SIGNS = "+-−–"
 SIGN_BEFORE = re.compile(rf"(?:(?<=[\s(:])|^)[{re.escape(SIGNS)}]\Z")
-# The longest line read as an item of a list or flattened table.
+# The longest line read as an item of a list or flattened table, and how many lines above it its heading may be.
 LIST_ITEM_CHARS = 60
+LIST_LOOKBACK_LINES = 8
 # What stands between two figures listed under one movement word: `rose 3.3 percent and 0.3 percent`.
 LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)")
 # What joins a figure to the period it is said for: `19.7 percent in 2023`, `$5 billion for the first quarter`.
@@ -120,7 +121,6 @@ class DocumentFramer:
         self._readings: dict[tuple[int, int], SentenceReading] = {}
         self.countries = DocumentCountries(document.text)
         self._previous: tuple[Figure, Frame] | None = None
-        self._last_cue: Cue | None = None
 
     def reading(self, sentence: Sentence) -> SentenceReading:
         key = (sentence.start, sentence.end)
@@ -138,11 +138,10 @@ class DocumentFramer:
         share_cue = self._share_phrase_cue(of, reading, clause)
         share_phrase = of is not None
         cue = share_cue or self._metric_cue(figure, reading, clause, segment)
-        if cue is not None and cue.label != "other":
-            self._last_cue = cue
-        elif cue is None and self._last_cue is not None and figure.kind != "count" and self._is_list_item(reading):
+        listed = cue is None and figure.kind != "count" and self._is_list_item(reading)
+        if listed:
             # A line of a bullet list or flattened table (`semiconductors -7.5%`) measures what the list does.
-            cue = self._last_cue
+            cue = self._list_cue(reading)
         metric = cue.label if cue else "other"
         movement = after = None
         if not share_phrase and figure.kind != "count":
@@ -164,6 +163,8 @@ class DocumentFramer:
         if (moved_share := self._share_moved_by(figure, sentence)) is not None:
             metric = moved_share.metric
         reporter, partner, reporter_stated = parties(reading, figure, clause, cue, metric, measure, self.countries)
+        if listed and (item_countries := [m.iso3 for m in reading.mentions if m.iso3 != reporter]):
+            partner = item_countries[0]  # the item names its partner: `the United States +0.8%`
         if respective := self._respective_country(figure, reading, clause):
             mention, owns = respective
             reporter, partner = (mention.iso3, partner) if owns else (reporter, mention.iso3)
@@ -198,6 +199,22 @@ class DocumentFramer:
         alone = not text[line_start : sentence.start].strip() and not text[sentence.end : line_end].strip()
         # An item is no sentence: it does not end with a full stop.
         return alone and sentence.end - sentence.start <= LIST_ITEM_CHARS and not text[: sentence.end].rstrip().endswith(".")
+
+    def _list_cue(self, reading: SentenceReading) -> Cue | None:
+        """The metric cue nearest above a list item, in the lines before it (`Exports to` over `China +11.2%`)."""
+        end = reading.sentence.start
+        for _ in range(LIST_LOOKBACK_LINES):
+            line_end = self.text.rfind("\n", 0, end)
+            if line_end < 0:
+                return None
+            start = self.text.rfind("\n", 0, line_end) + 1
+            if start < line_end:
+                line = Sentence(-1, start, line_end, self.text[start:line_end])
+                cues = [c for c in self.reading(line).metric_cues if c.label != "other"]
+                if cues:
+                    return cues[-1]
+            end = start
+        return None
 
     def _share_moved_by(self, figure: Figure, sentence: Sentence) -> Frame | None:
         """The share a percentage-point change moves (`accounted for 22.9 percent of exports, up 2.5 percentage

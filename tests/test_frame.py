@@ -590,3 +590,8 @@ def test_a_list_under_a_heading_measures_what_the_heading_names():
     assert fields(text, "0.8%", "metric", "partner", "direction") == ("exports", "USA", "up")
     assert fields(text, "-2.5%", "metric", "partner", "direction") == ("exports", "JPN", "down")
     assert fields(text, "4.0%", "metric", "partner") == ("imports", "WLD")
+
+
+def test_a_possessive_year_owns_the_amount_after_it():
+    text = "Imports from Chile fell to $590 million from 2023's $3.5 billion."
+    assert fields(text, "$3.5 billion", "period") == ("2023",)

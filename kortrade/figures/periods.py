@@ -78,6 +78,7 @@ BASE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 EVENT_NAME = re.compile(r"\s+[A-Z][a-z]")
+POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 BY_BEFORE = re.compile(r"\b(?:by|until|through)\s+(?:the\s+end\s+of\s+)?\Z", re.IGNORECASE)
 
 
@@ -239,7 +240,9 @@ def _projected(text: str, match: re.Match[str], name: str) -> bool:
 
 def _is_base(text: str, start: int, period: Period) -> bool:
     """`from the same month last year`, `since 2004`, `the lowest since the 2007-08 crisis`; a range after another
-    word (`from January to October`) is no base."""
+    word (`from January to October`) is no base, nor a possessive year (`from 2023's 3,538 tonnes`)."""
+    if POSSESSIVE_AFTER.match(text, period.end):
+        return False  # `from 2023's 3,538 tonnes`: the year owns the amount after it
     base = BASE_BEFORE.search(text, max(start, period.start - 40), period.start)
     return base is not None and (not period.is_range or base.group().lower().startswith("since"))
 

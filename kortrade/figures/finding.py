@@ -56,7 +56,7 @@ NUMBER_OF_REACH = 120
 PERCENT_ESCAPE = re.compile(r"%(?:\d[0-9A-Fa-f]|[A-F][0-9A-F])")
 # What marks a whitespace-delimited token as a web address, whose numbers are no figures.
 ADDRESS = re.compile(r"://|www\.")
-ADDRESS_REACH = 200  # how far before a figure its token is looked for
+ADDRESS_REACH = 200  # how far either side of a figure its token is looked for
 CONNECTOR = re.compile(r"\s*(?:(?P<word>to|and|through)|[-–—~～])\s*\Z", re.IGNORECASE)
 FROM_BEFORE = re.compile(r"\bfrom\s+\Z", re.IGNORECASE)
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+\Z", re.IGNORECASE)
@@ -465,7 +465,10 @@ def _in_address(text: str, figure: Figure) -> bool:
     """Whether the figure sits in a web address (`https://…/exports-up-5-percent`, `www.…`)."""
     start = max(0, figure.start - ADDRESS_REACH)
     token_start = max(start, text.rfind(" ", start, figure.start) + 1, text.rfind("\n", start, figure.start) + 1)
-    token_end = min((i for i in (text.find(" ", figure.end), text.find("\n", figure.end)) if i >= 0), default=len(text))
+    stop = min(len(text), figure.end + ADDRESS_REACH)
+    token_end = min(
+        (i for i in (text.find(" ", figure.end, stop), text.find("\n", figure.end, stop)) if i >= 0), default=stop
+    )
     return ADDRESS.search(text, token_start, token_end) is not None
 
 

@@ -595,3 +595,9 @@ def test_a_list_under_a_heading_measures_what_the_heading_names():
 def test_a_possessive_year_owns_the_amount_after_it():
     text = "Imports from Chile fell to $590 million from 2023's $3.5 billion."
     assert fields(text, "$3.5 billion", "period") == ("2023",)
+
+
+def test_an_adjective_before_imports_holds_for_its_sentence_but_is_not_handed_on():
+    text = "Korea's imports of nickel rose 5 percent.\nAustralian imports surged 9 percent.\nImports from Chile fell 2 percent."
+    assert fields(text, "9 percent", "reporter") == ("KOR",)
+    assert fields(text, "2 percent", "reporter", "partner") == ("KOR", "CHL")

@@ -96,8 +96,11 @@ def parties(
             reporter = reporter or mention.iso3
         elif not partner:
             partner = mention.iso3
+    # `Australian imports` may be goods from Australia rather than Australia's purchases: such a reporter holds for
+    # its sentence but is not handed on (`stated` stays false).
+    ambiguous = bool(owner) and owner != HOME and cue is not None and cue.label == "imports" and _adjective_owner(reading, cue)
     reporter = reporter or reading.source or pair_owner or _earlier_possessor(reading, figure)
-    defaulted = not reporter
+    defaulted = not reporter or ambiguous and reporter == owner
     reporter = reporter or HOME
     partner = partner or _pair_partner(reading, clause, reporter)
     if not partner and (measure == "share" or metric in NEAREST_COUNTRY_METRICS):
@@ -149,6 +152,12 @@ def possessors(reading: SentenceReading, cue: Cue | None) -> tuple[str, str]:
         pair = (before[-2].iso3, owner.iso3)
         return "", HOME if HOME in pair else pair[0]
     return owner.iso3, ""
+
+
+def _adjective_owner(reading: SentenceReading, cue: Cue) -> bool:
+    """Whether the country before the cue is written as a bare adjective (`Australian imports`, not `Australia's`)."""
+    before = [m for m in reading.mentions if m.end <= cue.start]
+    return bool(before) and before[-1].form == "adjective" and not before[-1].possessive
 
 
 def _prepositional_countries(

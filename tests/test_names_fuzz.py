@@ -41,7 +41,7 @@ names = st.one_of(
 ).filter(usable)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(files=st.lists(names, min_size=1, max_size=8, unique=True), folder=names)
 def test_every_file_gets_one_row_and_its_own_clean_text(files, folder):
     with tempfile.TemporaryDirectory() as temp:

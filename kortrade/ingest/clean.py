@@ -106,7 +106,9 @@ def repair_encoding(text: str) -> str:
 @cache
 def boilerplate_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(rule name, compiled pattern) pairs from `data/ingest/boilerplate.tsv`."""
-    return tuple((row["rule"], re.compile(row["pattern"], re.IGNORECASE)) for row in data_rows("ingest/boilerplate.tsv"))
+    return tuple(
+        (row["rule"], re.compile(row["pattern"], re.IGNORECASE)) for row in data_rows("ingest/boilerplate.tsv")
+    )
 
 
 @cache

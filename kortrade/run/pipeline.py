@@ -355,10 +355,10 @@ def extract_to(
     """Extract the corpus straight into `out`, streaming: each document's rows are appended as
     it arrives (the documents table every `chunk_documents` documents), and the outputs
     replace the previous ones only at the end."""
-    store = TableStore(out)  # refuses an OUT holding other files before any work is done
     run = CorpusRun(corpus, reference_date, per_document=process_raw_as_csv, skip=(out,), **options)
     documents: list[dict[str, object]] = []  # their duplicate_of is known only here, so they are formatted here
     results = iter(run)
+    store = TableStore(out)  # refuses an OUT holding other files before any work is done
     try:
         for count, result in enumerate(results, start=1):
             documents.append(result.document)

@@ -56,13 +56,22 @@ class TableStore:
         recover_abandoned(self.out)
         self.staging = beside(self.out, STAGING_MARK)
         shutil.rmtree(self.staging, ignore_errors=True)
-        (self.staging / CLEAN_DIR).mkdir(parents=True)
         self._open_files = ExitStack()
         self._files: dict[str, IO[str]] = {}
         # Clean texts are written relative to an open folder, one step at a time, so a doc_id
         # longer than the system's path limit still gets its file; `_folders` is where it stands.
-        self._folder_fd = os.open(self.staging / CLEAN_DIR, OPEN_FOLDER)
+        self._folder_fd = -1
         self._folders: list[str] = []
+        try:
+            self._open()
+        except BaseException:  # a signal or a full disk while starting leaves no staging folder either
+            self.abort()
+            raise
+
+    def _open(self) -> None:
+        """Make the staging folder and open its tables (header rows written)."""
+        (self.staging / CLEAN_DIR).mkdir(parents=True)
+        self._folder_fd = os.open(self.staging / CLEAN_DIR, OPEN_FOLDER)
         for name in SCHEMAS:
             path = self.staging / f"{name}.csv"
             handle = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 -- closed by the ExitStack

@@ -1,5 +1,6 @@
 """`kortrade report` end to end on the seeds: outputs, reproducibility, failures, the browser."""
 
+import html
 import json
 import re
 import shutil
@@ -186,10 +187,8 @@ def test_notebook_parameter_reaches_the_notebook(tmp_path):
     injected = [c for c in executed.cells if "injected-parameters" in c.metadata.get("tags", [])]
     assert injected and 'sectors = ["ev_batteries"]' in injected[0].source
     for page in ("index.html", "02_trade_figures.html", "doc/004_e2c2a161a104c2fc.html"):
-        assert (
-            "Active filters: <code>sectors = [&#34;ev_batteries&#34;]</code>"
-            in (tmp_path / "report" / page).read_text()
-        )
+        text = html.unescape((tmp_path / "report" / page).read_text())
+        assert 'Active filters: <code>sectors = ["ev_batteries"]</code>' in text, page
 
 
 def test_tables_are_extracted_again_only_when_stale(tmp_path, monkeypatch):

@@ -8,7 +8,7 @@ import zipfile
 import pandas as pd
 import pytest
 
-from kortrade.report import analysis, charts, evidence, export, formatting, pages, parameters
+from kortrade.report import analysis, brief, charts, evidence, export, formatting, pages, parameters
 from kortrade.run.tables import frame
 
 
@@ -92,7 +92,7 @@ def test_damaged_figure_shows_its_repair_and_reason():
     damaged = analysis.damaged_figures(figures)
     assert damaged["surface"].tolist() == ["$400 million"]
     assert damaged["reading"].tolist() == ["−$3.94 bn"]
-    assert damaged["repair"].tolist() == ["rebuilt from 亿 (10^8)"]
+    assert damaged["repair"].tolist() == ["rebuilt from hundred-millions"]
     assert "hundred-millions" in damaged["reason"].iloc[0]
 
 
@@ -148,6 +148,13 @@ def test_spreadsheet_stores_formulas_as_text(tmp_path):
         {"doc_id": ["a", "b"], "title": ['=HYPERLINK("http://example.invalid","x")', "+1-2"], "n_chars": [10, 20]}
     )
     path = export.write_xlsx(tables, tmp_path / "tables.xlsx")
+    again = export.write_xlsx(tables, tmp_path / "again.xlsx")
+    assert path.read_bytes() == again.read_bytes()  # no time of saving inside
+    with zipfile.ZipFile(path) as book:
+        assert {info.date_time for info in book.infolist()} == {export.FIXED_TIME}
+        assert b"<dcterms:modified" in book.read("docProps/core.xml") and b"1980-01-01T00:00:00Z" in book.read(
+            "docProps/core.xml"
+        )
     with zipfile.ZipFile(path) as book:
         sheet = book.read("xl/worksheets/sheet1.xml").decode()
     assert "<f>" not in sheet and "HYPERLINK" in sheet
@@ -161,3 +168,10 @@ def test_dollar_pairs_in_chart_text_are_drawn_as_written():
     documents = pd.DataFrame([document("a", "", "toward_china")]).assign(outlet="Between $5 and $6 Weekly")
     svg = charts.svg(charts.stance_chart(documents))
     assert svg.startswith("<?xml")
+
+
+def test_glance_counts_documents_without_a_stance_in_words():
+    leanings = [{"stance": brief.STANCE_WORDS[s]} for s in ("toward_china", "", "")]
+    lines = brief.glance([], [], [], leanings, [], [], [], "CHN")
+    assert "Stance of the documents: 2 without a stance, 1 toward China." in lines[3]
+    assert lines[0] == "No dated trade level with China could be read."

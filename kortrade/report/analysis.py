@@ -328,7 +328,7 @@ def damage_reason(surface: str, value: object, unit: str) -> tuple[str, str]:
             "they were put back"
         )
     if HUNDRED_MILLION_SURFACE.search(surface) and as_written is not None and abs(float(value)) != as_written * 1e6:
-        return "rebuilt from 亿 (10^8)", (
+        return "rebuilt from hundred-millions", (
             "a Chinese amount in hundred-millions came out as an integer stranded earlier in the clause "
             "and a `D00 million` tail; the two were joined"
         )

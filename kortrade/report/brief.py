@@ -9,7 +9,12 @@ import pandas as pd
 
 from . import analysis, charts, formatting, fx, pages
 
-STANCE_WORDS = {"toward_china": "toward China", "away_from_china": "away from China", "mixed": "mixed"}
+STANCE_WORDS = {
+    "toward_china": "toward China",
+    "away_from_china": "away from China",
+    "mixed": "mixed",
+    "": "without a stance",
+}
 
 
 def write_brief(

@@ -9,6 +9,8 @@ files hold everything.
 from __future__ import annotations
 
 import os
+import re
+import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -51,8 +53,25 @@ def write_xlsx(tables: dict[str, pd.DataFrame], path: Path) -> Path:
                 sheet.append([text_cell(sheet, value) for value in row])
     partial = path.with_name(path.name + ".part")
     book.save(partial)
+    _without_time(partial)
     os.replace(partial, path)
     return path
+
+
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+SAVED_AT = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*")
+
+
+def _without_time(path: Path) -> None:
+    """Make a saved workbook byte-reproducible: openpyxl stamps the time of saving into
+    `docProps/core.xml` and into every zip entry; both are set to a fixed time."""
+    with zipfile.ZipFile(path) as book:
+        entries = [(info, book.read(info)) for info in book.infolist()]
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as book:
+        for info, data in entries:
+            if info.filename == "docProps/core.xml":
+                data = SAVED_AT.sub(rb"\g<1>1980-01-01T00:00:00Z", data)
+            book.writestr(zipfile.ZipInfo(info.filename, date_time=FIXED_TIME), data, zipfile.ZIP_DEFLATED)
 
 
 def write_parquet(tables: dict[str, pd.DataFrame], folder: Path) -> list[Path]:

@@ -125,7 +125,7 @@ def test_manifest_records_inputs_parameters_versions_and_output_hashes(report_di
 def test_second_run_gives_byte_identical_tables_and_charts(report_dir, tmp_path):
     result = run_report("--out", str(tmp_path), "--reference-date", "2026-11-23")
     assert result.returncode == 0, result.stderr
-    for folder, pattern in (("data", "*.csv"), ("figures", "*.png")):
+    for folder, pattern in (("data", "*.csv"), ("data", "*.xlsx"), ("figures", "*.png"), ("figures", "*.svg")):
         first = sorted((report_dir / folder).glob(pattern))
         assert first
         for path in first:

@@ -175,3 +175,15 @@ def test_glance_counts_documents_without_a_stance_in_words():
     lines = brief.glance([], [], [], leanings, [], [], [], "CHN")
     assert "Stance of the documents: 2 without a stance, 1 toward China." in lines[3]
     assert lines[0] == "No dated trade level with China could be read."
+
+
+def test_deal_network_legend_shows_only_what_is_drawn():
+    deals = pd.DataFrame([{"doc_id": "a", "supplier": "org:x", "buyer": "org:y", "status": "signed"}])
+    actors = pd.DataFrame(
+        [
+            {"actor_id": "org:x", "name": "X Corp", "country": "KOR"},
+            {"actor_id": "org:y", "name": "Y Ltd", "country": "CHN"},
+        ]
+    )
+    legend = charts.deal_network_chart(deals, actors).axes[0].get_legend()
+    assert [text.get_text() for text in legend.get_texts()] == ["signed (line)", "South Korea", "China"]

@@ -191,12 +191,20 @@ def deal_network_chart(deals: pd.DataFrame, actors: pd.DataFrame) -> Figure:
     label_positions = {n: (x, y - 0.09) for n, (x, y) in layout.items()}
     labels = {n: names["name"].get(n, n) for n in graph.nodes}
     nx.draw_networkx_labels(graph, label_positions, labels=labels, ax=ax, font_size=8, verticalalignment="top")
-    handles = [
-        mpl.lines.Line2D([], [], color="black", linestyle=s, label=f"{k} (line)") for k, s in STATUS_STYLES.items()
+    drawn_statuses = {s for _, _, s in graph.edges(data="status")}
+    drawn_countries = {names["country"].get(n, "") for n in graph.nodes}
+    handles = [  # a legend only for what is drawn
+        mpl.lines.Line2D([], [], color="black", linestyle=s, label=f"{k} (line)")
+        for k, s in STATUS_STYLES.items()
+        if k in drawn_statuses
     ]
     handles += [
-        mpl.lines.Line2D([], [], marker="o", linestyle="", color=c, label=k) for k, c in COUNTRY_COLOURS.items()
+        mpl.lines.Line2D([], [], marker="o", linestyle="", color=c, label=formatting.economy(k))
+        for k, c in COUNTRY_COLOURS.items()
+        if k in drawn_countries
     ]
+    if drawn_countries - set(COUNTRY_COLOURS):
+        handles.append(mpl.lines.Line2D([], [], marker="o", linestyle="", color="#95a5a6", label="other or unknown"))
     ax.legend(
         handles=handles,
         loc="upper left",

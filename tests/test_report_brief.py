@@ -187,3 +187,11 @@ def test_deal_network_legend_shows_only_what_is_drawn():
     )
     legend = charts.deal_network_chart(deals, actors).axes[0].get_legend()
     assert [text.get_text() for text in legend.get_texts()] == ["signed (line)", "South Korea", "China"]
+
+
+def test_growth_chart_gives_every_figure_its_own_row_and_room_for_its_label():
+    rows = [{"metric": "exports", "partner": "CHN", "period": "", "doc_id": "same", "garbled": False, "change_pct": v}
+            for v in (5.0, -3.0)] * 20  # fmt: skip
+    fig = charts.growth_chart(pd.DataFrame(rows))
+    assert len(fig.axes[0].patches) == 40 and len(fig.axes[0].get_yticklabels()) == 40
+    assert fig.get_size_inches()[1] >= 40 * charts.ROW_INCHES

@@ -57,11 +57,17 @@ def styled(build: Callable[P, Figure]) -> Callable[P, Figure]:
     return styled_build
 
 
-def new_figure(title: str, source: str) -> tuple[Figure, mpl.axes.Axes]:
-    """A figure of the report's size with its title and a source line at the bottom."""
+ROW_INCHES = 0.24  # height of one labelled bar or row, so that row labels never overlap
+
+
+def new_figure(title: str, source: str, rows: int = 0) -> tuple[Figure, mpl.axes.Axes]:
+    """A figure of the report's width with its title and a source line at the bottom; a chart of
+    `rows` labelled rows grows taller so that every label has room."""
+    height = max(SIZE[1], 1.6 + ROW_INCHES * rows)
     with mpl.rc_context(STYLE):
-        fig = Figure(figsize=SIZE, layout="constrained")
-        fig.get_layout_engine().set(rect=(0, 0.04, 1, 0.96))  # keep the bottom strip for the source line
+        fig = Figure(figsize=(SIZE[0], height), layout="constrained")
+        strip = 0.2 / height  # keep a bottom strip for the source line
+        fig.get_layout_engine().set(rect=(0, strip, 1, 1 - strip))
         ax = fig.add_subplot()
         ax.set_title(title, loc="left")
         fig.text(0.01, 0.005, f"Source: {source}", fontsize=8, color="#555555", ha="left", va="bottom")
@@ -99,7 +105,7 @@ def sources_line(doc_ids: pd.Series) -> str:
 @styled
 def counts_bar(counts: pd.Series, title: str, xlabel: str, ylabel: str, source: str) -> Figure:
     """A horizontal bar chart of counts (largest on top)."""
-    fig, ax = new_figure(title, source)
+    fig, ax = new_figure(title, source, rows=len(counts))
     if counts.empty:
         empty_note(ax, ylabel.lower())
         return fig
@@ -150,7 +156,7 @@ def trade_levels_chart(levels: pd.DataFrame, partner: str) -> Figure:
 @styled
 def growth_chart(rates: pd.DataFrame) -> Figure:
     """Reported growth rates, one bar per figure, labelled by metric, partner and period."""
-    fig, ax = new_figure("Reported growth rates", sources_line(rates["doc_id"]))
+    fig, ax = new_figure("Reported growth rates", sources_line(rates["doc_id"]), rows=len(rates))
     if rates.empty:
         empty_note(ax, "growth rates")
         return fig
@@ -161,7 +167,10 @@ def growth_chart(rates: pd.DataFrame) -> Figure:
         )
     ]
     colours = ["#27ae60" if v >= 0 else "#c0392b" for v in rates["change_pct"]]
-    ax.barh(labels, rates["change_pct"], color=colours)
+    rows = range(len(labels))  # by position: two figures with the same label keep a bar each
+    ax.barh(rows, rates["change_pct"], color=colours)
+    ax.set_yticks(rows, labels)
+    ax.set_ylim(-0.6, len(labels) - 0.4)
     ax.axvline(0, color="black", linewidth=0.8)
     ax.set_xlabel("Change, % (negative = fall; * = reconstructed from damaged text)")
     ax.set_ylabel("Metric → partner, period [document]")
@@ -240,7 +249,11 @@ def tone_histogram(sentences: pd.DataFrame) -> Figure:
 @styled
 def stance_chart(documents: pd.DataFrame) -> Figure:
     """Documents by stance, stacked by outlet."""
-    fig, ax = new_figure("Where documents say Korea–China ties are heading", sources_line(documents["doc_id"]))
+    fig, ax = new_figure(
+        "Where documents say Korea–China ties are heading",
+        sources_line(documents["doc_id"]),
+        rows=documents["outlet"].nunique(),
+    )
     if documents.empty:
         empty_note(ax, "documents")
         return fig
@@ -267,7 +280,9 @@ def stance_chart(documents: pd.DataFrame) -> Figure:
 @styled
 def timeline_chart(timeline: pd.DataFrame) -> Figure:
     """Dated statements on a time axis, one row per document."""
-    fig, ax = new_figure("Timeline of dated statements", sources_line(timeline["doc_id"]))
+    fig, ax = new_figure(
+        "Timeline of dated statements", sources_line(timeline["doc_id"]), rows=timeline["doc_id"].nunique()
+    )
     dated = timeline.assign(
         when=pd.to_datetime(timeline["date"].str.slice(0, 10), format="mixed", errors="coerce")
     ).dropna(subset=["when"])

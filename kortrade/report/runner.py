@@ -319,7 +319,11 @@ PART_TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
 {%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
 {%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
 {%- block jupyter_widgets -%}{%- endblock jupyter_widgets -%}
-{% block body_header %}{{ super() }}<div style="max-width:1200px;margin:0 auto;padding:0 1em">{{ resources.kortrade_nav }}</div>{% endblock body_header %}
+{% block body_header %}{{ super() }}<div class="kortrade-nav">
+<style>.kortrade-nav{max-width:1200px;margin:1em auto 0;padding:0 1em;font-family:"DejaVu Sans",Arial,sans-serif}
+.kortrade-nav nav{border-bottom:1px solid #ccc;padding-bottom:.4em}.kortrade-nav nav a{margin-right:.8em}
+.kortrade-nav .filters{background:#f4f6f8;border-left:4px solid #1f5fa8;padding:.3em .6em}</style>
+{{ resources.kortrade_nav }}</div>{% endblock body_header %}
 """
 
 

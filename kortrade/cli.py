@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 from types import FrameType
 
+from . import __version__
 from .run.engine import ENGINES, EngineUnavailable
 
 EXIT_USAGE = 2
@@ -53,6 +54,7 @@ class OneLineParser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = OneLineParser(prog="kortrade", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"kortrade {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=OneLineParser)
     ext = commands.add_parser("extract", help="extract the data-contract tables from a corpus folder")
     ext.add_argument("corpus", nargs="?", default="seeds", help="folder of articles (default: seeds)")
@@ -80,6 +82,9 @@ def build_parser() -> argparse.ArgumentParser:
         default=[],
         metavar=("NAME", "VALUE"),
         help="a notebook parameter; VALUE is read as JSON when it parses, else as text",
+    )
+    rep.add_argument(
+        "--list-parameters", action="store_true", help="print every notebook parameter with its default, and stop"
     )
     return parser
 
@@ -166,16 +171,20 @@ def _inside(path: str, folder: str) -> bool:
 def run_report(args: argparse.Namespace) -> int:
     from .report import runner as report
 
-    check_corpus(args.corpus)
-    check_writable(args.out)
     notebooks = Path(args.notebooks)
     if not notebooks.is_dir() or not report.notebook_parts(notebooks):
         raise UsageError(f"no notebooks (NN_name.ipynb) found in {notebooks}")
+    if args.list_parameters:
+        declared = report.parameters.declared([part.source for part in report.notebook_parts(notebooks)])
+        print("\n".join(report.parameters.listing(declared)))
+        return 0
+    check_corpus(args.corpus)
+    check_writable(args.out)
     reserved = set(report.BUILT_IN_PARAMETERS) & {name for name, _ in args.parameter}
     if reserved:
         raise UsageError(f"set {', '.join(sorted(reserved))} with the command's own options, not -p")
-    extra = {name: report.parse_value(value) for name, value in args.parameter}
     try:
+        extra = report.read_parameters(notebooks, args.parameter)
         index = report.run_report(
             Path(args.corpus),
             Path(args.out),
@@ -184,7 +193,7 @@ def run_report(args: argparse.Namespace) -> int:
             notebooks,
             log=lambda message: print(f"kortrade: {message}", file=sys.stderr),
         )
-    except report.UnknownParameter as error:
+    except report.parameters.ParameterError as error:
         raise UsageError(str(error)) from None
     except report.NotebookFailed as error:
         print(f"kortrade: error: {error}", file=sys.stderr)

@@ -1,11 +1,15 @@
 """`kortrade report` end to end on the seeds: outputs, reproducibility, failures, the browser."""
 
+import html
 import json
+import re
 import shutil
 
 import nbformat
 import pytest
-from conftest import ROOT, SEEDS, run_report
+from conftest import ROOT, SEEDS, run_cli, run_report
+
+import kortrade
 
 PARTS = ["01_corpus", "02_trade_figures", "03_actors_and_deals", "04_tone_stance_timeline", "05_findings"]
 
@@ -18,7 +22,87 @@ def test_report_writes_every_part(report_dir):
     index = (report_dir / "report" / "index.html").read_text()
     assert all(f'href="{part}.html"' in index for part in PARTS)
     assert len(list((report_dir / "figures").glob("*.png"))) >= 8
+    assert sorted(p.stem for p in (report_dir / "figures").glob("*.svg")) == sorted(
+        p.stem for p in (report_dir / "figures").glob("*.png")
+    )
     assert (report_dir / "data" / "documents.csv").exists()
+    assert (report_dir / "data" / "tables.xlsx").exists() and (
+        report_dir / "data" / "parquet" / "figures.parquet"
+    ).exists()
+    assert len(list((report_dir / "report" / "doc").glob("*.html"))) == 5
+
+
+def test_brief_opens_with_answers_linked_to_their_evidence(report_dir):
+    brief = (report_dir / "report" / "index.html").read_text()
+    glance = brief[brief.index('id="glance"') : brief.index('class="charts"')]
+    # the latest bilateral levels, formatted for people, each linked to its highlighted span
+    assert '<a href="doc/002_c30783c9e7f1f1ae.html#c1062-1076">exports $124.8 bn in 2023</a> (−20.0 %)' in glance
+    assert "trade balance −$18 bn in 2023" in glance
+    assert "No figure is reported by two sources for the same period" in glance
+    assert "8 deals: 3 negotiating, 3 reported, 2 signed" in glance
+    assert "4 damaged figures, 0 unresolved dates, 1 problem files" in glance
+    assert "−$3.94 bn" in brief and "hundred-millions" in brief  # a damaged figure with its repair and reason
+    assert "-3.94e+09" not in brief and "1e+10" not in brief
+    page = (report_dir / "report" / "doc" / "002_c30783c9e7f1f1ae.html").read_text()
+    clean = (report_dir / "data" / "clean" / "002_c30783c9e7f1f1ae.txt").read_text(encoding="utf-8")
+    assert clean[1062:1076] == "$124.8 billion"
+    assert '<mark class="figure" id="c1062-1076"' in page and "$124.8 billion</mark>" in page
+
+
+def test_pages_load_nothing_from_the_network_and_show_filters(report_dir):
+    report = report_dir / "report"
+    for page in [*report.glob("*.html"), *(report / "doc").glob("*.html")]:
+        text = page.read_text()
+        assert not re.search(r"<script[^>]+src=|<link[^>]+href=[\"']https?:", text), page.name
+        assert "Active filters: none" in text, page.name
+        assert 'index.html">Brief</a>' in text, page.name
+
+
+def test_hostile_titles_and_bodies_run_to_the_end_as_text(tmp_path):
+    import openpyxl
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "prices $5 and $6.txt").write_text(
+        "Exports between $5 and $6 billion: a headline for a test\n\n"
+        "South Korea's exports to China rose 5 percent in 2023, officials said in a sentence for a test.\n"
+    )
+    (corpus / "script.txt").write_text(
+        "A headline about markup\n\nThe body holds <script>alert('x')</script> beside exports to China of $10 billion.\n"
+    )
+    (corpus / "formula.txt").write_text(
+        '=HYPERLINK("http://example.invalid","open me")\n\nSouth Korea and China agreed to deepen trade ties in 2024.\n'
+    )
+    out = tmp_path / "out"
+    result = run_report("--corpus", str(corpus), "--out", str(out))  # the later --corpus wins
+    assert result.returncode == 0, result.stderr
+    brief = (out / "report" / "index.html").read_text()
+    assert "Exports between $5 and $6 billion" in brief and "=HYPERLINK(&#34;http://example.invalid" in brief
+    script_page = (out / "report" / "doc" / "script.html").read_text()
+    assert "<script>alert" not in script_page and "&lt;script&gt;alert" in script_page
+    book = openpyxl.load_workbook(out / "data" / "tables.xlsx")
+    titles = {row[0]: row[3] for row in book["documents"].iter_rows(min_row=2, values_only=True)}
+    assert titles["formula"] == '=HYPERLINK("http://example.invalid","open me")'
+    assert all(cell.data_type == "s" for row in book["documents"].iter_rows(min_row=2, max_col=4) for cell in row)
+
+
+def test_a_failed_report_leaves_the_previous_one_whole_and_a_new_one_leaves_no_stale_chart(report_dir, tmp_path):
+    out = tmp_path / "out"
+    shutil.copytree(report_dir, out)
+    (out / "figures" / "99_stale.png").write_bytes(b"from an older report")
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    shutil.copy(ROOT / "notebooks" / "01_corpus.ipynb", notebooks)
+    broken = nbformat.read(ROOT / "notebooks" / "01_corpus.ipynb", as_version=4)
+    broken.cells.append(nbformat.v4.new_code_cell("raise ValueError('deliberate failure')"))
+    nbformat.write(broken, notebooks / "02_broken.ipynb")
+    assert run_report("--out", str(out), "--reference-date", "2026-11-23", notebooks=notebooks).returncode == 1
+    after = {p: p.read_bytes() for p in out.rglob("*") if p.is_file() and "failed" not in p.relative_to(out).parts}
+    assert after == before
+    assert run_report("--out", str(out), "--reference-date", "2026-11-23").returncode == 0
+    assert not (out / "figures" / "99_stale.png").exists() and not (out / "failed").exists()
+    assert not list(out.glob(".report-*"))
 
 
 def test_html_has_no_input_cells(report_dir):
@@ -41,7 +125,7 @@ def test_manifest_records_inputs_parameters_versions_and_output_hashes(report_di
 def test_second_run_gives_byte_identical_tables_and_charts(report_dir, tmp_path):
     result = run_report("--out", str(tmp_path), "--reference-date", "2026-11-23")
     assert result.returncode == 0, result.stderr
-    for folder, pattern in (("data", "*.csv"), ("figures", "*.png")):
+    for folder, pattern in (("data", "*.csv"), ("data", "*.xlsx"), ("figures", "*.png"), ("figures", "*.svg")):
         first = sorted((report_dir / folder).glob(pattern))
         assert first
         for path in first:
@@ -61,25 +145,50 @@ def test_failing_notebook_names_notebook_and_cell_and_keeps_it(tmp_path):
     last = result.stderr.strip().splitlines()[-1]
     assert "02_broken.ipynb" in last and "cell" in last and "ValueError: deliberate failure" in last
     assert "Traceback" not in result.stderr
-    kept = nbformat.read(out / "notebooks" / "02_broken.ipynb", as_version=4)
+    kept = nbformat.read(out / "failed" / "02_broken.ipynb", as_version=4)
+    assert not (out / "report").exists()  # nothing of a failed report is published
     assert any(
         o.get("ename") == "ValueError" for c in kept.cells if c.cell_type == "code" for o in c.get("outputs", [])
     )
 
 
-@pytest.mark.parametrize("args", [("-p", "no_such_parameter", "1"), ("-p", "corpus_dir", "x")])
-def test_bad_parameters_are_one_line_and_exit_2(tmp_path, args):
-    result = run_report("--out", str(tmp_path), *args)
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("-p", "no_such_parameter", "1"), "no notebook has a parameter named no_such_parameter"),
+        (("-p", "corpus_dir", "x"), "with the command's own options"),
+        (("-p", "sectors", "ev_batteries"), "takes a JSON list of text, such as '[\"ev_batteries\"]'"),
+        (("-p", "sectors", "[" * 30_000 + "]" * 30_000), "nested too deeply"),
+        (("-p", "sectors", '["semiconductor"]'), "semiconductor selects nothing in this corpus; known values: "),
+    ],
+)
+def test_bad_parameters_are_one_line_and_exit_2(tmp_path, args, message):
+    result = run_report("--out", str(tmp_path / "out"), *args)
     assert result.returncode == 2
-    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("kortrade: error: ") and message in last and "Traceback" not in result.stderr
+    assert "semiconductors" in last or "selects nothing" not in message  # the known values are named
+    assert not (tmp_path / "out" / "report").exists()
+
+
+def test_list_parameters_and_version():
+    listed = run_cli("report", "--list-parameters")
+    assert listed.returncode == 0
+    assert "sectors = []  (02_trade_figures.ipynb)" in listed.stdout.splitlines()
+    assert "top_n = 25  (03_actors_and_deals.ipynb)" in listed.stdout.splitlines()
+    version = run_cli("--version")
+    assert version.returncode == 0 and version.stdout.strip() == f"kortrade {kortrade.__version__}"
 
 
 def test_notebook_parameter_reaches_the_notebook(tmp_path):
-    result = run_report("--out", str(tmp_path), "-p", "sectors", '["no-such-sector"]')
+    result = run_report("--out", str(tmp_path), "-p", "sectors", '["ev_batteries"]')
     assert result.returncode == 0, result.stderr
     executed = nbformat.read(tmp_path / "notebooks" / "02_trade_figures.ipynb", as_version=4)
     injected = [c for c in executed.cells if "injected-parameters" in c.metadata.get("tags", [])]
-    assert injected and 'sectors = ["no-such-sector"]' in injected[0].source
+    assert injected and 'sectors = ["ev_batteries"]' in injected[0].source
+    for page in ("index.html", "02_trade_figures.html", "doc/004_e2c2a161a104c2fc.html"):
+        text = html.unescape((tmp_path / "report" / page).read_text())
+        assert 'Active filters: <code>sectors = ["ev_batteries"]</code>' in text, page
 
 
 def test_tables_are_extracted_again_only_when_stale(tmp_path, monkeypatch):

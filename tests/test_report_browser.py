@@ -1,5 +1,8 @@
-"""The rendered report opened in headless Chromium: every part and every chart loads."""
+"""The rendered report opened in headless Chromium with the network blocked: every part and every
+chart loads, no request leaves the machine, and a figure's link lands on its highlighted sentence."""
 
+import json
+import re
 import shutil
 from pathlib import Path
 
@@ -36,7 +39,10 @@ def browser(tmp_path_factory):
     for flag in FLAGS:
         options.add_argument(flag)
     options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
+    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
     driver = webdriver.Chrome(service=Service(DRIVER), options=options)
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["http://*", "https://*", "ws://*", "wss://*"]})
     yield driver
     driver.quit()
 
@@ -47,21 +53,52 @@ def broken_images(driver) -> list[str]:
     )
 
 
-def test_every_part_and_chart_loads(browser, report_dir):
+def requested_urls(driver) -> list[str]:
+    """Every URL the browser asked for since the last call (from the DevTools performance log)."""
+    urls = []
+    for entry in driver.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message["method"] == "Network.requestWillBeSent":
+            urls.append(message["params"]["request"]["url"])
+    return urls
+
+
+def test_every_part_and_chart_loads_without_the_network(browser, report_dir):
     index = report_dir / "report" / "index.html"
+    requested_urls(browser)
     browser.get(index.as_uri())
-    assert "kortrade report" in browser.title
+    assert "the brief" in browser.title
+    assert len(browser.find_elements(By.CSS_SELECTOR, ".charts img")) >= 2
+    assert broken_images(browser) == []
     links = [a.get_attribute("href") for a in browser.find_elements(By.TAG_NAME, "a")]
-    parts = [href for href in links if href.endswith(".html")]
-    charts = [href for href in links if href.endswith(".png")]
-    assert len(parts) == 5 and len(charts) >= 8
+    parts = sorted({href for href in links if re.search(r"/\d\d_[a-z_]+\.html$", href)})
+    assert len(parts) == 5
     for href in parts:
         browser.get(href)
         assert browser.find_elements(By.TAG_NAME, "h1"), href
+        assert browser.find_element(By.LINK_TEXT, "Brief").get_attribute("href") == index.as_uri()
         assert browser.execute_script("return document.images.length") >= 1, href
         assert broken_images(browser) == [], href
         assert "Traceback" not in browser.page_source
-    for href in charts:
+    for href in (h for h in links if h.endswith((".png", ".svg"))):
         browser.get(href)
-        size = browser.execute_script("const i = document.images[0]; return i && i.complete ? i.naturalWidth : 0;")
-        assert size > 0, href
+        assert "ERR_" not in browser.page_source, href
+    # chrome:// is the browser's own pages (its new-tab page), not the network
+    outside = [url for url in requested_urls(browser) if not url.startswith(("file:", "data:", "about:", "chrome:"))]
+    assert outside == [], outside
+
+
+def test_a_figure_link_lands_on_its_highlighted_sentence(browser, report_dir):
+    browser.get((report_dir / "report" / "index.html").as_uri())
+    link = browser.find_element(By.CSS_SELECTOR, "#trade + table a[href*='#c']")
+    assert link.text == "$124.8 bn"
+    link.click()
+    assert browser.current_url.endswith("/doc/002_c30783c9e7f1f1ae.html#c1062-1076")
+    target = browser.execute_script(
+        "const t = document.querySelector(':target');"
+        "return t && [t.tagName, t.textContent, getComputedStyle(t).outlineStyle,"
+        " t.closest('.sentence').id, getComputedStyle(t.closest('.sentence')).backgroundColor];"
+    )
+    assert target[:3] == ["MARK", "$124.8 billion", "solid"]
+    assert target[3].startswith("s") and target[4] != "rgba(0, 0, 0, 0)"  # the sentence is highlighted too
+    assert [url for url in requested_urls(browser) if url.startswith(("http:", "https:", "ws:", "wss:"))] == []

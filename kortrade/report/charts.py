@@ -1,18 +1,28 @@
 """Charts for the report: one look for all, saved as byte-reproducible PNGs.
 
 Every chart has a title, axis labels with units and a line naming its
-sources. `save` writes PNGs without software versions or timestamps, with a
-fixed size, resolution and font, so two runs give identical files.
+sources. `save` writes a PNG at twice the screen resolution and an SVG beside it,
+without software versions or timestamps, with a fixed size and font, so two runs
+give identical files. Text is never read as mathematics: a `$5 and $6` in a title
+or an outlet's name is drawn as written.
 """
 
 from __future__ import annotations
 
+import functools
+import io
+from collections.abc import Callable
 from pathlib import Path
+from typing import ParamSpec
 
 import matplotlib as mpl
 import networkx as nx
 import pandas as pd
 from matplotlib.figure import Figure
+
+from . import formatting
+
+P = ParamSpec("P")
 
 STYLE = {
     "font.family": "DejaVu Sans",
@@ -24,22 +34,40 @@ STYLE = {
     "axes.grid": True,
     "grid.alpha": 0.3,
     "figure.dpi": 100,
-    "savefig.dpi": 100,
+    "savefig.dpi": 200,
     "svg.hashsalt": "kortrade",
+    "svg.fonttype": "path",
+    "text.parse_math": False,
 }
 SIZE = (9.0, 5.0)
-ECONOMY_NAMES = {"CHN": "China", "USA": "United States", "JPN": "Japan", "WLD": "world", "KOR": "South Korea"}
 COUNTRY_COLOURS = {"KOR": "#1f5fa8", "CHN": "#c0392b", "USA": "#7f8c8d", "JPN": "#8e44ad"}
 STATUS_STYLES = {"signed": "solid", "negotiating": "dashed", "planned": "dotted", "reported": "dashdot"}
 METRIC_COLOURS = {"exports": "#1f5fa8", "imports": "#c0392b", "trade_balance": "#27ae60", "trade_volume": "#7f8c8d"}
 STANCE_COLOURS = {"toward_china": "#c0392b", "away_from_china": "#1f5fa8", "mixed": "#f39c12", "": "#bdc3c7"}
 
 
-def new_figure(title: str, source: str) -> tuple[Figure, mpl.axes.Axes]:
-    """A figure of the report's size with its title and a source line at the bottom."""
+def styled(build: Callable[P, Figure]) -> Callable[P, Figure]:
+    """Build a chart under the report's style (text objects read it when they are made)."""
+
+    @functools.wraps(build)
+    def styled_build(*args: P.args, **kwargs: P.kwargs) -> Figure:
+        with mpl.rc_context(STYLE):
+            return build(*args, **kwargs)
+
+    return styled_build
+
+
+ROW_INCHES = 0.24  # height of one labelled bar or row, so that row labels never overlap
+
+
+def new_figure(title: str, source: str, rows: int = 0) -> tuple[Figure, mpl.axes.Axes]:
+    """A figure of the report's width with its title and a source line at the bottom; a chart of
+    `rows` labelled rows grows taller so that every label has room."""
+    height = max(SIZE[1], 1.6 + ROW_INCHES * rows)
     with mpl.rc_context(STYLE):
-        fig = Figure(figsize=SIZE, layout="constrained")
-        fig.get_layout_engine().set(rect=(0, 0.04, 1, 0.96))  # keep the bottom strip for the source line
+        fig = Figure(figsize=(SIZE[0], height), layout="constrained")
+        strip = 0.2 / height  # keep a bottom strip for the source line
+        fig.get_layout_engine().set(rect=(0, strip, 1, 1 - strip))
         ax = fig.add_subplot()
         ax.set_title(title, loc="left")
         fig.text(0.01, 0.005, f"Source: {source}", fontsize=8, color="#555555", ha="left", va="bottom")
@@ -47,11 +75,20 @@ def new_figure(title: str, source: str) -> tuple[Figure, mpl.axes.Axes]:
 
 
 def save(fig: Figure, path: Path) -> Path:
-    """Write a PNG with no version or time metadata."""
+    """Write `path` (a PNG at 2×) and the same chart as SVG beside it, with no version or time metadata."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with mpl.rc_context(STYLE):
         fig.savefig(path, format="png", metadata={"Software": None})
+    path.with_suffix(".svg").write_text(svg(fig), encoding="utf-8")
     return path
+
+
+def svg(fig: Figure) -> str:
+    """The chart as an SVG document (fonts drawn as paths, ids salted: the same chart gives the same text)."""
+    buffer = io.StringIO()
+    with mpl.rc_context(STYLE):
+        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    return buffer.getvalue()
 
 
 def empty_note(ax: mpl.axes.Axes, what: str) -> None:
@@ -65,9 +102,10 @@ def sources_line(doc_ids: pd.Series) -> str:
     return "kortrade extraction of " + (", ".join(ids) if len(ids) <= 4 else f"{len(ids)} documents")
 
 
+@styled
 def counts_bar(counts: pd.Series, title: str, xlabel: str, ylabel: str, source: str) -> Figure:
     """A horizontal bar chart of counts (largest on top)."""
-    fig, ax = new_figure(title, source)
+    fig, ax = new_figure(title, source, rows=len(counts))
     if counts.empty:
         empty_note(ax, ylabel.lower())
         return fig
@@ -79,44 +117,46 @@ def counts_bar(counts: pd.Series, title: str, xlabel: str, ylabel: str, source: 
     return fig
 
 
+@styled
 def trade_levels_chart(levels: pd.DataFrame, partner: str) -> Figure:
-    """Korea's trade with a partner by period, one marker per source document."""
+    """Korea's trade with a partner by period: one bar per metric and source document, its value
+    written on it; a deficit is a bar below zero."""
     usable = levels[(levels["period"] != "") & ~levels["garbled"]]
-    title = f"South Korea–{ECONOMY_NAMES.get(partner, partner)} trade by period and source (dated, undamaged figures)"
+    title = f"South Korea–{formatting.economy(partner)} trade by period (dated, undamaged figures)"
     fig, ax = new_figure(title, sources_line(usable["doc_id"]))
     if usable.empty:
         empty_note(ax, "dated trade levels")
         return fig
-    periods = sorted(usable["period"].unique())
-    position = {p: i for i, p in enumerate(periods)}
-    metrics = sorted(usable["metric"].unique())
-    width = 0.8 / len(metrics)
-    for k, metric in enumerate(metrics):
-        part = usable[usable["metric"] == metric]
-        xs = [position[p] - 0.4 + width * (k + 0.5) for p in part["period"]]
-        ax.bar(xs, part["usd_bn"], width=width, label=metric.replace("_", " "), color=METRIC_COLOURS.get(metric))
-        for x, y, doc in zip(xs, part["usd_bn"], part["doc_id"]):
-            ax.annotate(
-                doc[:12],
-                (x, y),
-                fontsize=6,
-                rotation=90,
-                ha="center",
-                va="bottom",
-                xytext=(0, 2),
-                textcoords="offset points",
-            )
+    rank = {m: i for i, m in enumerate(METRIC_COLOURS)}
+    ordered = usable.assign(rank=usable["metric"].map(rank)).sort_values(["period", "rank", "doc_id"])
+    periods = sorted(ordered["period"].unique())
+    width = 0.8 / int(ordered.groupby("period").size().max())
+    drawn: set[str] = set()
+    for i, period in enumerate(periods):
+        rows = ordered[ordered["period"] == period]
+        for k, row in enumerate(rows.itertuples()):
+            x = i - 0.4 + width * (k + 0.5)
+            label = formatting.label(row.metric)
+            ax.bar(x, row.usd_bn, width=width * 0.9, color=METRIC_COLOURS.get(row.metric, "#7f8c8d"),
+                   label=None if label in drawn else label)  # fmt: skip
+            drawn.add(label)
+            below = row.usd_bn < 0
+            ax.annotate(formatting.money(row.usd_bn * 1e9), (x, row.usd_bn), ha="center",
+                        va="top" if below else "bottom", xytext=(0, -3 if below else 3),
+                        textcoords="offset points", fontsize=8)  # fmt: skip
     ax.axhline(0, color="black", linewidth=0.8)
+    ax.margins(y=0.15)
     ax.set_xticks(range(len(periods)), periods)
     ax.set_xlabel("Period covered")
-    ax.set_ylabel("US$ billion")
-    ax.legend(loc="best", frameon=False)
+    ax.set_ylabel("US$ billion (a deficit is below zero)")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
     return fig
 
 
+@styled
 def growth_chart(rates: pd.DataFrame) -> Figure:
     """Reported growth rates, one bar per figure, labelled by metric, partner and period."""
-    fig, ax = new_figure("Reported growth rates", sources_line(rates["doc_id"]))
+    fig, ax = new_figure("Reported growth rates", sources_line(rates["doc_id"]), rows=len(rates))
     if rates.empty:
         empty_note(ax, "growth rates")
         return fig
@@ -127,13 +167,17 @@ def growth_chart(rates: pd.DataFrame) -> Figure:
         )
     ]
     colours = ["#27ae60" if v >= 0 else "#c0392b" for v in rates["change_pct"]]
-    ax.barh(labels, rates["change_pct"], color=colours)
+    rows = range(len(labels))  # by position: two figures with the same label keep a bar each
+    ax.barh(rows, rates["change_pct"], color=colours)
+    ax.set_yticks(rows, labels)
+    ax.set_ylim(-0.6, len(labels) - 0.4)
     ax.axvline(0, color="black", linewidth=0.8)
     ax.set_xlabel("Change, % (negative = fall; * = reconstructed from damaged text)")
     ax.set_ylabel("Metric → partner, period [document]")
     return fig
 
 
+@styled
 def deal_network_chart(deals: pd.DataFrame, actors: pd.DataFrame) -> Figure:
     """Supplier → buyer network: nodes coloured by country, edges styled by deal status."""
     fig, ax = new_figure("Corporate supply deals (arrows point from supplier to buyer)", sources_line(deals["doc_id"]))
@@ -156,12 +200,20 @@ def deal_network_chart(deals: pd.DataFrame, actors: pd.DataFrame) -> Figure:
     label_positions = {n: (x, y - 0.09) for n, (x, y) in layout.items()}
     labels = {n: names["name"].get(n, n) for n in graph.nodes}
     nx.draw_networkx_labels(graph, label_positions, labels=labels, ax=ax, font_size=8, verticalalignment="top")
-    handles = [
-        mpl.lines.Line2D([], [], color="black", linestyle=s, label=f"{k} (line)") for k, s in STATUS_STYLES.items()
+    drawn_statuses = {s for _, _, s in graph.edges(data="status")}
+    drawn_countries = {names["country"].get(n, "") for n in graph.nodes}
+    handles = [  # a legend only for what is drawn
+        mpl.lines.Line2D([], [], color="black", linestyle=s, label=f"{k} (line)")
+        for k, s in STATUS_STYLES.items()
+        if k in drawn_statuses
     ]
     handles += [
-        mpl.lines.Line2D([], [], marker="o", linestyle="", color=c, label=k) for k, c in COUNTRY_COLOURS.items()
+        mpl.lines.Line2D([], [], marker="o", linestyle="", color=c, label=formatting.economy(k))
+        for k, c in COUNTRY_COLOURS.items()
+        if k in drawn_countries
     ]
+    if drawn_countries - set(COUNTRY_COLOURS):
+        handles.append(mpl.lines.Line2D([], [], marker="o", linestyle="", color="#95a5a6", label="other or unknown"))
     ax.legend(
         handles=handles,
         loc="upper left",
@@ -180,6 +232,7 @@ def deal_network_chart(deals: pd.DataFrame, actors: pd.DataFrame) -> Figure:
     return fig
 
 
+@styled
 def tone_histogram(sentences: pd.DataFrame) -> Figure:
     """Distribution of sentence tone (VADER compound score)."""
     fig, ax = new_figure("Tone of sentences", sources_line(sentences["doc_id"]))
@@ -193,9 +246,14 @@ def tone_histogram(sentences: pd.DataFrame) -> Figure:
     return fig
 
 
+@styled
 def stance_chart(documents: pd.DataFrame) -> Figure:
     """Documents by stance, stacked by outlet."""
-    fig, ax = new_figure("Where documents say Korea–China ties are heading", sources_line(documents["doc_id"]))
+    fig, ax = new_figure(
+        "Where documents say Korea–China ties are heading",
+        sources_line(documents["doc_id"]),
+        rows=documents["outlet"].nunique(),
+    )
     if documents.empty:
         empty_note(ax, "documents")
         return fig
@@ -205,18 +263,26 @@ def stance_chart(documents: pd.DataFrame) -> Figure:
     left = pd.Series(0, index=table.index)
     for stance in table.columns:
         ax.barh(
-            table.index, table[stance], left=left, label=stance or "(none)", color=STANCE_COLOURS.get(stance, "#bdc3c7")
+            table.index,
+            table[stance],
+            left=left,
+            label=formatting.label(stance).replace("china", "China") or "(none)",
+            color=STANCE_COLOURS.get(stance, "#bdc3c7"),
         )
         left = left + table[stance]
+    ax.xaxis.set_major_locator(mpl.ticker.MaxNLocator(integer=True))
     ax.set_xlabel("Documents")
     ax.set_ylabel("Outlet")
-    ax.legend(frameon=False)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, title="Stance")
     return fig
 
 
+@styled
 def timeline_chart(timeline: pd.DataFrame) -> Figure:
     """Dated statements on a time axis, one row per document."""
-    fig, ax = new_figure("Timeline of dated statements", sources_line(timeline["doc_id"]))
+    fig, ax = new_figure(
+        "Timeline of dated statements", sources_line(timeline["doc_id"]), rows=timeline["doc_id"].nunique()
+    )
     dated = timeline.assign(
         when=pd.to_datetime(timeline["date"].str.slice(0, 10), format="mixed", errors="coerce")
     ).dropna(subset=["when"])

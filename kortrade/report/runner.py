@@ -1,16 +1,16 @@
 """`kortrade report`: extract once, run the notebooks in order with papermill, render the report.
 
-Outputs under OUT: `data/` (the tables), `notebooks/` (executed notebooks,
-kept even when one fails), `figures/` (PNG charts the notebooks save),
-`report/` (HTML without input cells, and `index.html` linking the parts) and
-`manifest.json` (input hashes, parameters, package versions, output hashes).
+Outputs under OUT: `data/` (the tables, with `tables.xlsx` and `parquet/`), `notebooks/`
+(executed notebooks; a failing run keeps them in `failed/`), `figures/` (charts as PNG and SVG),
+`report/` (`index.html`, the brief; the parts as HTML without input cells; `doc/`, a page per
+document with its facts highlighted) and `manifest.json` (input hashes, parameters, package
+versions, output hashes).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import html
 import json
 import os
 import shutil
@@ -33,8 +33,8 @@ from jupyter_client.client import KernelClient
 from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import KernelManager
 
-from .. import __version__
 from ..ingest import corpus as corpus_files
+from . import brief, evidence, export, pages, parameters
 
 KERNEL = "kortrade"
 FALLBACK_KERNEL = "python3"
@@ -61,7 +61,7 @@ class NotebookFailed(Exception):
     """A notebook raised an error; the message names the notebook and the cell."""
 
 
-class UnknownParameter(ValueError):
+class UnknownParameter(parameters.ParameterError):
     """A `-p NAME VALUE` that no notebook declares."""
 
 
@@ -164,12 +164,20 @@ def shared_kernel(name: str, cwd: Path) -> Iterator[SharedKernel]:
         kernel.close()
 
 
-def parse_value(text: str) -> object:
-    """A `-p` value: JSON when it parses (numbers, lists, true/false), else the string itself."""
-    try:
-        return json.loads(text)
-    except ValueError:
-        return text
+def read_parameters(notebooks_dir: Path, given: list[tuple[str, str]]) -> dict[str, object]:
+    """The `-p NAME VALUE` pairs as values, each checked against the parameter its notebooks declare."""
+    declared = parameters.declared([part.source for part in notebook_parts(notebooks_dir)])
+    unknown = sorted({name for name, _ in given} - set(declared))
+    if unknown:
+        raise UnknownParameter(
+            f"no notebook has a parameter named {', '.join(unknown)} (kortrade report --list-parameters lists them)"
+        )
+    return {name: parameters.read(name, text, declared[name]) for name, text in given}
+
+
+STAGING_PREFIX = ".report-"
+FAILED = "failed"
+COMMITTED = ("data", "figures", "notebooks", "report")
 
 
 def run_report(
@@ -180,31 +188,66 @@ def run_report(
     notebooks_dir: Path,
     log=print,
 ) -> Path:
-    """Run the whole report; returns the path of `index.html`."""
+    """Run the whole report; returns the path of `index.html`.
+
+    Everything is built in a staging folder inside OUT and moves into place only when every
+    notebook has run, so OUT holds one whole report, never a mix of two (no chart or page of an
+    older report survives a newer one). A failing notebook leaves OUT's report as it was and its
+    partly executed notebooks in OUT/failed/."""
+    out.mkdir(parents=True, exist_ok=True)
+    remove_abandoned_staging(out)
+    staging = out / f"{STAGING_PREFIX}{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir()
+    try:
+        build_report(corpus, out, staging, reference_date, extra, notebooks_dir, log)
+        commit(staging, out)
+    except NotebookFailed:
+        shutil.rmtree(out / FAILED, ignore_errors=True)
+        os.replace(staging / "notebooks", out / FAILED)
+        raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return out / "report" / "index.html"
+
+
+def build_report(
+    corpus: Path,
+    out: Path,
+    staging: Path,
+    reference_date: dt.date | None,
+    extra: dict[str, object],
+    notebooks_dir: Path,
+    log,
+) -> None:
+    """Every output of the report, written into `staging` (laid out as OUT will be)."""
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
-    from .workspace import tables
+    from .workspace import is_fresh, tables
 
-    # The kernel boots, and imports the report's libraries, while parameters are checked and tables extracted.
+    # The kernel boots, and imports the report's libraries, while the tables are extracted.
     with shared_kernel(kernel_name(), notebooks_dir) as kernel, ThreadPoolExecutor(max_workers=1) as renderer:
         parts = notebook_parts(notebooks_dir)
         declared = {part.name: declared_parameters(part.source) for part in parts}
-        unknown = sorted(set(extra) - set().union(*declared.values()))
-        if unknown:
-            raise UnknownParameter(f"no notebook has a parameter named {', '.join(unknown)}")
         base = {
             "corpus_dir": str(corpus.resolve()),
-            "output_dir": str(out.resolve()),
+            "output_dir": str(staging.resolve()),
             "reference_date": reference_date.isoformat() if reference_date else "",
         }
-        (out / "notebooks").mkdir(parents=True, exist_ok=True)
-        log(f"extracting {corpus} -> {out / 'data'}")
-        tables(base["corpus_dir"], base["output_dir"], base["reference_date"])
+        (staging / "notebooks").mkdir(parents=True, exist_ok=True)
+        if is_fresh(out / "data", corpus.resolve(), base["reference_date"]):
+            shutil.copytree(out / "data", staging / "data", copy_function=os.link, ignore=_exports)
+        else:
+            log(f"extracting {corpus} -> {out / 'data'}")
+        extraction = tables(base["corpus_dir"], base["output_dir"], base["reference_date"])
+        frames = {name: getattr(extraction, name) for name in export.TABLES}
+        parameters.check_selects(extra, frames)
+        context = pages.Context(tuple((part.name, part.title) for part in parts), pages.filters_of(extra))
         rendered = []
         for part in parts:
             params = {k: v for k, v in {**base, **extra}.items() if k in declared[part.name]}
-            executed = out / "notebooks" / part.source.name
+            executed = staging / "notebooks" / part.source.name
             log(f"running {part.source.name}")
             kernel.prepare()
             try:
@@ -219,63 +262,89 @@ def run_report(
             except PapermillExecutionError as error:
                 raise NotebookFailed(
                     f"notebook {part.source.name} failed in cell {error.exec_count or error.cell_index}: "
-                    f"{error.ename}: {error.evalue} (partly executed notebook kept at {executed})"
+                    f"{error.ename}: {error.evalue} (partly executed notebook kept at {out / FAILED / part.source.name})"
                 ) from None
-            rendered.append(renderer.submit(render_part, part, out))  # while the next notebook runs
+            rendered.append(renderer.submit(render_part, part, staging, context))  # while the next notebook runs
+        log("writing the brief, the document pages and the spreadsheet")
+        brief.write_brief(frames, staging, context, extra)
+        evidence.write_document_pages(frames, staging / "data", staging / "report", context)
+        export.write_xlsx(frames, staging / "data" / "tables.xlsx")
+        export.write_parquet(frames, staging / "data" / "parquet")
         for done in rendered:
             done.result()
-    index = write_index(parts, out)
     recorded = {"corpus": str(corpus), "out": str(out), "reference_date": base["reference_date"], **extra}
-    write_manifest(out, corpus, parts, recorded)
-    return index
+    write_manifest(staging, corpus, parts, recorded)
 
 
-def render_part(part: Part, out: Path) -> Path:
-    """HTML of an executed notebook, without input cells."""
+def _exports(folder: str, names: list[str]) -> list[str]:
+    """What the report adds to a tables folder, left out when the tables are carried over."""
+    return [name for name in names if name in ("tables.xlsx", "parquet")]
+
+
+def commit(staging: Path, out: Path) -> None:
+    """Move the staged report into OUT: each folder swapped by a rename, the manifest last."""
+    retired = staging / "retired"
+    retired.mkdir()
+    for name in COMMITTED:
+        if (out / name).exists():
+            os.replace(out / name, retired / name)
+        os.replace(staging / name, out / name)
+    os.replace(staging / "manifest.json", out / "manifest.json")
+    shutil.rmtree(out / FAILED, ignore_errors=True)
+
+
+def remove_abandoned_staging(out: Path) -> None:
+    """Delete staging folders of report runs that were killed (their process is gone)."""
+    for folder in out.glob(f"{STAGING_PREFIX}*"):
+        pid = folder.name[len(STAGING_PREFIX) :]
+        if pid.isdigit() and not _process_alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+# The part pages use nbconvert's lab template without its scripts from the network (MathJax,
+# require.js, mermaid): a page must open on a closed network, and a `$…$` pair in a title or an
+# outlet's name must stay text, never be typeset. Each page opens with the report's navigation.
+PART_TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
+{%- block html_head_js_requirejs -%}{%- endblock html_head_js_requirejs -%}
+{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+{%- block jupyter_widgets -%}{%- endblock jupyter_widgets -%}
+{% block body_header %}{{ super() }}<div class="kortrade-nav">
+<style>.kortrade-nav{max-width:1200px;margin:1em auto 0;padding:0 1em;font-family:"DejaVu Sans",Arial,sans-serif}
+.kortrade-nav nav{border-bottom:1px solid #ccc;padding-bottom:.4em}.kortrade-nav nav a{margin-right:.8em}
+.kortrade-nav .filters{background:#f4f6f8;border-left:4px solid #1f5fa8;padding:.3em .6em}</style>
+{{ resources.kortrade_nav }}</div>{% endblock body_header %}
+"""
+
+
+def render_part(part: Part, out: Path, context: pages.Context) -> Path:
+    """HTML of an executed notebook, without input cells, loading nothing from the network."""
+    from jinja2 import DictLoader
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
-    body, _ = exporter.from_filename(str(out / "notebooks" / part.source.name))
+    exporter = HTMLExporter(
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        extra_loaders=[DictLoader({"kortrade_part.html.j2": PART_TEMPLATE})],
+        template_file="kortrade_part.html.j2",
+    )
+    nav = pages.render("nav.html.j2", context)
+    body, _ = exporter.from_filename(str(out / "notebooks" / part.source.name), resources={"kortrade_nav": nav})
     page = out / "report" / f"{part.name}.html"
     page.parent.mkdir(parents=True, exist_ok=True)
     _write_atomic(page, body)
     return page
-
-
-def write_index(parts: list[Part], out: Path) -> Path:
-    """The report's `index.html`, linking each part and each chart."""
-    items = "\n".join(
-        f'    <li><a href="{html.escape(part.name)}.html">{html.escape(part.title)}</a></li>' for part in parts
-    )
-    figures = sorted((out / "figures").glob("*.png")) if (out / "figures").exists() else []
-    figure_items = "\n".join(f'    <li><a href="../figures/{p.name}">{html.escape(p.name)}</a></li>' for p in figures)
-    page = INDEX_TEMPLATE.format(items=items, figures=figure_items, version=html.escape(__version__))
-    index = out / "report" / "index.html"
-    index.parent.mkdir(parents=True, exist_ok=True)
-    _write_atomic(index, page)
-    return index
-
-
-INDEX_TEMPLATE = """<!DOCTYPE html>
-<html lang="en">
-<head><meta charset="utf-8"><title>kortrade report</title>
-<style>body{{font-family:sans-serif;max-width:52em;margin:2em auto;line-height:1.5}}</style></head>
-<body>
-<h1>South Korea–China economic relations: kortrade report</h1>
-<p>Each part below was produced by one notebook, run with papermill; the tables are in
-<a href="../data/">data/</a> and the run is described in <a href="../manifest.json">manifest.json</a>.</p>
-<h2>Parts</h2>
-<ol>
-{items}
-</ol>
-<h2>Charts</h2>
-<ul>
-{figures}
-</ul>
-<p><small>kortrade {version}</small></p>
-</body>
-</html>
-"""
 
 
 def write_manifest(out: Path, corpus: Path, parts: list[Part], parameters: dict[str, object]) -> Path:

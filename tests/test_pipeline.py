@@ -1,6 +1,7 @@
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from conftest import run_cli
 
 import kortrade
@@ -153,3 +154,8 @@ def test_letters_that_fold_to_ascii_under_ignorecase_are_read_like_ascii(tmp_pat
     assert "extraction_failed" not in extraction.documents.loc[0, "flags"]
     assert list(extraction.timeline["date"]) == ["2023"]
     assert 5e9 in list(extraction.figures["value"])
+
+
+def test_a_corpus_that_does_not_exist_is_a_clear_error(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no corpus at .*missing"):
+        kortrade.extract(tmp_path / "missing")

@@ -271,6 +271,9 @@ class CorpusRun:
         skip: tuple[str | os.PathLike[str], ...] = (),
         cancelled: Callable[[], bool] | None = None,
     ) -> None:
+        if not os.path.exists(corpus):
+            # `kortrade.extract("seeds")` run from another folder would otherwise give 0 documents silently.
+            raise FileNotFoundError(f"no corpus at {os.path.abspath(corpus)}")
         if isinstance(reference_date, str):
             reference_date = dt.date.fromisoformat(reference_date)
         self.reference_date = reference_date

@@ -38,6 +38,7 @@ from ..relations.stance import document_stance
 from ..relations.tone import document_tone, sentence_tone
 from ..timeline.events import timeline_rows
 from . import engine
+from .joins import partners_from_companies
 from .store import Extraction, TableStore, csv_text
 from .tables import SCHEMAS, frame
 
@@ -237,10 +238,11 @@ def analyse(document: Document) -> Analysis:
     ]
     fields = {"tone": document_tone(tones), "stance": stance.label, "stance_evidence": stance.evidence_text}
     figures = figure_rows(document)
+    actors = actor_rows(document, mentions)
     rows = {
         "sentences": sentences,
-        "figures": figures.rows,
-        "actors": actor_rows(document, mentions),
+        "figures": partners_from_companies(figures.rows, actors),
+        "actors": actors,
         "deals": deal_rows(document, find_deals(document, mentions)),
         "timeline": timeline_rows(document),
     }

@@ -601,3 +601,9 @@ def test_an_adjective_before_imports_holds_for_its_sentence_but_is_not_handed_on
     text = "Korea's imports of nickel rose 5 percent.\nAustralian imports surged 9 percent.\nImports from Chile fell 2 percent."
     assert fields(text, "9 percent", "reporter") == ("KOR",)
     assert fields(text, "2 percent", "reporter", "partner") == ("KOR", "CHL")
+
+
+def test_a_period_said_for_one_figure_is_not_taken_by_its_neighbour():
+    text = "Imports from India rose 9 percent in 2024.\nImports from Chile surged to $9 billion from $2 billion in 2023."
+    assert fields(text, "$2 billion", "period") == ("2023",)
+    assert fields(text, "$9 billion", "period") == ("2024",)

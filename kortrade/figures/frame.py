@@ -57,6 +57,8 @@ LEVEL_WORDS = r"to|at|of|was|were|is|are|reached|hit|stood at|totaled|totalled|t
 BOUND_WORDS = r"less than|fewer than|under|below|above"
 CHANGE_AFTER_REACH = 25
 LOOKBACK = 40
+# A figure after `from` is the earlier level of a movement (`to $9 billion from $2 billion in 2023`).
+FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:about|around|nearly|some)\s+)?\Z", re.IGNORECASE)
 # A sign written before a number in bullet summaries and tables: `semiconductors -7.5%`, `+0.5%`.
 SIGNS = "+-−–"
 SIGN_BEFORE = re.compile(rf"(?:(?<=[\s(:])|^)[{re.escape(SIGNS)}]\Z")
@@ -93,6 +95,7 @@ class Frame(NamedTuple):
     flags: tuple[str, ...] = ()
     period_stated: bool = False
     reporter_stated: bool = False
+    earlier_level: bool = False
 
 
 @cache
@@ -172,6 +175,7 @@ class DocumentFramer:
             if partner == reporter:
                 partner = ""
         period = self._period(figure, reading, clause)
+        period_stated = bool(self._open_periods(figure, reading))
         flags = self._flags(reading, segment, period)
         framed = Frame(
             metric=metric,
@@ -182,7 +186,8 @@ class DocumentFramer:
             direction=direction,
             negative=bool(cue and cue.detail == "-" and metric == "trade_balance" and measure == "level"),
             flags=flags,
-            period_stated=bool(reading.periods),
+            period_stated=period_stated,
+            earlier_level=FROM_BEFORE.search(self.text, max(0, figure.start - LOOKBACK), figure.start) is not None,
             reporter_stated=reporter_stated,
         )
         self._previous = figure, framed
@@ -396,11 +401,22 @@ class DocumentFramer:
     def _period(self, figure: Figure, reading: SentenceReading, clause: tuple[int, int]) -> Period | None:
         """The period the figure is said for (`19.7 percent in 2023`), else the period closest to the figure in its
         clause, else in its sentence."""
-        if not reading.periods:
+        periods = self._open_periods(figure, reading)
+        if not periods:
             return None
-        in_clause = [p for p in reading.periods if clause[0] <= p.start and p.end <= clause[1]]
+        in_clause = [p for p in periods if clause[0] <= p.start and p.end <= clause[1]]
         stated_for = next((p for p in in_clause if PERIOD_RIGHT_AFTER.fullmatch(self.text, figure.end, p.start)), None)
-        return stated_for or _closest(in_clause, figure) or _closest(reading.periods, figure)
+        return stated_for or _closest(in_clause, figure) or _closest(periods, figure)
+
+    def _open_periods(self, figure: Figure, reading: SentenceReading) -> list[Period]:
+        """The sentence's periods but those said for another figure (`surged to 2,062t from 18t in 2023`: 2023 is
+        the 18 tonnes'), which no other figure takes."""
+        if not reading.periods:
+            return []
+        spans = self._figure_spans
+        first = bisect.bisect_left(spans, (reading.sentence.start, -1, False))
+        others = [end for start, end, _ in spans[first:] if start < reading.sentence.end and end != figure.end]
+        return [p for p in reading.periods if not any(PERIOD_RIGHT_AFTER.fullmatch(self.text, end, p.start) for end in others)]
 
     def _flags(self, reading: SentenceReading, segment: tuple[int, int], period: Period | None) -> tuple[str, ...]:
         flags = []

@@ -84,7 +84,8 @@ def _inherit_periods(text: str, figures: list[Figure], frames: list[Frame]) -> l
     line_breaks = [m.start() for m in LINE_BREAK.finditer(text)]
     donors: dict[int, list[int]] = {}
     for i, (figure, frame) in enumerate(zip(figures, frames)):
-        if _framed_in_full(figure, frame) and frame.period_stated and frame.period:
+        # An earlier level (`from $2 billion in 2023`) lends its period to no other figure.
+        if _framed_in_full(figure, frame) and frame.period_stated and frame.period and not frame.earlier_level:
             donors.setdefault(bisect.bisect_left(line_breaks, figure.start), []).append(i)
     periods = [frame.period for frame in frames]
     for i, (figure, frame) in enumerate(zip(figures, frames)):

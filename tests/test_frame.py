@@ -607,3 +607,10 @@ def test_a_period_said_for_one_figure_is_not_taken_by_its_neighbour():
     text = "Imports from India rose 9 percent in 2024.\nImports from Chile surged to $9 billion from $2 billion in 2023."
     assert fields(text, "$2 billion", "period") == ("2023",)
     assert fields(text, "$9 billion", "period") == ("2024",)
+
+
+def test_a_sentence_of_the_paragraph_can_state_the_period_of_the_figures_after_it():
+    text = "Car sales and exports in 2024 were weak.\nThe firm was founded in 1998. Car exports fell 27 percent."
+    assert fields(text, "27 percent", "period") == ("",)
+    para = "Car sales and exports in 2024 were weak, as demand slowed. Car exports fell 27 percent."
+    assert fields(para, "27 percent", "period") == ("2024",)

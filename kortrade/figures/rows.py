@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..ingest.document import Document, Sentence
@@ -25,6 +26,8 @@ from .frame import DocumentFramer, Frame
 from .parties import TRADE_FLOWS
 
 LINE_BREAK = re.compile("\n")
+# How many sentences before a figure, in its paragraph, may state its period.
+PARAGRAPH_SENTENCES = 3
 FLAG_ORDER = ("garbled", "approximate", "range", "points", "projected", "unconfirmed")
 
 
@@ -50,7 +53,10 @@ def figure_rows(document: Document) -> FigureRows:
     starts = [s.start for s in document.sentences]
     located = [(figure, _sentence_of(document.sentences, starts, figure.start)) for figure in figures]
     frames = [framer.frame(figure, framing_window(sentence, figure)) for figure, sentence in located]
-    periods = _inherit_periods(document.text, figures, frames)
+    ends = [s.end for s in document.sentences]
+    periods = _inherit_periods(
+        document.text, figures, frames, lambda figure: _paragraph_period(document, ends, framer, figure)
+    )
     frames = _inherit_reporters(figures, frames)
     result = FigureRows()
     for (figure, sentence), frame, period in zip(located, frames, periods):
@@ -79,8 +85,12 @@ def _sentence_of(sentences: tuple[Sentence, ...], starts: list[int], offset: int
     return sentences[max(0, bisect.bisect_right(starts, offset) - 1)]
 
 
-def _inherit_periods(text: str, figures: list[Figure], frames: list[Frame]) -> list[str]:
-    """Each figure's period, filled from the nearest figure of the same paragraph when its sentence names none."""
+def _inherit_periods(
+    text: str, figures: list[Figure], frames: list[Frame], paragraph_period: Callable[[Figure], str]
+) -> list[str]:
+    """Each figure's period, when its sentence names none: the nearest figure's of the same paragraph, else the one
+    an earlier sentence of the paragraph states for a trade measure (`paragraph_period`), else the last one an
+    earlier paragraph's figure stated."""
     line_breaks = [m.start() for m in LINE_BREAK.finditer(text)]
     donors: dict[int, list[int]] = {}
     for i, (figure, frame) in enumerate(zip(figures, frames)):
@@ -94,12 +104,31 @@ def _inherit_periods(text: str, figures: list[Figure], frames: list[Frame]) -> l
         same_line = donors.get(bisect.bisect_left(line_breaks, figure.start), [])
         position = bisect.bisect_left(same_line, i)
         donor = same_line[position - 1] if position else same_line[0] if same_line else None
+        if donor is None and (stated := paragraph_period(figure)):
+            periods[i] = stated
+            continue
         if donor is None:
             earlier = [j for line in donors.values() for j in line if j < i]
             donor = max(earlier) if earlier else None
         if donor is not None:
             periods[i] = frames[donor].period
     return periods
+
+
+def _paragraph_period(document: Document, ends: list[int], framer: DocumentFramer, figure: Figure) -> str:
+    """The period the nearest earlier sentence of the figure's paragraph states beside a trade cue (`Sales and
+    exports in 2024 were lacklustre.` over `BEV exports fell 27pc`), or empty; `ends` are the sentences' ends."""
+    paragraph_start = document.text.rfind("\n", 0, figure.start) + 1
+    last = bisect.bisect_right(ends, figure.start)
+    for sentence in reversed(document.sentences[max(0, last - PARAGRAPH_SENTENCES) : last]):
+        if sentence.start < paragraph_start:
+            break
+        reading = framer.reading(sentence)
+        if reading.periods and any(cue.label in TRADE_FLOWS for cue in reading.metric_cues):
+            stated = [p.value for p in reading.periods if p.value]
+            if stated:
+                return stated[-1]
+    return ""
 
 
 def _framed_in_full(figure: Figure, frame: Frame) -> bool:

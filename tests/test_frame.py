@@ -574,7 +574,7 @@ def test_a_range_after_since_is_a_base_not_the_period():
 def test_a_count_of_traded_goods_is_framed_like_a_trade_figure():
     text = "Japan's imports of graphite from India fell 9 percent in 2024.\nImports from Chile rose to 5,000 tonnes."
     assert fields(text, "5,000 tonnes", "metric", "reporter", "partner", "period") == ("imports", "JPN", "CHL", "2024")
-    assert fields("The plant hired 300 workers in India.", "300 workers", "reporter", "partner") == ("", "")
+    assert fields("The plant hired 300 workers in India.", "300 workers", "reporter", "partner") == ("", "IND")
 
 
 def test_a_line_of_a_list_measures_what_the_list_does():
@@ -614,3 +614,10 @@ def test_a_sentence_of_the_paragraph_can_state_the_period_of_the_figures_after_i
     assert fields(text, "27 percent", "period") == ("",)
     para = "Car sales and exports in 2024 were weak, as demand slowed. Car exports fell 27 percent."
     assert fields(para, "27 percent", "period") == ("2024",)
+
+
+def test_a_count_takes_its_nationality_and_the_place_of_its_segment():
+    text = "The number of Japanese travellers to Vietnam amounted to 52,000 visitors in May."
+    assert fields(text, "52,000 visitors", "reporter", "partner") == ("JPN", "VNM")
+    own = "His visit to India, the aides said, includes 200 Japanese business leaders."
+    assert fields(own, "200 Japanese business leaders", "reporter", "partner") == ("JPN", "")

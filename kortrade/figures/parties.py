@@ -21,7 +21,8 @@ Rules, first that applies (data: `data/common/countries.tsv`, `data/figures/sour
   characters back).
 - a count of traded goods (`imports fell to 590t`) is framed like any trade figure; another
   count's reporter is a country named in its own phrase (`200 South Korean company
-  representatives`), and it has no partner.
+  representatives`), else a nationality or owner before it in its clause, and its partner a
+  country after a preposition in its comma segment (`sales in China were 260,000 units`).
 - when reporter and partner coincide, the defaulted reporter (or else the partner) is dropped.
 """
 
@@ -76,8 +77,7 @@ def parties(
     """(reporter, partner, whether the text names the reporter) of a figure in its clause (`reading.clause` of its
     span); `countries` are the document's, for its main counterpart and paragraphs."""
     if figure.kind == "count" and metric not in TRADE_FLOWS:
-        own = [m for m in reading.mentions if figure.start <= m.start and m.end <= figure.end]
-        return (own[0].iso3 if own else ""), "", bool(own)
+        return _count_parties(reading, figure, clause)
     if bracketed := _country_before_bracket(reading, figure, clause):
         owner, pair_owner = possessors(reading, cue)
         reporter = owner or reading.source or HOME
@@ -124,6 +124,21 @@ def parties(
     if partner == reporter:
         return ("", partner, False) if defaulted else (reporter, "", True)
     return reporter, partner, not defaulted
+
+
+def _count_parties(reading: SentenceReading, figure: Figure, clause: tuple[int, int]) -> tuple[str, str, bool]:
+    """A count's (reporter, partner, stated): the country of its own phrase (`200 South Korean company
+    representatives`), else the nationality or owner named before it in its clause (`Chinese travellers to Korea
+    numbered 523,599`); the partner, a country after a preposition in its comma segment (`sales in China were
+    260,000 units`, `travellers to Korea`)."""
+    own = [m for m in reading.mentions if figure.start <= m.start and m.end <= figure.end]
+    before = [
+        m for m in reading.mentions if clause[0] <= m.start and m.end <= figure.start and (m.possessive or m.form == "adjective")
+    ]
+    reporter = own[0].iso3 if own else before[-1].iso3 if before else ""
+    segment = reading.segment(figure.start, figure.end)
+    places = [m.iso3 for _, m in _after_prepositions(reading, segment[0], segment[1], segment) if m.iso3 != reporter]
+    return reporter, places[0] if places else "", bool(reporter)
 
 
 def _country_before_bracket(reading: SentenceReading, figure: Figure, clause: tuple[int, int]) -> Mention | None:

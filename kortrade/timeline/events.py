@@ -4,8 +4,9 @@ Dates are found by `kortrade.timeline.expressions.find_time_expressions` over th
 text. Dates written without their year and relative dates are read against
 the document's own date (`resolved_against` `published`); in a document without
 one they stay unresolved (empty date, precision kept): the run's reference date
-is never a stand-in for it. A sentence that speaks of
-the future reads `in March` as the next March, any other as the last one. A
+is never a stand-in for it. A clause that speaks of the future (in a sentence
+that does) reads `in March` as the next March, any other as the last one, so
+`said on Nov. 15 that it will invest` reads the last Nov. 15. A
 document dated only by a stamp such as `1 day ago` reads other `N ... ago`
 stamps against the reference date too, as the page meant them.
 
@@ -33,6 +34,8 @@ from .expressions import DateContext, TimeExpression, find_time_expressions, spe
 EVENT_WORDS = 12
 WORDS_BEFORE_DATE = 8
 MIN_EVENT_WORDS = 3
+# A clause of fewer words (a date and its preposition: `On Dec. 1,`) takes its tense from its sentence.
+TENSE_CLAUSE_WORDS = 4
 # Characters either side of a date that its event phrase is read from.
 EVENT_WINDOW = 400
 CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"“”]|\s[-–—]\s|—|–(?=\s)")
@@ -74,7 +77,7 @@ def timeline_rows(document: Document) -> list[dict[str, object]]:
             return False
         if sentence.sentence_id not in future:
             future[sentence.sentence_id] = speaks_of_future(sentence.text)
-        return future[sentence.sentence_id]
+        return future[sentence.sentence_id] and speaks_of_future(_clause_of(sentence.text, offset - sentence.start))
 
     rows = []
     for expression in find_time_expressions(document.text, date_context(document), future_at):
@@ -127,6 +130,15 @@ def event_phrase(sentence: str, start: int, end: int) -> str:
         event, pivot = previous + event, pivot + len(previous)
     first = max(0, min(pivot - WORDS_BEFORE_DATE, len(event) - EVENT_WORDS))
     return " ".join(_trimmed(event[first : first + EVENT_WORDS], 0)[0])
+
+
+def _clause_of(sentence: str, offset: int) -> str:
+    """The clause of the sentence holding `offset`; the whole sentence when that clause is only a date and its
+    preposition (`In March, the plant will open`)."""
+    clauses = _clauses(sentence)
+    clause_start, clause_end = clauses[bisect.bisect_right([s for s, _ in clauses], offset) - 1]
+    clause = sentence[clause_start:clause_end]
+    return clause if len(WORD.findall(clause)) >= TENSE_CLAUSE_WORDS else sentence
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:

@@ -204,3 +204,14 @@ def test_a_year_less_date_reads_the_tense_of_its_own_clause():
         ("Jan. 15", "2024-01-15"),
         ("March", "2024-03"),
     ]
+
+
+def test_dates_of_one_list_share_their_event_and_other_dates_stay_out_of_it():
+    text = "The plant opened in 2007 and 2009. Exports fell from 25.9 percent in 2020 to 19.7 percent in 2023."
+    rows = timeline_rows(document(text, "2024-03-28", "day"))
+    assert [(r["surface"], r["event"]) for r in rows] == [
+        ("2007", "The plant opened"),
+        ("2009", "The plant opened"),
+        ("2020", "Exports fell from 25.9 percent to 19.7 percent"),
+        ("2023", "Exports fell from 25.9 percent to 19.7 percent"),
+    ]

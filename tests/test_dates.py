@@ -4,7 +4,7 @@ from hypothesis import example, given
 from strategies import glued
 
 from kortrade.common import dates
-from kortrade.common.dates import DateMatch, find_absolute_dates, iso_date
+from kortrade.common.dates import DateMatch, find_absolute_dates, iso_date, numeric_date
 
 MONTH = r"(?P<month>" + "|".join(sorted(dates.MONTHS, key=len, reverse=True)) + r")\.?"
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -64,3 +64,13 @@ def test_absolute_date_forms():
         ("2022-01-02", "day"),
         ("2021-03", "month"),
     ]
+
+
+def test_numeric_dates_with_the_year_last():
+    assert numeric_date(2, 22, 2016, day_first=False) == ("2016-02-22", "day")
+    assert numeric_date(22, 2, 2016, day_first=False) == ("2016-02-22", "day")
+    assert numeric_date(3, 3, 2016, day_first=False) == ("2016-03-03", "day")
+    assert numeric_date(2, 3, 2016, day_first=False) == ("2016", "year")  # 2 March or February 3: the year alone
+    assert numeric_date(2, 3, 2016, day_first=True) == ("2016-03-02", "day")
+    assert numeric_date(2, 31, 2016, day_first=False) is None
+    assert numeric_date(31, 2, 2016, day_first=True) is None

@@ -10,11 +10,12 @@ from hypothesis import strategies as st
 from strategies import glued
 
 from kortrade.common.dates import find_relative_stamp
+from kortrade.ingest.segment import sentence_spans
 from kortrade.timeline.expressions import (
-    ANCHORS,
     ORDINAL_DAY,
     DateContext,
     _rules,
+    anchor_starts,
     find_time_expressions,
     speaks_of_future,
 )
@@ -117,6 +118,124 @@ def test_each_date_form(text, expected):
 )
 def test_numbers_that_are_not_dates(text):
     assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # month names in lower case, with a year or a dating word before them
+        ("Exports to China fell in march.", [("march", "2024-03", "month", "published")]),
+        ("The talks resumed in late september 2023.", [("late september 2023", "2023-09", "month", "")]),
+        ("Orders rose from march to may 2023.", [("from march to may 2023", "2023-03/2023-05", "month", "")]),
+        (
+            "Sales rose in march and april.",
+            [("march", "2024-03", "month", "published"), ("april", "2023-04", "month", "published")],
+        ),
+        # dates in figures: the year first, or last (day and month told apart when one exceeds 12)
+        ("The accord was signed on 02/22/2016.", [("02/22/2016", "2016-02-22", "day", "")]),
+        ("The accord was signed on 22/02/2016.", [("22/02/2016", "2016-02-22", "day", "")]),
+        ("The accord was signed on 22.02.2016.", [("22.02.2016", "2016-02-22", "day", "")]),
+        ("The accord was signed on 02/03/2016.", [("02/03/2016", "2016", "year", "")]),
+        (
+            "The accord was signed on 2016.02.22 and took effect on 2016/3/1.",
+            [
+                ("2016.02.22", "2016-02-22", "day", ""),
+                ("2016/3/1", "2016-03-01", "day", ""),
+            ],
+        ),
+        ("Prices peaked in Dec-2018.", [("Dec-2018", "2018-12", "month", "")]),
+        (
+            "Margins widened in 2019-Q1 and in Q3-2020.",
+            [
+                ("2019-Q1", "2019-Q1", "quarter", ""),
+                ("Q3-2020", "2020-Q3", "quarter", ""),
+            ],
+        ),
+        # several years or months in one phrase
+        ("Plants opened in 2007 and 2009.", [("2007", "2007", "year", ""), ("2009", "2009", "year", "")]),
+        (
+            "Talks were held in 2015, 2017, and 2019.",
+            [
+                ("2015", "2015", "year", ""),
+                ("2017", "2017", "year", ""),
+                ("2019", "2019", "year", ""),
+            ],
+        ),
+        (
+            "Exports fell in January or February.",
+            [
+                ("January", "2024-01", "month", "published"),
+                ("February", "2024-02", "month", "published"),
+            ],
+        ),
+        # days told from another day, and days ahead or back
+        (
+            "The ministers met on March 12, 2023 and signed the deal the next day.",
+            [
+                ("March 12, 2023", "2023-03-12", "day", ""),
+                ("the next day", "2023-03-13", "day", "mention"),
+            ],
+        ),
+        (
+            "They met on Tuesday; the following day, they signed.",
+            [
+                ("Tuesday", "2024-03-26", "day", "published"),
+                ("the following day", "2024-03-27", "day", "published"),
+            ],
+        ),
+        ("The deal was signed the next day.", [("the next day", "", "day", "")]),
+        ("The minister had arrived the previous day.", [("the previous day", "2024-03-27", "day", "published")]),
+        (
+            "They met on March 12, 2023 and again the following Monday.",
+            [
+                ("March 12, 2023", "2023-03-12", "day", ""),
+                ("following Monday", "2023-03-13", "day", "mention"),
+            ],
+        ),
+        ("They met the following Monday.", [("following Monday", "", "day", "")]),
+        ("They met the previous Monday.", [("previous Monday", "2024-03-25", "day", "published")]),
+        ("They will meet the coming Monday.", [("coming Monday", "2024-04-01", "day", "published")]),
+        ("They will meet this coming Thursday.", [("this coming Thursday", "2024-04-04", "day", "published")]),
+        ("The cargo will arrive in two days.", [("in two days", "2024-03-30", "day", "published")]),
+        ("The plant will open in 3 months.", [("in 3 months", "2024-06", "month", "published")]),
+        ("Talks ended a few days ago.", [("a few days ago", "2024-03", "month", "published")]),
+        ("Talks ended a couple of days ago.", [("a couple of days ago", "2024-03", "month", "published")]),
+        ("Talks ended several months ago.", [("several months ago", "2023", "year", "published")]),
+    ],
+)
+def test_more_date_forms(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Call the desk at 02-2015-3200 for details.",
+        "The rule is listed under code 2015-32 and No. 2016-02-22.",
+        "Notice 2015-32 took effect.",
+        "See page 2015 of the report, tel. 02/22/2016.",
+        "Read it at https://example.com/news/2015/03/22/trade and www.example.com/2019-Q1.",
+        "Prices may rise; the army will march on.",
+        "Exports rose for the first time in 13 months and will be the highest in two years.",
+        "The shipment arrived in two days.",
+    ],
+)
+def test_more_numbers_and_words_that_are_not_dates(text):
+    assert found(text) == []
+
+
+def test_a_date_told_from_another_looks_back_one_sentence_at_most():
+    def told(text: str) -> tuple[str, str, str]:
+        starts = [start for start, _ in sentence_spans(text)]
+
+        def sentence_start(offset: int) -> int:
+            return max((start for start in starts if start <= offset), default=0)
+
+        last = find_time_expressions(text, NO_ANCHOR, sentence_start=sentence_start)[-1]
+        return last.iso, last.precision, last.resolved_against
+
+    assert told("They met on March 12, 2023. Talks went on. The deal was signed the next day.") == ("", "day", "")
+    assert told("They met on March 12, 2023. The next day, the deal was signed.") == ("2023-03-13", "day", "mention")
 
 
 def test_year_less_and_relative_forms_stay_unresolved_without_an_anchor():
@@ -240,13 +359,14 @@ def test_the_ordinal_day_reads_what_an_optional_tens_digit_reads(text):
     "text",
     [
         "From March to May 2024, on April 3, 2023 and 2024-03-28, in March 2024, 2024년 3월 28일, Dec. 1 and in June",
+        "from march to may 2024, on april 3, 2023, in june, in late march and may, in Dec-2018 and 2019-Q1",
         "in 2017-22, from 2019 to 2021, in the 1990s, since 2004, 201920 and 3 Mar. 2024 in SEPTEMBER this year",
     ],
 )
 def test_anchored_cores_start_where_their_anchor_matches(text):
     for rule in _rules():
         for match in rule.core.finditer(text):
-            assert not rule.anchor or ANCHORS[rule.anchor].match(text, match.start()), rule.core.pattern
+            assert not rule.anchor or match.start() in anchor_starts(rule.anchor, text), rule.core.pattern
 
 
 PREFIX_WORDS = ["the ", "from ", "in ", "late ", "mid-", "last ", "ſince ", "3 ", "day ", "x", "\n"]

@@ -1,13 +1,20 @@
 """The timeline table: dated statements with their sentence, resolved date and event phrase."""
 
+import calendar
 import datetime as dt
+import re
+from pathlib import Path
 
+import pytest
 from conftest import SEEDS
 
 import kortrade
 from kortrade.ingest.document import Document, Sentence
 from kortrade.ingest.segment import sentence_spans
 from kortrade.timeline.events import date_context, event_phrase, timeline_rows
+from kortrade.timeline.expressions import speaks_of_future
+
+REALWORLD_DOCS = Path(__file__).resolve().parents[1] / "bench" / "realworld" / "docs"
 
 
 def document(text: str, published: str = "", precision: str = "", reference: dt.date | None = None) -> Document:
@@ -132,3 +139,79 @@ def test_a_reference_date_years_later_moves_no_event_of_the_seeds(seeds_extracti
         assert len(kept_before) > 10
         assert kept_before[columns].equals(kept_after[columns]), table
     assert set(later.timeline.loc[later.timeline.resolved_against == "reference", "doc_id"]) <= stamped
+
+
+def first_day(iso: str) -> dt.date:
+    """The first day of an ISO 8601 date, month, year, quarter, ISO week or range."""
+    iso = iso.split("/")[0]
+    if match := re.fullmatch(r"(\d{4})-Q(\d)", iso):
+        return dt.date(int(match[1]), 3 * int(match[2]) - 2, 1)
+    if match := re.fullmatch(r"(\d{4})-W(\d\d)", iso):
+        return dt.date.fromisocalendar(int(match[1]), int(match[2]), 1)
+    year, month, day = ([int(part) for part in iso.split("-")] + [1, 1])[:3]
+    return dt.date(year, month, day)
+
+
+def last_day(iso: str) -> dt.date:
+    """The last day of an ISO 8601 date, month or year (a document's own date)."""
+    parts = [int(part) for part in iso.split("-")]
+    if len(parts) == 1:
+        return dt.date(parts[0], 12, 31)
+    if len(parts) == 2:
+        return dt.date(parts[0], parts[1], calendar.monthrange(*parts)[1])
+    return dt.date(*parts)
+
+
+def dates_after_the_document(result: kortrade.Extraction) -> list[str]:
+    """Timeline dates and figure periods later than their document's own date that the text does not
+    give as a plan or forecast (a sentence speaking of the future; a figure flagged `projected`)."""
+    published = dict(zip(result.documents.doc_id, result.documents.published))
+    sentences = result.sentences.set_index(["doc_id", "sentence_id"])["text"]
+    wrong = []
+    for row in result.timeline.itertuples():
+        own = published[row.doc_id]
+        later = own and row.date and first_day(row.date) > last_day(own)
+        if later and not speaks_of_future(sentences[(row.doc_id, row.sentence_id)]):
+            wrong.append(f"{row.doc_id} {own}: {row.surface} -> {row.date}")
+    for row in result.figures.itertuples():
+        own = published[row.doc_id]
+        if own and row.period and first_day(row.period) > last_day(own) and "projected" not in row.flags:
+            wrong.append(f"{row.doc_id} {own}: {row.surface} in {row.period}")
+    return wrong
+
+
+def test_no_date_is_later_than_its_document_unless_a_plan_or_forecast(seeds_extraction):
+    assert dates_after_the_document(seeds_extraction) == []
+    timeline = seeds_extraction.timeline
+    later = timeline[timeline.date.str.startswith(("2027", "2030"))]
+    assert len(later) >= 2  # the seeds hold forecasts, so the check above is not empty
+
+
+@pytest.mark.skipif(not REALWORLD_DOCS.is_dir(), reason="the development corpus is rebuilt from INDEX.md, not in git")
+def test_no_date_of_the_development_corpus_is_later_than_its_document_unless_a_plan_or_forecast():
+    assert dates_after_the_document(kortrade.extract(REALWORLD_DOCS, reference_date="2026-11-23")) == []
+
+
+def test_a_year_less_date_reads_the_tense_of_its_own_clause():
+    text = (
+        "According to data released on January 28th, tickets sold for the upcoming festival rose. "
+        "The firm said on Jan. 15 in a filing that it has signed a deal, adding that it will invest. "
+        "In March, the plant will open."
+    )
+    rows = timeline_rows(document(text, "2024-01-30", "day"))
+    assert [(r["surface"], r["date"]) for r in rows] == [
+        ("January 28th", "2024-01-28"),
+        ("Jan. 15", "2024-01-15"),
+        ("March", "2024-03"),
+    ]
+
+
+def test_dates_of_one_list_share_their_event_and_other_dates_stay_out_of_it():
+    text = "The plant opened in 2007 and 2009. Exports fell from 25.9 percent in 2020 to 19.7 percent in 2023."
+    rows = timeline_rows(document(text, "2024-03-28", "day"))
+    assert [(r["surface"], r["event"]) for r in rows] == [
+        ("2007", "The plant opened"),
+        ("2009", "The plant opened"),
+        ("2020", "Exports fell from 25.9 percent to 19.7 percent"),
+        ("2023", "Exports fell from 25.9 percent to 19.7 percent"),
+    ]

@@ -3,7 +3,8 @@
 Candidates are found with patterns (fast, and safe from false positives such
 as `3050 Strategy`), then validated with the calendar. Forms handled:
 `March 28, 2024`, `Mar. 28 2024`, `26 March 2024`, `2024-03-28`,
-`2024/03/28`, `2024년 3월 28일`, `2024年3月28日`, `March 2024`, and relative
+`2024/03/28`, `2024년 3월 28일`, `2024年3月28日`, `March 2024`, dates in figures
+with the year last (`numeric_date`, used by the timeline: `02/22/2016`), and relative
 publication stamps (`1 day ago`, `yesterday`) resolved against a reference date.
 
 The dates of running text (the timeline) are read by `kortrade.timeline.expressions`,
@@ -109,6 +110,22 @@ def iso_date(groups: Mapping[str, str | None]) -> tuple[str, str] | None:
         return dt.date(year, month, int(groups["day"])).isoformat(), "day"
     except ValueError:
         return None
+
+
+def numeric_date(first: int, second: int, year: int, day_first: bool) -> tuple[str, str] | None:
+    """(ISO date, precision) of a date in figures with the year last: `22.02.2016` (`day_first`: dots, as in
+    Europe), `02/22/2016` or `22/02/2016` (told apart by a part over 12); the year alone, precision `year`,
+    when the order cannot be told (`02/03/2016`); None if the calendar has no such date either way."""
+    if day_first or first > 12:
+        orders = [(first, second)]
+    elif second > 12 or first == second:
+        orders = [(second, first)]
+    else:
+        orders = [(first, second), (second, first)]
+    valid = [iso_date({"year": str(year), "month_num": str(month), "day": str(day)}) for day, month in orders]
+    if not all(valid):
+        return None
+    return valid[0] if len(valid) == 1 else (f"{year:04d}", "year")
 
 
 def find_relative_stamp(text: str, reference: dt.date | None) -> DateMatch | None:

@@ -4,8 +4,9 @@ Dates are found by `kortrade.timeline.expressions.find_time_expressions` over th
 text. Dates written without their year and relative dates are read against
 the document's own date (`resolved_against` `published`); in a document without
 one they stay unresolved (empty date, precision kept): the run's reference date
-is never a stand-in for it. A sentence that speaks of
-the future reads `in March` as the next March, any other as the last one. A
+is never a stand-in for it. A clause that speaks of the future (in a sentence
+that does) reads `in March` as the next March, any other as the last one, so
+`said on Nov. 15 that it will invest` reads the last Nov. 15. A
 document dated only by a stamp such as `1 day ago` reads other `N ... ago`
 stamps against the reference date too, as the page meant them.
 
@@ -33,9 +34,12 @@ from .expressions import DateContext, TimeExpression, find_time_expressions, spe
 EVENT_WORDS = 12
 WORDS_BEFORE_DATE = 8
 MIN_EVENT_WORDS = 3
+# A clause of fewer words (a date and its preposition: `On Dec. 1,`) takes its tense from its sentence.
+TENSE_CLAUSE_WORDS = 4
 # Characters either side of a date that its event phrase is read from.
 EVENT_WINDOW = 400
 CLAUSE_BREAK = re.compile(r"[,;:()\[\]\"“”]|\s[-–—]\s|—|–(?=\s)")
+WORD_BEFORE = re.compile(r"\b(\w+)\s+$")
 WORD = re.compile(r"[^\W_][\w'’&.\-/%$]*|\$[\d.,]+\w*")
 
 
@@ -74,33 +78,58 @@ def timeline_rows(document: Document) -> list[dict[str, object]]:
             return False
         if sentence.sentence_id not in future:
             future[sentence.sentence_id] = speaks_of_future(sentence.text)
-        return future[sentence.sentence_id]
+        return future[sentence.sentence_id] and speaks_of_future(_clause_of(sentence.text, offset - sentence.start))
 
+    def sentence_start(offset: int) -> int:
+        sentence = sentence_of(offset)
+        return sentence.start if sentence is not None else 0
+
+    expressions = find_time_expressions(document.text, date_context(document), future_at, sentence_start)
+    starts_of_dates = [e.start for e in expressions]
     rows = []
-    for expression in find_time_expressions(document.text, date_context(document), future_at):
+    for expression in expressions:
         sentence = sentence_of(expression.start)
         if sentence is None or expression.end > sentence.end:
             continue
-        rows.append(_row(document, sentence, expression))
+        rows.append(_row(document, sentence, expression, expressions, starts_of_dates))
     return rows
 
 
-def _row(document: Document, sentence: Sentence, expression: TimeExpression) -> dict[str, object]:
+def _row(
+    document: Document,
+    sentence: Sentence,
+    expression: TimeExpression,
+    expressions: list[TimeExpression],
+    starts_of_dates: list[int],
+) -> dict[str, object]:
     # The event is read from a window around the date, so a huge run-on sentence costs no more per date.
     window_start = max(sentence.start, expression.start - EVENT_WINDOW)
-    window = document.text[window_start : min(sentence.end, expression.end + EVENT_WINDOW)]
+    window_end = min(sentence.end, expression.end + EVENT_WINDOW)
+    window = document.text[window_start:window_end]
+    first, last = bisect.bisect_left(starts_of_dates, window_start), bisect.bisect_left(starts_of_dates, window_end)
+    others = [
+        (e.start - window_start, e.end - window_start)
+        for e in expressions[first:last]
+        if e is not expression and e.end <= window_end
+    ]
     return {
         **document.provenance(sentence, expression.start, expression.end),
         "date": expression.iso,
         "date_precision": expression.precision,
-        "event": event_phrase(window, expression.start - window_start, expression.end - window_start),
+        "event": event_phrase(window, expression.start - window_start, expression.end - window_start, others),
         "resolved_against": expression.resolved_against,
     }
 
 
-def event_phrase(sentence: str, start: int, end: int) -> str:
-    """A few words of the clause holding `sentence[start:end]`, without the date itself."""
+def event_phrase(sentence: str, start: int, end: int, others: list[tuple[int, int]] | None = None) -> str:
+    """A few words of the clause holding `sentence[start:end]`, without the date itself nor the `others`
+    (the spans of the sentence's other dates: `in 2007 and 2009` gives each the same event)."""
     blanked = sentence[:start] + " " * (end - start) + sentence[end:]
+    for other_start, other_end in others or ():
+        preposition = WORD_BEFORE.search(blanked, max(0, other_start - 20), other_start)
+        if preposition and preposition[1].lower() in event_words("date_preposition"):
+            other_start = preposition.start(1)
+        blanked = blanked[:other_start] + " " * (other_end - other_start) + blanked[other_end:]
     clauses = _clauses(blanked)
     # the last clause opening at or before the date (blanking may join a dash to a break: `rose -March`)
     holding = bisect.bisect_right([s for s, _ in clauses], start) - 1
@@ -127,6 +156,15 @@ def event_phrase(sentence: str, start: int, end: int) -> str:
         event, pivot = previous + event, pivot + len(previous)
     first = max(0, min(pivot - WORDS_BEFORE_DATE, len(event) - EVENT_WORDS))
     return " ".join(_trimmed(event[first : first + EVENT_WORDS], 0)[0])
+
+
+def _clause_of(sentence: str, offset: int) -> str:
+    """The clause of the sentence holding `offset`; the whole sentence when that clause is only a date and its
+    preposition (`In March, the plant will open`)."""
+    clauses = _clauses(sentence)
+    clause_start, clause_end = clauses[bisect.bisect_right([s for s, _ in clauses], offset) - 1]
+    clause = sentence[clause_start:clause_end]
+    return clause if len(WORD.findall(clause)) >= TENSE_CLAUSE_WORDS else sentence
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:

@@ -1,13 +1,18 @@
 """Dates in running text, for the timeline, normalised to ISO 8601 with their precision.
 
 Forms read: absolute dates (`March 28, 2024`, `26 March 2024`, `December 2023`,
-`2024-03-28`, `2024년 3월 28일`); months and days without their year (`Dec. 1`,
-`in late September`, `March this year`); relative dates (`last month`,
-`earlier this month`, `on Tuesday`, `the 10th`, `the previous day`,
-`yesterday`, `3 days ago`); quarters and halves (`2Q23`, `Q3 2023`, `1H24`,
-`the third quarter`, `the second half of this year`); spans (`2017-22`,
-`from 2019 to 2021`, `the first nine months of 2023`, `the 1990s`); and
-years after a preposition (`in 2023`, `since 2004`, `by 2030`).
+`Dec-2018`, `2024-03-28`, `2024.03.28`, `02/22/2016`, `22.02.2016`, `2024년 3월 28일`);
+months and days without their year (`Dec. 1`, `in late September`, `in march`,
+`March this year`); relative dates (`last month`, `earlier this month`, `on Tuesday`,
+`the previous Monday`, `the coming Monday`, `the 10th`, `yesterday`, `3 days ago`,
+`a few days ago`, `in two days` in a sentence about the future); dates told from
+the last day named before them (`the next day`, `the following Monday`); quarters
+and halves (`2Q23`, `Q3 2023`, `2019-Q1`, `1H24`, `the third quarter`, `the second
+half of this year`); spans (`2017-22`, `from 2019 to 2021`, `the first nine months
+of 2023`, `the 1990s`); years after a preposition (`in 2023`, `since 2004`,
+`by 2030`), and the later members of a list (`in 2007 and 2009`: two dates).
+Figures in web addresses, after an identifier's word (`No. 2015-32`,
+`data/timeline/identifier_words.txt`) or in runs of numbers (`02-2015-3200`) are no dates.
 
 Each rule has a core pattern (fast to scan for) and a prefix read from the
 words just before the core: lead words that belong to the expression and
@@ -36,9 +41,9 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, partial
 
-from ..common.dates import ABSOLUTE_PATTERNS, MONTHS, NUMBER_WORDS, days_in_month, iso_date, shift_back
+from ..common.dates import ABSOLUTE_PATTERNS, MONTHS, NUMBER_WORDS, days_in_month, iso_date, numeric_date, shift_back
 from ..common.phrases import behind_first_character_test, case_key, matches_at, starts_of
-from ..common.resources import data_rows
+from ..common.resources import data_lines, data_rows
 
 GRANULARITY = {"year": 1, "month": 2, "day": 3}
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -47,8 +52,6 @@ STEP = {"last": -1, "this": 0, "next": 1}
 DAY_WORDS = {
     "the day before yesterday": -2,
     "yesterday": -1,
-    "the previous day": -1,
-    "the day before": -1,
     "today": 0,
     "tonight": 0,
     "this morning": 0,
@@ -56,8 +59,20 @@ DAY_WORDS = {
     "this evening": 0,
     "tomorrow": 1,
 }
+# Days told from another date: read against the last day named before them in their sentence or the one
+# before (`met on Tuesday and signed the next day`); without one, `the previous day` reads the document's date.
+MENTION_DAYS = {"previous day": -1, "day before": -1, "next day": 1, "following day": 1, "day after": 1}
+# Weekdays told from a date (`the previous Monday`, `the following Monday`) and how they step from it.
+WEEKDAY_STEP = {"last": -1, "previous": -1, "next": 1, "following": 1, "coming": 1, "this coming": 1}
 UNIT_NEEDS = {"minute": "day", "hour": "day", "day": "day", "week": "day", "month": "month", "year": "year"}
 PREFIX_WINDOW = 40
+SHORT_SPAN_YEARS = 10
+PRECISION_OF_LENGTH = {10: "day", 7: "month", 4: "year"}
+# What marks a whitespace-delimited token as a web address, whose figures are no dates.
+ADDRESS = re.compile(r"://|www\.")
+ADDRESS_REACH = 200
+# What joins the members of a list of dates (`in 2007 and 2009`, `in March, April and May`).
+LIST_JOINER = re.compile(r"(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)$")
 
 _ABBREVIATED = {m for m in MONTHS if any(other != m and other.startswith(m) for other in MONTHS)}
 _CAP_MONTHS = "|".join(
@@ -65,6 +80,15 @@ _CAP_MONTHS = "|".join(
     for m in sorted(MONTHS, key=len, reverse=True)
     for name in (m.capitalize(), m.upper())
 )
+# Month names in lower case (`in march`), full names only, are read only with a year or a dating word before them.
+_LOW_MONTHS = "|".join(sorted((m for m in MONTHS if m not in _ABBREVIATED), key=len, reverse=True))
+_DATING_WORD_BEFORE = re.compile(
+    r"(?:\b(?:in|on|during|throughout|of|for|since|until|till|by|from|through|before|after|early|late|mid|last|this"
+    r"|next)\s+|\bmid-\s*)$",
+    re.IGNORECASE,
+)
+# What may follow a lower-case month with no year: the end of a clause, or a word that goes on with a date.
+_AFTER_LOW_MONTH = r"(?=\s*(?:[,.;:!?)\]\"”’]|$)|\s+(?:and|or|to|through|until|till|when|after|before|while)\b)"
 _YYYY = r"(?:19|20)\d\d"
 _LEAD_WORD = (
     r"(?:(?:since|until|till|before|after|from|through|by|as\s+of|starting(?:\s+(?:in|from))?|beginning\s+in"
@@ -75,21 +99,25 @@ YEAR_PREPOSITIONS = r"in|during|throughout|for|(?:the\s+)?year"
 DECADE_PREPOSITIONS = "in|during|throughout"
 HANGUL_OR_HAN_DATE = ("년", "年")
 ANCHORS = {"month": re.compile(_CAP_MONTHS), "year": re.compile(_YYYY)}
+# Lower-case month names are found with `str.find`: in a pattern, lower-case first letters would make the engine
+# try the month names at most positions of a text, where capitals let it skip ahead (`anchor_starts`).
+LOWER_CASE_ANCHORS = {"month": tuple(m for m in MONTHS if m not in _ABBREVIATED)}
 # `[0-3]?\d` as a day, written to open with a digit so that the regex engine skips ahead to digits.
 ORDINAL_DAY = r"(?P<day>\d(?:(?<=[0-3])\d)?)"
 
 
 def _month(name: str) -> str:
-    """A month name in title or upper case (abbreviations may end in a dot) as a named group."""
-    return rf"(?P<{name}>{_CAP_MONTHS})"
+    """A month name in title or upper case (abbreviations may end in a dot) as a named group, or a full name in
+    lower case, also named `{name}_lower`."""
+    return rf"(?P<{name}>{_CAP_MONTHS}|(?P<{name}_lower>{_LOW_MONTHS}))"
 
 
-def _prefix(which: bool = False, prepositions: str = "", keep: str = "", optional: bool = False) -> re.Pattern[str]:
-    """What may stand right before a core: `which` (`last`, `this`, `next`), lead words or bare prepositions,
+def _prefix(which: str = "", prepositions: str = "", keep: str = "", optional: bool = False) -> re.Pattern[str]:
+    """What may stand right before a core: one of the `which` words (`last|this|next`), lead words or bare prepositions,
     then `keep`, words that belong to the expression (`the` of `the 10th`); with `optional`, either may be absent."""
     options = [r"\b(?P<lead>" + _LEAD_WORD + "{1,2})"]
     if which:
-        options.insert(0, r"\b(?P<which>last|this|next)\s+")
+        options.insert(0, rf"\b(?P<which>{which})\s+")
     if prepositions:
         options.append(rf"\b(?:{prepositions})\s+")
     body = "(?:" + "|".join(options) + ")" + ("?" if optional else "")
@@ -157,6 +185,8 @@ class Rule:
     `needs` matches only in a text whose lower case holds one of those words, so
     a text without them is not scanned (words without `i`, `s` or `k`, which case-
     insensitive matching also finds in other letters: `ſ`, `ı`, the Kelvin sign).
+    A rule with `mention` reads a date told from another (`the next day`): given the
+    match's groups, it turns the last day named before it into the date.
     """
 
     core: re.Pattern[str]
@@ -165,6 +195,7 @@ class Rule:
     prefix_required: bool = False
     needs: tuple[str, ...] = ()
     anchor: str = ""
+    mention: Callable[[Groups], Callable[[dt.date], str] | None] | None = None
 
     def may_match(self, lowered: str) -> bool:
         """Whether the core can match a text whose lower case is `lowered`."""
@@ -180,7 +211,7 @@ def _anchored(
     if anchor is None or GRANULARITY[granularity] < GRANULARITY[needs]:
         return "", precision, ""
     iso = compute(anchor)
-    return None if iso is None else (iso, precision, source)
+    return None if iso is None else (iso, precision, source if iso else "")
 
 
 def _month_number(text: str) -> int:
@@ -321,7 +352,8 @@ def _read_compact_period(g: Groups, context: DateContext, future: Future) -> Rea
 def _read_year_range(g: Groups, context: DateContext, future: Future) -> Reading | None:
     first, last_text = int(g["first"]), g["last"]
     last = int(last_text) if len(last_text) == 4 else first // 100 * 100 + int(last_text)
-    if not first < last <= first + 50:
+    # a span written short (`2017-22`) is a term, a plan or a crisis; a longer one is a code (`2015-32`)
+    if not first < last <= first + (50 if len(last_text) == 4 else SHORT_SPAN_YEARS):
         return None
     return f"{first:04d}/{last:04d}", "year", ""
 
@@ -354,10 +386,67 @@ def _read_relative_period(g: Groups, context: DateContext, future: Future) -> Re
 
 
 def _read_ago(g: Groups, context: DateContext, future: Future) -> Reading | None:
-    count, unit = _count(g["count"]), case_key(g["unit"])
+    least, most = _count_range(g["count"])
+    unit = case_key(g["unit"])
     needs = UNIT_NEEDS[unit]
-    layout = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}[needs]
-    return _anchored(context, needs, needs, lambda anchor: shift_back(anchor, count, unit).strftime(layout), stamp=True)
+    return _as_precise_as_written(
+        _anchored(
+            context,
+            needs,
+            needs,
+            lambda anchor: _shared(shift_back(anchor, most, unit), shift_back(anchor, least, unit), needs),
+            stamp=True,
+        )
+    )
+
+
+def _read_in_count(g: Groups, context: DateContext, future: Future) -> Reading | None:
+    """`in two days`, `in a few weeks`: a date ahead, in a sentence about the future only (else a span of time)."""
+    if not future():
+        return None
+    least, most = _count_range(g["count"])
+    unit = case_key(g["unit"])
+    needs = UNIT_NEEDS[unit]
+    return _as_precise_as_written(
+        _anchored(
+            context,
+            needs,
+            needs,
+            lambda anchor: _shared(shift_back(anchor, -least, unit), shift_back(anchor, -most, unit), needs),
+        )
+    )
+
+
+def _as_precise_as_written(reading: Reading | None) -> Reading | None:
+    """A reading whose precision is that of its ISO date (`2024-03` of `a few days ago` is a month)."""
+    if reading is None or not reading[0]:
+        return reading
+    return reading[0], PRECISION_OF_LENGTH[len(reading[0])], reading[2]
+
+
+def _count_range(text: str) -> tuple[int, int]:
+    """The least and the most a count means: a number, a number word, or a vague count (`a few`)."""
+    vague = _vague_counts().get(" ".join(case_key(text).split()))
+    return vague if vague else (_count(text), _count(text))
+
+
+@cache
+def _vague_counts() -> dict[str, tuple[int, int]]:
+    return {row["phrase"]: (int(row["least"]), int(row["most"])) for row in data_rows("timeline/vague_counts.tsv")}
+
+
+def _shared(first: dt.date, last: dt.date, finest: str) -> str:
+    """What two dates share, at most as finely as `finest`: the day, the month, the year, or nothing."""
+    if finest == "day" and first == last:
+        return first.isoformat()
+    if finest != "year" and (first.year, first.month) == (last.year, last.month):
+        return first.strftime("%Y-%m")
+    return f"{first.year:04d}" if first.year == last.year else ""
+
+
+def _read_numeric_date(g: Groups, context: DateContext, future: Future) -> Reading | None:
+    date = numeric_date(int(g["first"]), int(g["second"]), int(g["year"]), g["sep"] == ".")
+    return (date[0], date[1], "") if date else None
 
 
 def _read_day_word(g: Groups, context: DateContext, future: Future) -> Reading | None:
@@ -365,20 +454,44 @@ def _read_day_word(g: Groups, context: DateContext, future: Future) -> Reading |
     return _anchored(context, "day", "day", lambda anchor: (anchor + dt.timedelta(days=offset)).isoformat())
 
 
+def _read_mention_day(g: Groups, context: DateContext, future: Future) -> Reading | None:
+    """`the previous day` before any day is named reads the document's date; `the next day` stays unresolved."""
+    if MENTION_DAYS[_words_of(g["word"])] > 0:
+        return "", "day", ""
+    return _anchored(context, "day", "day", lambda anchor: (anchor - dt.timedelta(days=1)).isoformat())
+
+
+def _mention_day(g: Groups) -> Callable[[dt.date], str]:
+    offset = MENTION_DAYS[_words_of(g["word"])]
+    return lambda day: (day + dt.timedelta(days=offset)).isoformat()
+
+
+def _words_of(text: str) -> str:
+    return " ".join(case_key(text).split())
+
+
 def _read_weekday(g: Groups, context: DateContext, future: Future) -> Reading | None:
     weekday = WEEKDAYS.index(case_key(g["weekday"]))
-    which = case_key(g.get("which") or "")
+    which = _words_of(g.get("which") or "")
+    if which == "following":
+        return "", "day", ""  # told from a day named before it (`mention`), not from the document's date
+    step = WEEKDAY_STEP.get(which) or (1 if future() else -1)
+    strict = which in WEEKDAY_STEP
+    return _anchored(context, "day", "day", lambda anchor: _step_to_weekday(anchor, weekday, step, strict))
 
-    def compute(anchor: dt.date) -> str:
-        if which == "last" or (which != "next" and not future()):
-            back = (anchor.weekday() - weekday) % 7
-            days = -(back or 7) if which == "last" else -back
-        else:
-            ahead = (weekday - anchor.weekday()) % 7
-            days = (ahead or 7) if which == "next" else ahead
-        return (anchor + dt.timedelta(days=days)).isoformat()
 
-    return _anchored(context, "day", "day", compute)
+def _step_to_weekday(day: dt.date, weekday: int, step: int, strict: bool) -> str:
+    """The weekday nearest to `day` in the direction of `step`; `strict`: never `day` itself (`last Monday`)."""
+    days = (weekday - day.weekday()) % 7 if step > 0 else -((day.weekday() - weekday) % 7)
+    return (day + dt.timedelta(days=days or (step * 7 if strict else 0))).isoformat()
+
+
+def _mention_weekday(g: Groups) -> Callable[[dt.date], str] | None:
+    which = _words_of(g.get("which") or "")
+    if which not in {"previous", "following"}:
+        return None
+    weekday, step = WEEKDAYS.index(case_key(g["weekday"])), WEEKDAY_STEP[which]
+    return lambda day: _step_to_weekday(day, weekday, step, True)
 
 
 def _read_day_of_month(g: Groups, context: DateContext, future: Future) -> Reading | None:
@@ -409,6 +522,8 @@ def _rules() -> tuple[Rule, ...]:
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
     day_before = r"(?<![$€£¥₩.,])\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
     year = rf"(?P<year>{_YYYY})"
+    vague = (r"\s+".join(map(re.escape, phrase.split())) for phrase in sorted(_vague_counts(), key=len, reverse=True))
+    counts = "|".join([r"\d+", *vague, *NUMBER_WORDS])
     return (
         Rule(
             re.compile(
@@ -435,9 +550,15 @@ def _rules() -> tuple[Rule, ...]:
             lead,
             anchor="year",
         ),
+        Rule(
+            # `[0-3]?\d` written to open with a digit (as ORDINAL_DAY), so that the engine skips ahead to digits
+            re.compile(rf"(?P<first>\d(?:(?<=[0-3])\d)?)(?P<sep>[-/.])(?P<second>[0-3]?\d)(?P=sep){year}(?![-/.]?\d)"),
+            _read_numeric_date,
+            lead,
+        ),
         Rule(re.compile(ABSOLUTE_PATTERNS[3].pattern), _read_absolute, needs=HANGUL_OR_HAN_DATE, anchor="year"),
         Rule(
-            re.compile(rf"{month},?\s+{year}\b"),
+            re.compile(rf"{month}(?:,?\s+|\s?[-–]\s?){year}\b"),
             _read_absolute,
             _prefix(keep=day_before, optional=True),
             anchor="month",
@@ -455,9 +576,12 @@ def _rules() -> tuple[Rule, ...]:
         ),
         Rule(re.compile(rf"(?P<n>[1-4])(?P<unit>[QH])\s?'?(?P<year>{_YYYY}|\d\d)\b{not_amount}"), _read_compact_period),
         Rule(
-            re.compile(rf"(?P<unit>[QH])(?P<n>[1-4])(?:\s+|\s?')(?P<year>{_YYYY}|(?<=')\d\d)\b{not_amount}"),
+            re.compile(
+                rf"(?P<unit>[QH])(?P<n>[1-4])(?:\s+|\s?'|\s?[-–/]\s?(?={_YYYY}))(?P<year>{_YYYY}|(?<=')\d\d)\b{not_amount}"
+            ),
             _read_compact_period,
         ),
+        Rule(re.compile(rf"{year}\s?[-–/]?\s?(?P<unit>[QH])(?P<n>[1-4])\b"), _read_compact_period, anchor="year"),
         Rule(
             re.compile(rf"(?P<first>{_YYYY})\s?[-–/]\s?(?P<last>{_YYYY}|\d\d)(?![\w/–-]){not_amount}"),
             _read_year_range,
@@ -478,9 +602,12 @@ def _rules() -> tuple[Rule, ...]:
             anchor="month",
         ),
         Rule(
-            re.compile(rf"{month}(?!\w)(?P<rel>\s+(?i:this|last|next)\s+year\b)?(?!\s*[-–]?\s*'?\d)"),
+            re.compile(
+                rf"{month}(?!\w)(?P<rel>\s+(?i:this|last|next)\s+year\b)?(?!\s*[-–]?\s*'?\d)"
+                rf"(?(month_lower){_AFTER_LOW_MONTH})"
+            ),
             _read_month,
-            _prefix(which=True, prepositions=MONTH_PREPOSITIONS, keep=day_before, optional=True),
+            _prefix(which="last|this|next", prepositions=MONTH_PREPOSITIONS, keep=day_before, optional=True),
             prefix_required=True,
             anchor="month",
         ),
@@ -492,8 +619,13 @@ def _rules() -> tuple[Rule, ...]:
         Rule(
             re.compile(r"ago\b"),
             _read_ago,
-            _prefix_of(rf"(?P<count>\d+|{'|'.join(NUMBER_WORDS)})\s+(?P<unit>minute|hour|day|week|month|year)s?\s+"),
+            _prefix_of(rf"(?P<count>{counts})\s+(?P<unit>minute|hour|day|week|month|year)s?\s+"),
             prefix_required=True,
+        ),
+        Rule(
+            re.compile(rf"(?P<ahead>[Ii]n)\s+(?P<count>{counts})\s+(?P<unit>day|week|month|year)s?\b"),
+            _read_in_count,
+            needs=("day", "week", "month", "year"),
         ),
         Rule(
             re.compile(r"(?P<word>yesterday|today|tonight|tomorrow|Yesterday|Today|Tonight|Tomorrow)\b"),
@@ -502,11 +634,12 @@ def _rules() -> tuple[Rule, ...]:
             needs=("yesterday", "today", "tonight", "tomorrow"),
         ),
         Rule(
-            re.compile(r"(?P<word>previous\s+day|day\s+before)\b(?![ \t]+\w)"),
-            _read_day_word,
+            re.compile(r"(?P<word>(?:previous|next|following)\s+day|day\s+(?:before|after))\b(?![ \t]+\w)"),
+            _read_mention_day,
             _prefix_of(r"the\s+"),
             prefix_required=True,
-            needs=("previous", "before"),
+            needs=("previous", "before", "next", "following", "after"),
+            mention=_mention_day,
         ),
         Rule(
             re.compile(r"(?P<word>morning|afternoon|evening)\b"),
@@ -518,7 +651,8 @@ def _rules() -> tuple[Rule, ...]:
         Rule(
             re.compile(r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
             _read_weekday,
-            _prefix(which=True),
+            _prefix(which=r"last|this\s+coming|this|next|previous|following|coming"),
+            mention=_mention_weekday,
         ),
         Rule(
             re.compile(
@@ -559,6 +693,17 @@ def _not_a_date() -> re.Pattern[str]:
 
 
 @cache
+def _identifier_words() -> frozenset[str]:
+    return frozenset(data_lines("timeline/identifier_words.txt"))
+
+
+@cache
+def _span_of_time() -> re.Pattern[str]:
+    """A cue (`the highest`) and no clause break between it and the end of the text searched."""
+    return re.compile(rf"(?:{_date_cues('span_of_time')})[^.;:,]*$", re.IGNORECASE)
+
+
+@cache
 def _future() -> re.Pattern[str]:
     return _tested_cues("future")
 
@@ -577,11 +722,18 @@ def speaks_of_future(sentence: str) -> bool:
 
 
 def find_time_expressions(
-    text: str, context: DateContext, future_at: Callable[[int], bool] = lambda offset: False
+    text: str,
+    context: DateContext,
+    future_at: Callable[[int], bool] = lambda offset: False,
+    sentence_start: Callable[[int], int] = lambda offset: 0,
 ) -> list[TimeExpression]:
-    """Every dated expression in the text, in order; `future_at(offset)` tells whether its sentence speaks of the future."""
+    """Every dated expression in the text, in order; `future_at(offset)` tells whether its sentence speaks of the
+    future, `sentence_start(offset)` where its sentence starts (a date told from another looks no further back
+    than the sentence before its own)."""
     taken = DisjointSpans()
     found = []
+    told: dict[int, Callable[[dt.date], str]] = {}  # start of a date told from another -> how
+    ends: dict[int, Rule] = {}  # end of each date found -> its rule, for the members of a list
     lowered = text.lower()
     anchored: dict[str, list[int]] = {}
     for rule in _rules():
@@ -593,22 +745,119 @@ def find_time_expressions(
             if before.isascii() and (before.isalnum() or before == "_"):
                 continue
             groups: dict[str, str | None] = match.groupdict()
+            # a later member of a list of such dates (`in 2007 and 2009`) needs no words of its own before it
+            listed = partial(_listed, text, start, rule, ends)
             if rule.prefix is not None:
                 prefix = rule.prefix.search(text, max(0, start - PREFIX_WINDOW), start)
                 if prefix is not None and prefix.start() == prefix.end():
                     prefix = None
-                if prefix is None and rule.prefix_required:
+                if prefix is None and rule.prefix_required and not listed():
                     continue
                 if prefix is not None:
                     groups |= prefix.groupdict()
                     start = next((prefix.start(n) for n in ("which", "lead", "keep") if groups.get(n)), start)
             if taken.overlaps(start, end) or _compares(text, start, end):
                 continue
+            if _unlikely_core(text, match, groups) and not listed():
+                continue
             reading = rule.reader(groups, context, partial(future_at, start))
             if reading is not None:
                 taken.add(start, end)
+                ends[end] = rule
                 found.append(TimeExpression(start, end, *reading))
-    return sorted(found, key=lambda expression: expression.start)
+                if rule.mention is not None and (shift := rule.mention(groups)) is not None:
+                    told[start] = shift
+    found.sort(key=lambda expression: expression.start)
+    return _told_from_mentions(found, told, sentence_start) if told else found
+
+
+def _unlikely_core(text: str, match: re.Match[str], groups: Groups) -> bool:
+    """Whether a core is no date for where it stands: a month in lower case with neither a year nor a dating word
+    before it (`prices may rise`), or figures in a web address or after an identifier's word (`No. 2015-32`)."""
+    start = match.start()
+    if groups.get("ahead"):
+        return _span_of_time().search(text, max(0, start - PREFIX_WINDOW * 2), start) is not None
+    if groups.get("month_lower") or groups.get("first_lower"):
+        return not groups.get("year") and _DATING_WORD_BEFORE.search(text, max(0, start - PREFIX_WINDOW), start) is None
+    if not text[start].isdigit():
+        return False
+    if start > 1 and text[start - 1] in "-/." and text[start - 2].isdigit():
+        return True  # a run of numbers joined by separators (a telephone number: `02-22-2016-3200`)
+    return _after_identifier(text, start) or _in_address(text, start)
+
+
+def _after_identifier(text: str, start: int) -> bool:
+    """Whether an identifier's word (`data/timeline/identifier_words.txt`) or `#` stands right before `start`."""
+    before = text[max(0, start - PREFIX_WINDOW) : start].rstrip(" \t:")
+    if before.endswith("#"):
+        return True
+    words = before.rsplit(None, 1)
+    return bool(words) and words[-1].rstrip(".").lower() in _identifier_words()
+
+
+def _in_address(text: str, start: int) -> bool:
+    """Whether the whitespace-delimited token around `start` is a web address (`https://…/2015/03/22/…`)."""
+    if start and text[start - 1] == "/":
+        return True
+    reach = max(0, start - ADDRESS_REACH)
+    token_start = max(reach, text.rfind(" ", reach, start) + 1, text.rfind("\n", reach, start) + 1)
+    return ADDRESS.search(text, token_start, start) is not None
+
+
+def _listed(text: str, start: int, rule: Rule, ends: dict[int, Rule]) -> bool:
+    """Whether a list joiner (`, `, ` and `, `, or `) right before `start` follows a date the rule found."""
+    if not start or text[start - 1] not in " \t,&":
+        return False
+    joiner = LIST_JOINER.search(text, max(0, start - PREFIX_WINDOW), start)
+    return joiner is not None and ends.get(joiner.start()) is rule
+
+
+def _told_from_mentions(
+    found: list[TimeExpression], told: dict[int, Callable[[dt.date], str]], sentence_start: Callable[[int], int]
+) -> list[TimeExpression]:
+    """The dates told from another (`the next day`) read against the last day named before them, in their sentence
+    or the one before; `resolved_against` is that day's own (`mention` when the text gives it whole)."""
+    result = []
+    day: TimeExpression | None = None  # the last day named, fully resolved
+    for expression in found:
+        shift = told.get(expression.start)
+        if shift is not None and day is not None and day.start >= _reach_back(expression.start, sentence_start):
+            expression = TimeExpression(
+                expression.start,
+                expression.end,
+                shift(dt.date.fromisoformat(day.iso)),
+                "day",
+                day.resolved_against or "mention",
+            )
+        result.append(expression)
+        if expression.precision == "day" and expression.iso:
+            day = expression
+    return result
+
+
+def _reach_back(offset: int, sentence_start: Callable[[int], int]) -> int:
+    """The start of the sentence before the one holding `offset` (of that one, for the first sentence)."""
+    own = sentence_start(offset)
+    return sentence_start(own - 1) if own > 0 else own
+
+
+def anchor_starts(anchor: str, text: str) -> list[int]:
+    """Every position where the anchor matches, in order: its pattern's, and where a lower-case name starts a word."""
+    starts = starts_of(ANCHORS[anchor], text)
+    lower = [
+        found
+        for name in LOWER_CASE_ANCHORS.get(anchor, ())
+        for found in _occurrences(text, name)
+        if not (found and text[found - 1].isalnum())
+    ]
+    return sorted(starts + lower) if lower else starts
+
+
+def _occurrences(text: str, word: str) -> Iterator[int]:
+    found = text.find(word)
+    while found >= 0:
+        yield found
+        found = text.find(word, found + 1)
 
 
 def _core_matches(rule: Rule, text: str, anchored: dict[str, list[int]]) -> Iterator[re.Match[str]]:
@@ -616,7 +865,7 @@ def _core_matches(rule: Rule, text: str, anchored: dict[str, list[int]]) -> Iter
     if not rule.anchor:
         return rule.core.finditer(text)
     if rule.anchor not in anchored:
-        anchored[rule.anchor] = starts_of(ANCHORS[rule.anchor], text)
+        anchored[rule.anchor] = anchor_starts(rule.anchor, text)
     return matches_at(rule.core, text, anchored[rule.anchor])
 
 

@@ -34,6 +34,7 @@ from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import KernelManager
 
 from ..ingest import corpus as corpus_files
+from ..run.store import process_alive
 from . import brief, evidence, export, pages, parameters
 
 KERNEL = "kortrade"
@@ -297,18 +298,8 @@ def remove_abandoned_staging(out: Path) -> None:
     """Delete staging folders of report runs that were killed (their process is gone)."""
     for folder in out.glob(f"{STAGING_PREFIX}*"):
         pid = folder.name[len(STAGING_PREFIX) :]
-        if pid.isdigit() and not _process_alive(int(pid)):
+        if pid.isdigit() and not process_alive(int(pid)):
             shutil.rmtree(folder, ignore_errors=True)
-
-
-def _process_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 # The part pages use nbconvert's lab template without its scripts from the network (MathJax,

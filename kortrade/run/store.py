@@ -186,7 +186,7 @@ def recover_abandoned(out: Path) -> None:
     folders = [*mine, *out.glob(".extract-*.part"), *out.glob(".clean-old-*.part")]  # and older versions' ones
     for folder in sorted(folders):
         pid = folder.name[: -len(".part")].rpartition("-")[2]
-        if not pid.isdigit() or _process_alive(int(pid)):
+        if not pid.isdigit() or process_alive(int(pid)):
             continue
         if folder.parent == out.parent and RETIRED_MARK in folder.name and not os.path.lexists(out):
             os.rename(folder, out)
@@ -194,7 +194,8 @@ def recover_abandoned(out: Path) -> None:
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def _process_alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Whether a process with that id runs (one that is not ours counts as running)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

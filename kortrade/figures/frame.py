@@ -57,8 +57,6 @@ LEVEL_WORDS = r"to|at|of|was|were|is|are|reached|hit|stood at|totaled|totalled|t
 BOUND_WORDS = r"less than|fewer than|under|below|above"
 CHANGE_AFTER_REACH = 25
 LOOKBACK = 40
-# A figure after `from` is the earlier level of a movement (`to $9 billion from $2 billion in 2023`).
-FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:about|around|nearly|some)\s+)?\Z", re.IGNORECASE)
 # A sign written before a number in bullet summaries and tables: `semiconductors -7.5%`, `+0.5%`.
 SIGNS = "+-−–"
 SIGN_BEFORE = re.compile(rf"(?:(?<=[\s(:])|^)[{re.escape(SIGNS)}]\Z")
@@ -95,7 +93,6 @@ class Frame(NamedTuple):
     flags: tuple[str, ...] = ()
     period_stated: bool = False
     reporter_stated: bool = False
-    earlier_level: bool = False
 
 
 @cache
@@ -187,7 +184,6 @@ class DocumentFramer:
             negative=bool(cue and cue.detail == "-" and metric == "trade_balance" and measure == "level"),
             flags=flags,
             period_stated=period_stated,
-            earlier_level=FROM_BEFORE.search(self.text, max(0, figure.start - LOOKBACK), figure.start) is not None,
             reporter_stated=reporter_stated,
         )
         self._previous = figure, framed

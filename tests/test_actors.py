@@ -245,3 +245,24 @@ def test_a_company_keeps_both_of_its_legal_suffixes():
     assert found["Hanbit Paper Co., Ltd."]["type"] == "company"
     assert found["Daeho Foods Co. Ltd"]["actor_id"] == "org:daeho-foods-co-ltd"
     assert "Mirae Tiles Co." in found
+
+
+def test_a_descriptor_names_an_unlisted_company_with_its_country():
+    found = by_surface(
+        "Japanese sensor maker Kotobuki Denki will ship parts. Brightleaf, a Korean biotech startup that began in "
+        "Daejeon, hired staff. The firm Tuesday said nothing, and cement company Hanra May grew."
+    )
+    assert (found["Kotobuki Denki"]["actor_id"], found["Kotobuki Denki"]["country"]) == ("org:kotobuki-denki", "JPN")
+    assert (found["Brightleaf"]["type"], found["Brightleaf"]["country"], found["Brightleaf"]["flags"]) == (
+        "company",
+        "KOR",
+        "unlisted",
+    )
+    assert found["Hanra"]["type"] == "company"
+    assert "Tuesday" not in found and "Hanra May" not in found
+
+
+def test_a_descriptor_does_not_rename_a_listed_company_nor_name_a_person():
+    found = by_surface("Korean battery maker SK On grew. A company official Kim said a policy-maker Lee Min-ho agreed.")
+    assert found["SK On"]["actor_id"] == "org:sk-on"
+    assert all(row["type"] != "company" for surface, row in found.items() if surface != "SK On")

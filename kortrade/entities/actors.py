@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 from ..common.resources import data_lines
 from ..ingest.document import Document
+from .descriptors import find_described
 from .gazetteer import Actor, Entry, Mention, matcher
 from .lexicon import alternation, country_before
 from .matching import PhraseMatch, longest_first
@@ -102,6 +103,7 @@ def find_mentions(document: Document) -> list[Mention]:
     listed = sorted((c for m in matcher().find(text) if (c := _listed_candidate(text, m))), key=_bounds)
     listed_starts = [c.start for c in listed]
     organisations = [_unlisted(text, o.start, o.end, o.type, o.country) for o in find_organisations(text)]
+    organisations += [_unlisted(text, d.start, d.end, "company", d.country) for d in find_described(text)]
     organisations = [o for o in organisations if not _contains_other_actor(o, listed, listed_starts)]
     named = [c for c in longest_first([*listed, *organisations], _bounds) if c.actor is not None]
     institutions = [(c.start, c.end) for c in named if c.actor and c.actor.type in INSTITUTION_TYPES]

@@ -89,7 +89,8 @@ def test_verbs_of_speech_name_people():
 
 
 def test_a_family_name_first_is_required_before_a_verb_of_speech():
-    assert ids("Goldman Sachs said demand was weak.") == []
+    assert ids("Hartley Brooks said demand was weak.") == []
+    assert ids("Goldman Sachs said demand was weak.") == ["org:goldman-sachs-research"]  # an outlet of ingest/outlets.tsv
 
 
 def test_an_institutions_person_is_named_after_its_possessive():
@@ -266,3 +267,12 @@ def test_a_descriptor_does_not_rename_a_listed_company_nor_name_a_person():
     found = by_surface("Korean battery maker SK On grew. A company official Kim said a policy-maker Lee Min-ho agreed.")
     assert found["SK On"]["actor_id"] == "org:sk-on"
     assert all(row["type"] != "company" for surface, row in found.items() if surface != "SK On")
+
+
+def test_outlets_and_governments_are_actors():
+    found = by_surface("The Nikkei and SBS TV said the Chinese government and the Trump administration would talk.")
+    assert found["The Nikkei"]["actor_id"] == "org:nikkei"
+    assert found["SBS TV"]["actor_id"] == "org:sbs"
+    assert found["Chinese government"]["actor_id"] == "country:CHN"
+    assert found["Trump administration"]["actor_id"] == "country:USA"
+    assert by_surface("Kallanish reported it.")["Kallanish"]["type"] == "organization"

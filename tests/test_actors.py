@@ -90,7 +90,9 @@ def test_verbs_of_speech_name_people():
 
 def test_a_family_name_first_is_required_before_a_verb_of_speech():
     assert ids("Hartley Brooks said demand was weak.") == []
-    assert ids("Goldman Sachs said demand was weak.") == ["org:goldman-sachs-research"]  # an outlet of ingest/outlets.tsv
+    assert ids("Goldman Sachs said demand was weak.") == [
+        "org:goldman-sachs-research"
+    ]  # an outlet of ingest/outlets.tsv
 
 
 def test_an_institutions_person_is_named_after_its_possessive():

@@ -68,7 +68,9 @@ def apposition_before_pattern() -> re.Pattern[str]:
 @cache
 def descriptor_before_pattern() -> re.Pattern[str]:
     """The lower-case words (and nationality words) of a descriptor ending right before a head."""
-    return re.compile(rf"(?P<descriptor>(?:(?:[a-z][\w'’-]*|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?{APOSTROPHE_S})[ \t]+){{0,{MAX_DESCRIPTOR_WORDS}}})$")
+    return re.compile(
+        rf"(?P<descriptor>(?:(?:[a-z][\w'’-]*|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?{APOSTROPHE_S})[ \t]+){{0,{MAX_DESCRIPTOR_WORDS}}})$"
+    )
 
 
 @cache
@@ -120,4 +122,3 @@ def find_described(text: str) -> Iterator[Described]:
         apposition = apposition_before_pattern().search(text, window_start, head.start())
         if apposition and (span := _name_words(text, *apposition.span("name"))):
             yield Described(*span, _country(apposition["descriptor"]))
-

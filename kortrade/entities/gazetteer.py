@@ -111,7 +111,9 @@ COUNTRY_ALIAS_FORMS = frozenset({"name", "abbreviation", "plural"})
 def actors() -> dict[str, Actor]:
     """actor_id -> Actor, for every country of the vocabulary, then every actor of `actors.tsv`."""
     countries = {
-        f"country:{iso3}": Actor(actor_id=f"country:{iso3}", name=name, type="country", country=iso3, roles=(), chain="")
+        f"country:{iso3}": Actor(
+            actor_id=f"country:{iso3}", name=name, type="country", country=iso3, roles=(), chain=""
+        )
         for iso3, name in canonical_names().items()
     }
     listed = {
@@ -199,12 +201,17 @@ def capitals() -> dict[str, str]:
 def governments() -> dict[str, str]:
     """`Chinese government`, `South Korea's government`, `Trump administration` -> the country's actor_id."""
     words = [(entry.surface, entry.iso3) for entry in vocabulary() if entry.form in {"adjective", "canonical", "name"}]
-    found = {f"{word} {noun}": f"country:{iso3}" for word, iso3 in words for noun in GOVERNMENT_NOUNS if iso3 in canonical_names()}
+    found = {
+        f"{word} {noun}": f"country:{iso3}"
+        for word, iso3 in words
+        for noun in GOVERNMENT_NOUNS
+        if iso3 in canonical_names()
+    }
     found |= {f"{word}'s government": f"country:{iso3}" for word, iso3 in words if iso3 in canonical_names()}
     for actor in actors().values():
-        if actor.type == "person" and actor.country in canonical_names():
-            if any(role.title.lower() in LEADER_TITLES for role in actor.roles):
-                found |= {f"{actor.family_name} {noun}": f"country:{actor.country}" for noun in GOVERNMENT_NOUNS}
+        leader = any(role.title.lower() in LEADER_TITLES for role in actor.roles)
+        if actor.type == "person" and actor.country in canonical_names() and leader:
+            found |= {f"{actor.family_name} {noun}": f"country:{actor.country}" for noun in GOVERNMENT_NOUNS}
     return found
 
 

@@ -278,3 +278,9 @@ def test_outlets_and_governments_are_actors():
     assert found["Chinese government"]["actor_id"] == "country:CHN"
     assert found["Trump administration"]["actor_id"] == "country:USA"
     assert by_surface("Kallanish reported it.")["Kallanish"]["type"] == "organization"
+
+
+def test_an_outlets_name_inside_an_organisations_name_does_not_split_it():
+    found = by_surface("Foreign Affairs ran a piece by a scholar at China Foreign Affairs University.")
+    assert found["Foreign Affairs"]["actor_id"] == "org:foreign-affairs"
+    assert found["China Foreign Affairs University"]["type"] == "organization"

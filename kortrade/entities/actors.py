@@ -21,7 +21,7 @@ from typing import NamedTuple
 from ..common.resources import data_lines
 from ..ingest.document import Document
 from .descriptors import find_described
-from .gazetteer import Actor, Entry, Mention, matcher
+from .gazetteer import Actor, Entry, Mention, matcher, outlet_ids
 from .lexicon import alternation, country_before
 from .matching import PhraseMatch, longest_first
 from .names import slug
@@ -78,9 +78,14 @@ def _listed_candidate(text: str, match: PhraseMatch[Entry]) -> Candidate | None:
 
 def _contains_other_actor(organisation: Candidate, listed: Sequence[Candidate], starts: Sequence[int]) -> bool:
     """Does an organisation phrase swallow a listed non-country actor past its first word (`Ministry of X, Samsung`)?
+    An outlet's name may stand inside another name (`China Foreign Affairs University`).
     `listed` is sorted by start, and `starts` are its starts."""
     inside = listed[bisect.bisect_right(starts, organisation.start) : bisect.bisect_left(starts, organisation.end)]
-    return any(c.actor is not None and c.actor.type != "country" and c.end <= organisation.end for c in inside)
+    return any(
+        c.actor is not None and c.actor.type != "country" and c.actor.actor_id not in outlet_ids()
+        for c in inside
+        if c.end <= organisation.end
+    )
 
 
 def _unlisted(text: str, start: int, end: int, kind: str, country: str) -> Candidate:

@@ -391,7 +391,7 @@ def _read_sentence(
         if not subjects and pairs and not others and not cue.near and ANAPHORA.search(text, sentence.start, cue_start):
             # `the two companies`, `they`: every pair of the last sentence that made a deal, when the last
             # sentence to name companies named no other
-            product = _product(text[: sentence.end], cue_start, None)
+            product = _product(text, cue_start, None, sentence.end)
             for last in pairs:
                 deal = Deal(sentence, last.supplier, last.buyer, product, _volume(sentence.text), None, status, kind)
                 _add(deals, deal, around)

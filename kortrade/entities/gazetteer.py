@@ -143,6 +143,13 @@ def _listed_aliases() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def outlet_ids() -> frozenset[str]:
+    """The ids of the actors that only the outlets list names (`org:foreign-affairs`)."""
+    listed = {row["actor_id"] for row in data_rows("entities/actors.tsv")}
+    return frozenset(actor_id for actor_id in _outlets() if actor_id not in listed)
+
+
+@cache
 def _outlets() -> dict[str, tuple[str, ...]]:
     """actor_id -> the names of an outlet of `data/ingest/outlets.tsv` (its own id, or the listed actor it names)."""
     names_of = {fold(name): row["actor_id"] for row in data_rows("entities/actors.tsv") for name in [row["name"]]}

@@ -89,7 +89,10 @@ def test_verbs_of_speech_name_people():
 
 
 def test_a_family_name_first_is_required_before_a_verb_of_speech():
-    assert ids("Goldman Sachs said demand was weak.") == []
+    assert ids("Hartley Brooks said demand was weak.") == []
+    assert ids("Goldman Sachs said demand was weak.") == [
+        "org:goldman-sachs-research"
+    ]  # an outlet of ingest/outlets.tsv
 
 
 def test_an_institutions_person_is_named_after_its_possessive():
@@ -245,3 +248,39 @@ def test_a_company_keeps_both_of_its_legal_suffixes():
     assert found["Hanbit Paper Co., Ltd."]["type"] == "company"
     assert found["Daeho Foods Co. Ltd"]["actor_id"] == "org:daeho-foods-co-ltd"
     assert "Mirae Tiles Co." in found
+
+
+def test_a_descriptor_names_an_unlisted_company_with_its_country():
+    found = by_surface(
+        "Japanese sensor maker Kotobuki Denki will ship parts. Brightleaf, a Korean biotech startup that began in "
+        "Daejeon, hired staff. The firm Tuesday said nothing, and cement company Hanra May grew."
+    )
+    assert (found["Kotobuki Denki"]["actor_id"], found["Kotobuki Denki"]["country"]) == ("org:kotobuki-denki", "JPN")
+    assert (found["Brightleaf"]["type"], found["Brightleaf"]["country"], found["Brightleaf"]["flags"]) == (
+        "company",
+        "KOR",
+        "unlisted",
+    )
+    assert found["Hanra"]["type"] == "company"
+    assert "Tuesday" not in found and "Hanra May" not in found
+
+
+def test_a_descriptor_does_not_rename_a_listed_company_nor_name_a_person():
+    found = by_surface("Korean battery maker SK On grew. A company official Kim said a policy-maker Lee Min-ho agreed.")
+    assert found["SK On"]["actor_id"] == "org:sk-on"
+    assert all(row["type"] != "company" for surface, row in found.items() if surface != "SK On")
+
+
+def test_outlets_and_governments_are_actors():
+    found = by_surface("The Nikkei and SBS TV said the Chinese government and the Trump administration would talk.")
+    assert found["The Nikkei"]["actor_id"] == "org:nikkei"
+    assert found["SBS TV"]["actor_id"] == "org:sbs"
+    assert found["Chinese government"]["actor_id"] == "country:CHN"
+    assert found["Trump administration"]["actor_id"] == "country:USA"
+    assert by_surface("Kallanish reported it.")["Kallanish"]["type"] == "organization"
+
+
+def test_an_outlets_name_inside_an_organisations_name_does_not_split_it():
+    found = by_surface("Foreign Affairs ran a piece by a scholar at China Foreign Affairs University.")
+    assert found["Foreign Affairs"]["actor_id"] == "org:foreign-affairs"
+    assert found["China Foreign Affairs University"]["type"] == "organization"

@@ -168,3 +168,42 @@ def test_cue_matches_are_what_each_cue_finds_on_its_own(sentence):
 )
 def test_symmetric_agreements_name_the_first_party_supplier_and_take_their_status_from_modality(sentence, expected):
     assert summary(sentence) == expected
+
+
+def test_it_stands_for_the_company_the_text_is_about():
+    text = (
+        "Korean cathode maker Daehwan Materials is growing fast. It has partnered with Chinese miner Ruoshan to "
+        "refine nickel in Chile. It is also working with CATL on recycling. The firm said nothing."
+    )
+    assert summary(text) == [
+        ("org:daehwan-materials", "org:ruoshan", "signed"),
+        ("org:daehwan-materials", "org:catl", "signed"),
+    ]
+    assert summary("Prices rose. It has partnered with CATL.") == []
+
+
+def test_each_agreement_of_a_pair_is_its_own_row():
+    text = (
+        "LG Chem signed an MOU with CATL on Monday. The two companies formed a joint venture last year. "
+        "They signed the MOU in Seoul. They are also planning to build a second plant."
+    )
+    found = deals(text)
+    assert [(d["sentence_id"], d["status"]) for d in found] == [(0, "signed"), (1, "signed"), (3, "planned")]
+    assert found[0]["evidence"] == "0;2"
+
+
+def test_they_is_not_the_last_pair_when_another_company_came_between():
+    text = "LG Chem signed an MOU with CATL. KG Mobility builds cars. They are also cooperating with BYD."
+    assert summary(text) == [("org:lg-chem", "org:catl", "signed")]
+
+
+def test_a_subsidiary_is_the_party_and_a_plan_names_its_product():
+    text = "LG Chem runs a plant co-developed with Huayou Group subsidiary Youshan."
+    assert summary(text) == [("org:lg-chem", "org:youshan", "signed")]
+    found = deals(
+        "Farmstaff, a Korean farming startup, plans to partner with Chinese logistics company Zhonghuan Yida to produce and sell "
+        "strawberry seedlings in Hebei."
+    )
+    assert [(d["supplier"], d["buyer"], d["status"], d["product"]) for d in found] == [
+        ("org:farmstaff", "org:zhonghuan-yida", "planned", "strawberry seedlings")
+    ]

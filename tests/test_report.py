@@ -39,7 +39,8 @@ def test_brief_opens_with_answers_linked_to_their_evidence(report_dir):
     assert '<a href="doc/002_c30783c9e7f1f1ae.html#c1062-1076">exports $124.8 bn in 2023</a> (−20.0 %)' in glance
     assert "trade balance −$18 bn in 2023" in glance
     assert "No figure is reported by two sources for the same period" in glance
-    assert "8 deals: 3 negotiating, 3 reported, 2 signed" in glance
+    # LG Energy Solution and Chery: the supply contract, and the talks on other models, are two rows
+    assert "9 deals: 4 negotiating, 3 reported, 2 signed" in glance
     assert "4 damaged figures, 16 unresolved dates, 1 problem files" in glance
     assert "−$3.94 bn" in brief and "hundred-millions" in brief  # a damaged figure with its repair and reason
     assert "-3.94e+09" not in brief and "1e+10" not in brief

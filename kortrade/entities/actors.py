@@ -20,7 +20,8 @@ from typing import NamedTuple
 
 from ..common.resources import data_lines
 from ..ingest.document import Document
-from .gazetteer import Actor, Entry, Mention, matcher
+from .descriptors import find_described
+from .gazetteer import Actor, Entry, Mention, matcher, outlet_ids
 from .lexicon import alternation, country_before
 from .matching import PhraseMatch, longest_first
 from .names import slug
@@ -77,9 +78,14 @@ def _listed_candidate(text: str, match: PhraseMatch[Entry]) -> Candidate | None:
 
 def _contains_other_actor(organisation: Candidate, listed: Sequence[Candidate], starts: Sequence[int]) -> bool:
     """Does an organisation phrase swallow a listed non-country actor past its first word (`Ministry of X, Samsung`)?
+    An outlet's name may stand inside another name (`China Foreign Affairs University`).
     `listed` is sorted by start, and `starts` are its starts."""
     inside = listed[bisect.bisect_right(starts, organisation.start) : bisect.bisect_left(starts, organisation.end)]
-    return any(c.actor is not None and c.actor.type != "country" and c.end <= organisation.end for c in inside)
+    return any(
+        c.actor is not None and c.actor.type != "country" and c.actor.actor_id not in outlet_ids()
+        for c in inside
+        if c.end <= organisation.end
+    )
 
 
 def _unlisted(text: str, start: int, end: int, kind: str, country: str) -> Candidate:
@@ -102,6 +108,7 @@ def find_mentions(document: Document) -> list[Mention]:
     listed = sorted((c for m in matcher().find(text) if (c := _listed_candidate(text, m))), key=_bounds)
     listed_starts = [c.start for c in listed]
     organisations = [_unlisted(text, o.start, o.end, o.type, o.country) for o in find_organisations(text)]
+    organisations += [_unlisted(text, d.start, d.end, "company", d.country) for d in find_described(text)]
     organisations = [o for o in organisations if not _contains_other_actor(o, listed, listed_starts)]
     named = [c for c in longest_first([*listed, *organisations], _bounds) if c.actor is not None]
     institutions = [(c.start, c.end) for c in named if c.actor and c.actor.type in INSTITUTION_TYPES]

@@ -46,7 +46,11 @@ DURATION = re.compile(
 )
 RESPECTIVELY = re.compile(r"\b(?:supply|provide|deliver)[ \t]+(?P<items>[^.;]+?),?[ \t]+respectively\b", re.IGNORECASE)
 LIST_SEPARATOR = re.compile(r",?[ \t]+and[ \t]+|,[ \t]*", re.IGNORECASE)
-ANAPHORA = re.compile(r"(?=[tb])\b(?:the two|both) (?:companies|firms|sides)\b", re.IGNORECASE)
+ANAPHORA = re.compile(
+    r"(?=[tb])\b(?:(?:the two|the three|the|both) (?:companies|firms|sides|partners)\b|they\b)", re.IGNORECASE
+)
+# A sentence that opens with `It` or `The company` is about the company the sentences before it were about.
+PRONOUN_SUBJECT = re.compile(r"[ \t]*(?:It|The (?:company|firm|group))\b(?![ \t]*['’])")
 # `X and Y`, `X, Y and Z`, `X and China's Y`: the text between two coordinated companies.
 COORDINATION = re.compile(r"[ \t]*(?:,[ \t]*)?(?P<and>and|&)?[ \t]*(?:[A-Z][\w.]*['’]s[ \t]+)?")
 # `X, the holding company of Y, and Z`: an apposition between coordinated companies, up to its closing comma.
@@ -54,6 +58,7 @@ APPOSITION = re.compile(r"[ \t]*,[ \t]+(?:the|a|an)[ \t][^,;()]*?(?=,)")
 APPOSITION_OPENING = re.compile(r"[ \t]*,[ \t]+(?:the|a|an)[ \t]")
 # `, which plans to expand,`: a clause about the company, not about the deal's modality.
 RELATIVE_CLAUSE = re.compile(r",[ \t]+(?:which|who|whose|that)[ \t][^,;]*,")
+SUBSIDIARY = re.compile(r"(?:['’]s)?[ \t]+(?:subsidiary|unit|affiliate)[ \t]+")
 NEAR_GAP = re.compile(r"[ \t]*(?:(?:the|its|their)[ \t]+)?")
 PRODUCT_PATTERNS = (
     re.compile(
@@ -68,6 +73,11 @@ PRODUCT_PATTERNS = (
     re.compile(
         r"\bwith[ \t]+(?P<p>.+?)[ \t]+(?:made|produced|manufactured|supplied|developed)[ \t]+by\b", re.IGNORECASE
     ),
+    re.compile(
+        r"\bto[ \t]+(?:jointly[ \t]+)?(?:produce|make|manufacture|build|develop)(?:[ \t]+and[ \t]+[a-z]+)?[ \t]+(?P<p>.+?)"
+        r"(?=[ \t]+(?:in|at|for|with|by|from|starting|and)\b|[,.;](?!\d)|$)",
+        re.IGNORECASE,
+    ),
 )
 PRODUCT_AFTER_SUPPLIER = re.compile(
     r"(?:['’]s)?[ \t]+(?P<p>[\w-]+(?:[ \t]+[\w-]+){0,3}?)(?=[ \t]+(?:for|to|in|on|from|at|and)\b|[,.;](?!\d)|$)"
@@ -78,6 +88,19 @@ LEADING_NOISE = re.compile(
     re.IGNORECASE,
 )
 MAX_PRODUCT_WORDS = 8
+# The kinds of agreement a cue can name; a later sentence naming another kind is another agreement.
+AGREEMENT_KINDS = (
+    ("mou", re.compile(r"\bMOUs?\b|memorand", re.IGNORECASE)),
+    ("joint_venture", re.compile(r"\bjoint[ -]ventures?\b|\bJVs?\b", re.IGNORECASE)),
+    ("partnership", re.compile(r"partner|cooperation|allied|ally|team|join", re.IGNORECASE)),
+    ("supply", re.compile(r"suppl|order|deliver|provide|ship", re.IGNORECASE)),
+)
+# Words around a cue that say the agreement is not the one told before (`also agreed`, `another JV`).
+ANOTHER = re.compile(r"\b(?:also|another|additional|separate|further|second|third)\b", re.IGNORECASE)
+# A cue right after `its` or `their` (`committed to its partnership with Y`) refers to an agreement already told.
+REFERENCE = re.compile(r"\b(?:its|their)[ \t]+$", re.IGNORECASE)
+# How many words before and after a cue tell the kind of agreement and whether it is another one.
+AROUND_CUE = re.compile(r"(?:\S+[ \t]+){0,3}$"), re.compile(r"(?:[ \t]+\S+){0,4}")
 STATUS_ORDER = ("reported", "planned", "negotiating", "signed")
 
 
@@ -102,7 +125,11 @@ class Deal:
     volume: tuple[float, str] | None
     duration: float | None
     status: str
+    kind: str = ""
     evidence: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.evidence = self.evidence or [self.sentence.sentence_id]
 
 
 @cache
@@ -219,6 +246,8 @@ def _counterparts(
             continue
         if cue.near and not NEAR_GAP.fullmatch(text, cue_end, company.start):
             return []
+        while i + 1 < len(after) and SUBSIDIARY.fullmatch(text, company.end, after[i + 1].start):
+            i, company = i + 1, after[i + 1]  # `Huayou Group subsidiary Youshan`: the deal is the subsidiary's
         return [c for c in _coordinated(text, after[i:]) if c.actor.actor_id not in taken]
     return []
 
@@ -285,6 +314,30 @@ def _cue_matches(sentence_text: str, offset: int) -> list[tuple[int, int, Cue]]:
     return sorted(found, key=lambda f: (f[0], -f[1]))
 
 
+def _kind(cue_text: str, cue: Cue) -> str:
+    """The kind of agreement a cue names: `mou`, `joint_venture`, `partnership`, `supply`, or '' when it does not say."""
+    for kind, pattern in AGREEMENT_KINDS:
+        if pattern.search(cue_text):
+            return kind
+    return "supply" if cue.frame in {"to", "from"} else ""
+
+
+def _around(text: str, sentence: Sentence, cue_start: int, cue_end: int) -> str:
+    """The cue with the few words around it (`are also planning to set up another JV`)."""
+    before = AROUND_CUE[0].search(text, max(sentence.start, cue_start - 60), cue_start)
+    after = AROUND_CUE[1].match(text, cue_end, sentence.end)
+    return text[before.start() if before else cue_start : after.end() if after else cue_end]
+
+
+def _continues(deal: Deal, kind: str, around: str) -> bool:
+    """Does a later sentence about a deal's pair speak of the same agreement? Not when it names another kind of
+    agreement, nor when it says so (`also`, `another`) around its cue. (Products are not compared: one product
+    is written many ways, `46-series batteries`, `8 GWh of batteries`.)"""
+    if ANOTHER.search(around):
+        return False
+    return not (kind and deal.kind and kind != deal.kind)
+
+
 def _merge(deal: Deal, status: str, text: str, sentence: Sentence) -> None:
     """Add what a later sentence says about a deal: missing volume or duration, a signing, or `not finalized`."""
     deal.volume = deal.volume or _volume(text)
@@ -297,16 +350,51 @@ def _merge(deal: Deal, status: str, text: str, sentence: Sentence) -> None:
         deal.evidence.append(sentence.sentence_id)
 
 
-def _read_sentence(document: Document, sentence: Sentence, companies: Sequence[Mention], deals: list[Deal]) -> None:
+def _add(deals: list[Deal], deal: Deal, around: str) -> None:
+    """A new row for the deal, or what it adds to the last row of its pair whose agreement it continues."""
+    pair = (deal.supplier, deal.buyer)
+    same = next(
+        (d for d in reversed(deals) if (d.supplier, d.buyer) == pair and _continues(d, deal.kind, around)), None
+    )
+    if same:
+        same.product = same.product or deal.product
+        same.kind = same.kind or deal.kind
+        _merge(same, deal.status, deal.sentence.text, deal.sentence)
+    else:
+        deals.append(deal)
+
+
+def _read_sentence(
+    document: Document,
+    sentence: Sentence,
+    companies: Sequence[Mention],
+    deals: list[Deal],
+    topic: Actor | None,
+    recent: set[str],
+) -> None:
+    """Read a sentence's deals into `deals`; `topic` is what `It` stands for, `recent` the companies of the
+    last sentence that named any."""
     text = document.text
     matches = _cue_matches(sentence.text, sentence.start)
     symmetric = any(cue.frame == "pair" for _, _, cue in matches)
     for cue_start, cue_end, cue in matches:
         subjects = _subjects(text, companies, cue_start)
+        pronoun = None if subjects or topic is None else PRONOUN_SUBJECT.match(text, sentence.start, cue_start)
+        if pronoun:
+            subjects = [Mention(pronoun.start(), pronoun.end(), topic, ("pronoun",))]
         verb = RELATIVE_CLAUSE.sub("", text[subjects[-1].end if subjects else sentence.start : cue_end])
         status = _status(sentence.text, verb, cue.status)
-        if not subjects and ANAPHORA.search(sentence.text) and deals:
-            _merge(deals[-1], status, sentence.text, sentence)
+        around = _around(text, sentence, cue_start, cue_end)
+        kind = "" if REFERENCE.search(text, sentence.start, cue_start) else _kind(around, cue)
+        pairs = [d for d in deals if d.sentence is deals[-1].sentence] if deals else []
+        others = recent - {actor.actor_id for d in pairs for actor in (d.supplier, d.buyer)}
+        if not subjects and pairs and not others and not cue.near and ANAPHORA.search(text, sentence.start, cue_start):
+            # `the two companies`, `they`: every pair of the last sentence that made a deal, when the last
+            # sentence to name companies named no other
+            product = _product(text, cue_start, None, sentence.end)
+            for last in pairs:
+                deal = Deal(sentence, last.supplier, last.buyer, product, _volume(sentence.text), None, status, kind)
+                _add(deals, deal, around)
             return
         counterparts = _counterparts(text, companies, cue, cue_end, subjects)
         if not counterparts and cue.frame in {"with", "pair"} and len(subjects) >= 2:
@@ -330,26 +418,31 @@ def _read_sentence(document: Document, sentence: Sentence, companies: Sequence[M
                     _volume(sentence.text),
                     _duration(sentence.text),
                     status,
-                    [sentence.sentence_id],
+                    kind,
                 )
-                same = next((d for d in deals if (d.supplier, d.buyer) == (supplier, buyer)), None)
-                if same:
-                    _merge(same, status, sentence.text, sentence)
-                else:
-                    deals.append(deal)
+                _add(deals, deal, around)
         return
 
 
 def find_deals(document: Document, mentions: Sequence[Mention]) -> list[Deal]:
-    """Every deal the document reports, in the order of the sentences that first name them."""
+    """Every deal the document reports, in the order of the sentences that first name them.
+
+    `topic` is the company the text is about: the first company of the last sentence that named one,
+    kept through sentences that open with `It` or `The company`, forgotten at any other sentence."""
     deals: list[Deal] = []
     companies = [m for m in mentions if m.actor.type == "company"]
     starts = [c.start for c in companies]
+    topic: Actor | None = None
+    recent: set[str] = set()
     for sentence in document.sentences:
         first, last = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
         inside = [c for c in companies[first:last] if c.end <= sentence.end]
-        if inside or (deals and ANAPHORA.search(sentence.text)):
-            _read_sentence(document, sentence, inside, deals)
+        pronoun = topic is not None and PRONOUN_SUBJECT.match(sentence.text) is not None
+        if inside or pronoun or (deals and ANAPHORA.search(sentence.text)):
+            _read_sentence(document, sentence, inside, deals, topic if pronoun else None, recent)
+        if not pronoun:
+            topic = inside[0].actor if inside else None
+        recent = {c.actor.actor_id for c in inside} or recent
     return deals
 
 

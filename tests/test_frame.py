@@ -621,3 +621,9 @@ def test_a_count_takes_its_nationality_and_the_place_of_its_segment():
     assert fields(text, "52,000 visitors", "reporter", "partner") == ("JPN", "VNM")
     own = "His visit to India, the aides said, includes 200 Japanese business leaders."
     assert fields(own, "200 Japanese business leaders", "reporter", "partner") == ("JPN", "")
+
+
+def test_a_period_after_the_document_year_is_projected():
+    text = "The swap of $40 billion is effective through Oct. 31, 2030."
+    assert fields(text, "$40 billion", "flags", published="2025-11-03") == ("projected",)
+    assert fields("Exports reached $40 billion in 2024.", "$40 billion", "flags", published="2025-11-03") == ("",)

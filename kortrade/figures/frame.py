@@ -27,8 +27,9 @@ segment cut at the neighbouring figures: movement words there can only be about 
   2023`, a bracketed paired amount between them allowed), else the period closest to the
   figure in its clause, else in its sentence; `period_stated` says whether the sentence named
   any period at all, `reporter_stated` whether it named the reporter.
-- flags: `projected` for a target or forecast cue in the figure's segment or a `by 2030`
-  period, unless the period ended before the document's year; `unconfirmed` for a report or
+- flags: `projected` for a target or forecast cue in the figure's segment, a `by 2030`
+  period, or a period starting after the document's year, unless the period ended before the
+  document's year; `unconfirmed` for a report or
   rumour cue anywhere in the sentence.
 """
 
@@ -417,11 +418,18 @@ class DocumentFramer:
     def _flags(self, reading: SentenceReading, segment: tuple[int, int], period: Period | None) -> tuple[str, ...]:
         flags = []
         cued = any(segment[0] <= cue < segment[1] for cue in reading.projection_cues)
-        if (cued or period is not None and period.projected) and not self._past(period):
+        if (cued or period is not None and period.projected or self._future(period)) and not self._past(period):
             flags.append("projected")
         if reading.unconfirmed:
             flags.append("unconfirmed")
         return tuple(flags)
+
+    def _future(self, period: Period | None) -> bool:
+        """Whether the period starts after the document's year (`effective through 2030` in a piece of 2025): a plan,
+        a forecast or a term still to run, never a statistic already reported."""
+        if period is None or not period.value or self.anchor_year is None:
+            return False
+        return int(period.value[:4]) > self.anchor_year
 
     def _past(self, period: Period | None) -> bool:
         """Whether the period ended before the document's year (so it cannot be a target)."""

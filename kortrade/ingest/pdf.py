@@ -1,8 +1,9 @@
 """Text of a PDF in reading order, through pdfminer.six's layout analysis.
 
-pdfminer groups characters into lines and text boxes and orders the boxes (columns are read
-one after the other, not interleaved). Each box becomes one paragraph: its lines joined,
-with a hyphen at a line's end undone when a lower-case word goes on (`econ-` + `omy`).
+pdfminer groups characters into lines; columns are read one after the other, not interleaved. Its lines are grouped into columns by a recursive XY-cut
+(blank strips between columns, or between blocks), and the lines of a column into paragraphs
+(a wide gap, or a line ending short of the column's edge, ends one); a paragraph's lines are
+joined, with a hyphen at a line's end undone when a lower-case word goes on (`econ-` + `omy`).
 Running heads and feet (a box at the top or bottom of a page that recurs, digits aside, on at
 least half the pages) and page numbers (`3`, `Page 3`, `3 / 12`, `- 3 -`) are dropped.
 The file's own title, author and creation date are returned apart: the caller uses them only
@@ -20,6 +21,7 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LAParams, LTTextBox
@@ -34,6 +36,12 @@ from pdfminer.utils import decode_text
 from .converted import Converted
 
 PDF_MAGIC = b"%PDF-"
+# A gap between two lines of a column wider than this share of a line's height starts a paragraph.
+PARAGRAPH_GAP = 0.8
+# A line ending short of its column's right edge by more than this share of the column's width ends a paragraph.
+SHORT_LINE = 0.2
+# Narrowest blank vertical strip (in points) that separates two columns.
+GUTTER = 12.0
 # Share of a page's height, from the top or the bottom, where running heads and feet sit.
 MARGIN_SHARE = 0.1
 PAGE_NUMBER = re.compile(r"(?:page\s*)?[-–—(]?\s*\d{1,4}\s*[-–—)]?(?:\s*(?:/|of)\s*\d{1,4})?", re.IGNORECASE)
@@ -93,18 +101,72 @@ def _reason(error: Exception) -> str:
 
 
 def _boxes(layout) -> list[_Box]:
+    """The page's paragraphs in reading order: column by column, each top to bottom."""
     height = (layout.y1 - layout.y0) or 1.0
+    lines = sorted(
+        (line for box in layout if isinstance(box, LTTextBox) for line in box if line.get_text().strip()),
+        key=lambda line: (-line.y1, line.x0),
+    )
     boxes = []
-    for item in layout:  # in pdfminer's reading order
-        if isinstance(item, LTTextBox):
-            text = _paragraph(item.get_text())
-            if text:
-                boxes.append(_Box(text, (layout.y1 - item.y1) / height, (layout.y1 - item.y0) / height))
-    return boxes
+    for column in _columns(lines):
+        right = max(line.x1 for line in column)
+        width = right - min(line.x0 for line in column)
+        paragraph = [column[0]]
+        for previous, line in pairwise(column):
+            hyphenated = LINE_END_HYPHEN.search(previous.get_text().strip() + "\n" + line.get_text().strip()[:1])
+            short = right - previous.x1 > SHORT_LINE * width and not hyphenated
+            if short or previous.y0 - line.y1 > PARAGRAPH_GAP * line.height:
+                boxes.append(_box(paragraph, layout.y1, height))
+                paragraph = []
+            paragraph.append(line)
+        boxes.append(_box(paragraph, layout.y1, height))
+    return [box for box in boxes if box.text]
+
+
+def _box(lines: list, page_top: float, page_height: float) -> _Box:
+    text = _paragraph("\n".join(line.get_text().strip() for line in lines))
+    top, bottom = max(line.y1 for line in lines), min(line.y0 for line in lines)
+    return _Box(text, (page_top - top) / page_height, (page_top - bottom) / page_height)
+
+
+def _columns(lines: list) -> list[list]:
+    """Lines grouped into the runs they are read in, in reading order (a recursive XY-cut).
+
+    A region is cut at its widest blank strip: a vertical one at least GUTTER wide (between
+    columns: the left is read first) or a horizontal one wider than a paragraph's spacing
+    (the top is read first). A region with neither is one run of lines, top to bottom.
+    """
+    if len(lines) < 2:
+        return [lines] if lines else []
+    vertical = _widest_gap([(line.x0, line.x1) for line in lines])
+    horizontal = _widest_gap([(-line.y1, -line.y0) for line in lines])
+    line_height = sorted(line.height for line in lines)[len(lines) // 2]
+    if (
+        vertical
+        and vertical[1] - vertical[0] >= GUTTER
+        and (not horizontal or vertical[1] - vertical[0] >= horizontal[1] - horizontal[0])
+    ):
+        middle = sum(vertical) / 2
+        return _columns([ln for ln in lines if ln.x0 < middle]) + _columns([ln for ln in lines if ln.x0 >= middle])
+    if horizontal and horizontal[1] - horizontal[0] > PARAGRAPH_GAP * line_height:
+        middle = -sum(horizontal) / 2
+        return _columns([ln for ln in lines if ln.y0 > middle]) + _columns([ln for ln in lines if ln.y0 <= middle])
+    return [sorted(lines, key=lambda line: (-line.y1, line.x0))]
+
+
+def _widest_gap(spans: list[tuple[float, float]]) -> tuple[float, float] | None:
+    """The widest stretch between the spans that none of them covers."""
+    spans = sorted(spans)
+    widest, reach = None, spans[0][1]
+    for start, end in spans[1:]:
+        if start > reach and (widest is None or start - reach > widest[1] - widest[0]):
+            widest = (reach, start)
+        reach = max(reach, end)
+    return widest
 
 
 def _paragraph(text: str) -> str:
-    """A text box's lines as one paragraph, hyphens at line ends undone before a lower-case word."""
+    """A paragraph's lines as one line, hyphens at line ends undone before a lower-case word."""
     text = LINE_END_HYPHEN.sub("", text.strip())
     return " ".join(" ".join(line.split()) for line in text.split("\n") if line.strip())
 

@@ -103,17 +103,15 @@ def _reason(error: Exception) -> str:
 def _boxes(layout) -> list[_Box]:
     """The page's paragraphs in reading order: column by column, each top to bottom."""
     height = (layout.y1 - layout.y0) or 1.0
-    lines = sorted(
-        (line for box in layout if isinstance(box, LTTextBox) for line in box if line.get_text().strip()),
-        key=lambda line: (-line.y1, line.x0),
-    )
+    pieces = [line for box in layout if isinstance(box, LTTextBox) for line in box if line.get_text().strip()]
     boxes = []
-    for column in _columns(lines):
-        right = max(line.x1 for line in column)
-        width = right - min(line.x0 for line in column)
-        paragraph = [column[0]]
-        for previous, line in pairwise(column):
-            hyphenated = LINE_END_HYPHEN.search(previous.get_text().strip() + "\n" + line.get_text().strip()[:1])
+    for column in _columns(pieces):
+        lines = _rows(column)
+        right = max(line.x1 for line in lines)
+        width = right - min(line.x0 for line in lines)
+        paragraph = [lines[0]]
+        for previous, line in pairwise(lines):
+            hyphenated = LINE_END_HYPHEN.search(previous.text + "\n" + line.text[:1])
             short = right - previous.x1 > SHORT_LINE * width and not hyphenated
             if short or previous.y0 - line.y1 > PARAGRAPH_GAP * line.height:
                 boxes.append(_box(paragraph, layout.y1, height))
@@ -123,8 +121,40 @@ def _boxes(layout) -> list[_Box]:
     return [box for box in boxes if box.text]
 
 
-def _box(lines: list, page_top: float, page_height: float) -> _Box:
-    text = _paragraph("\n".join(line.get_text().strip() for line in lines))
+@dataclass(frozen=True)
+class _Line:
+    """One line of a column: pieces pdfminer split at wide spaces (a justified line) joined again."""
+
+    text: str
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+
+    @property
+    def height(self) -> float:
+        return self.y1 - self.y0
+
+
+def _rows(pieces: list) -> list[_Line]:
+    """A column's pieces of lines joined into lines (pieces whose heights overlap by half), top to bottom."""
+    rows: list[list] = []
+    for piece in sorted(pieces, key=lambda p: (-p.y1, p.x0)):
+        last = rows[-1][0] if rows else None
+        if last is not None and min(last.y1, piece.y1) - max(last.y0, piece.y0) > 0.5 * min(last.height, piece.height):
+            rows[-1].append(piece)
+        else:
+            rows.append([piece])
+    lines = []
+    for row in rows:
+        row.sort(key=lambda p: p.x0)
+        text = " ".join(p.get_text().strip() for p in row)
+        lines.append(_Line(text, row[0].x0, max(p.x1 for p in row), min(p.y0 for p in row), max(p.y1 for p in row)))
+    return lines
+
+
+def _box(lines: list[_Line], page_top: float, page_height: float) -> _Box:
+    text = _paragraph("\n".join(line.text for line in lines))
     top, bottom = max(line.y1 for line in lines), min(line.y0 for line in lines)
     return _Box(text, (page_top - top) / page_height, (page_top - bottom) / page_height)
 

@@ -194,7 +194,9 @@ def _process(raw: corpus_files.RawDocument, reference_date: dt.date | None) -> D
     rows["removed"] = [
         {"doc_id": source.doc_id, "line": r.line, "rule": r.rule, "text": r.text} for r in cleaned.removed
     ]
-    problems = [PROBLEM_FLAGS[f] for f in FLAG_ORDER if f in flags and f in PROBLEM_FLAGS]
+    # A flag the reader set comes with the reader's own message.
+    explained = set(read.flags) if read.problem else set()
+    problems = [PROBLEM_FLAGS[f] for f in FLAG_ORDER if f in flags - explained and f in PROBLEM_FLAGS]
     problems += [problem for problem in (raw.problem, read.problem) if problem]
     return DocumentResult(doc_row, cleaned.text, rows, problems)
 

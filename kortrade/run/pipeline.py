@@ -304,7 +304,9 @@ class CorpusRun:
         items = exports.expand(corpus_files.discover(self.corpus, self.skip), self.columns)
         if self.previous is not None:
             items = self.previous.mark(items)
-        results = engine.results(items, work, self.jobs, self.engine, self.scheduler, prepare=warm_up)
+        # An incremental run may extract nothing: its workers build the models only if they need them.
+        prepare = warm_up if self.previous is None else None
+        results = engine.results(items, work, self.jobs, self.engine, self.scheduler, prepare=prepare)
         bar = tqdm(results, unit="doc", disable=None if self.progress is None else not self.progress)
         for result in bar:
             self.check_cancelled()

@@ -35,7 +35,7 @@ DASK_BATCHES_PER_WORKER = 4
 LOCAL_CHUNK = 4
 # Chunks per worker submitted ahead of the results read: the pool would otherwise take in the
 # whole corpus at once (and every row of an export with its text).
-LOCAL_CHUNKS_AHEAD = 4
+LOCAL_CHUNKS_AHEAD = 16
 # Seconds to wait for a Dask scheduler named with --scheduler.
 CONNECT_TIMEOUT = "10s"
 STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}

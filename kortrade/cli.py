@@ -44,6 +44,16 @@ def positive_int(text: str) -> int:
     return int(text)
 
 
+def export_columns(text: str) -> dict[str, str]:
+    """Parse `--columns`, FIELD=COLUMN pairs separated by commas."""
+    from .ingest.exports import parse_columns
+
+    try:
+        return parse_columns(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 class OneLineParser(argparse.ArgumentParser):
     """An argument parser whose errors are one line and exit status 2."""
 
@@ -67,6 +77,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--engine", choices=ENGINES, default="local", help="run documents locally or on Dask (default: local)"
     )
     ext.add_argument("--scheduler", help="address of a Dask scheduler (with --engine dask); default: a local cluster")
+    ext.add_argument(
+        "--columns",
+        type=export_columns,
+        default={},
+        metavar="FIELD=COLUMN,...",
+        help="columns of article exports (.jsonl, .csv, .parquet) the names list lacks, e.g. text=body,date=pubdate",
+    )
+    ext.add_argument(
+        "--full",
+        action="store_true",
+        help="extract every document again (default: unchanged documents are taken from the previous outputs in --out)",
+    )
     rep = commands.add_parser("report", help="extract, run the notebooks with papermill and render the report")
     rep.add_argument("--corpus", default="seeds", help="folder of articles (default: seeds)")
     rep.add_argument("--out", default="outputs", help="report folder (default: outputs)")
@@ -151,6 +173,8 @@ def run_extract(args: argparse.Namespace) -> int:
             progress=None,
             on_problem=report,
             cancelled=lambda: bool(STOPPED),
+            columns=args.columns,
+            reuse=not args.full,
         )
     except EngineUnavailable as error:
         raise UsageError(str(error)) from None
@@ -158,7 +182,8 @@ def run_extract(args: argparse.Namespace) -> int:
         where = f" ({error.filename})" if error.filename else ""
         print(f"kortrade: error: cannot write the outputs: {error.strerror or error}{where}", file=sys.stderr)
         return EXIT_FAILED
-    summary = f"{run.n_documents} documents, {run.n_problems} problem files -> {os.path.normpath(args.out)}"
+    reused = f" ({run.n_reused} unchanged, taken from the previous outputs)" if run.n_reused else ""
+    summary = f"{run.n_documents} documents{reused}, {run.n_problems} problem files -> {os.path.normpath(args.out)}"
     print(f"kortrade: {summary}", file=sys.stderr)
     return 0
 

@@ -13,6 +13,10 @@ allows) gets a row of its own, doc_id `<folder>/`, flagged `unreadable`.
 The listing streams: folders are listed one at a time, in doc_id order, so memory
 holds the folders along the current path, never the whole corpus.
 
+An article export (`.jsonl`, `.csv`, `.parquet`: one article per row, see `exports`) is
+named like a folder, its rows being its documents (`news.jsonl/0017`): its id keeps its
+extension and is kept apart from a folder's, so its rows' clean texts have a folder of their own.
+
 doc_id rule (README, data contract): the path relative to the corpus, `/`-separated,
 without the file's last extension (`nested/a` for `nested/a.txt`). Each name is made
 text first: bytes that are not UTF-8 are written `\\xNN` and a name longer than
@@ -32,15 +36,18 @@ import os
 import stat
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import BinaryIO
 
 # Files larger than this are read up to the limit and flagged `truncated`.
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
 # Longest doc_id component in UTF-8 bytes: `<component>.txt` must fit a file name (255 bytes).
 MAX_COMPONENT_BYTES = 251
 HASH_CHARS = 10
+# Files holding one article per row: their rows are the documents (kortrade.ingest.exports).
+EXPORT_EXTENSIONS = (".jsonl", ".csv", ".parquet")
 NOT_REGULAR = {
     stat.S_IFIFO: "a named pipe (FIFO)",
     stat.S_IFCHR: "a character device",
@@ -66,13 +73,23 @@ class SourceFile:
 
 @dataclass(frozen=True)
 class RawDocument:
-    """The bytes of one corpus file, or the reason they could not be read."""
+    """The bytes of one corpus file (or row of an export), or the reason they could not be read.
+
+    `metadata` holds what the source itself states about the document (an export's columns:
+    title, outlet, authors, published, date_precision, url, language); it takes precedence
+    over what is read from the text.
+    """
 
     source: SourceFile
     data: bytes
     sha256: str
     flags: tuple[str, ...] = ()
     problem: str = ""
+    metadata: Mapping[str, str] = field(default_factory=dict)
+
+
+class NotReadable(OSError):
+    """A corpus path that is not a regular file that can be opened; the message says why."""
 
 
 @dataclass(frozen=True)
@@ -81,8 +98,9 @@ class _Entry:
 
     name: str  # as os.scandir gives it
     path: str
-    is_dir: bool
+    is_dir: bool  # a folder, or an export (named like one: its rows are its documents)
     text: str  # printable
+    is_export: bool = False
 
     def stem(self) -> str:
         return self.text if self.is_dir else (PurePosixPath(self.text).stem or self.text)
@@ -125,7 +143,7 @@ def _listing(
         return
     kept = []
     for entry in entries:
-        if entry.is_dir:
+        if entry.is_dir and not entry.is_export:
             identity = _identity(entry.path)
             if entry.name.startswith(".") or (identity is not None and identity in ancestors | skipped):
                 continue
@@ -134,7 +152,11 @@ def _listing(
     for entry in sorted(kept, key=lambda e: ids[e.name] + ("/" if e.is_dir else "")):
         doc_id = doc_prefix + ids[entry.name]
         relpath = rel + entry.text
-        if entry.is_dir:
+        if entry.is_export:
+            renamed = ids[entry.name] != entry.text
+            remark = f"name not UTF-8, too long or clashing: rows under {doc_id}/" if renamed else ""
+            yield SourceFile(doc_id, relpath, entry.path, ("renamed",) * renamed, remark)
+        elif entry.is_dir:
             if os.path.islink(entry.path):
                 real = os.path.realpath(entry.path)
                 if _inside(real, root_real) or real in linked:
@@ -180,7 +202,14 @@ def assign_ids(entries: list[_Entry]) -> dict[str, str]:
 
 
 def _entry(entry: os.DirEntry[str]) -> _Entry:
-    return _Entry(entry.name, entry.path, _is_dir(entry), printable(entry.name))
+    is_dir = _is_dir(entry)
+    export = not is_dir and is_export(entry.name)
+    return _Entry(entry.name, entry.path, is_dir or export, printable(entry.name), export)
+
+
+def is_export(name: str) -> bool:
+    """A file holding one article per row, by its extension."""
+    return name.lower().endswith(EXPORT_EXTENSIONS)
 
 
 def printable(name: str) -> str:
@@ -226,16 +255,12 @@ def read(source: SourceFile) -> RawDocument:
     if "unreadable" in source.flags:
         return RawDocument(source, b"", "", source.flags, source.remark)
     try:
-        # O_NONBLOCK: opening a FIFO must not wait for a writer; it changes nothing for regular files
-        fd = os.open(source.abspath, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
-        with open(fd, "rb") as handle:
-            status = os.fstat(fd)
-            if not stat.S_ISREG(status.st_mode):
-                kind = NOT_REGULAR.get(stat.S_IFMT(status.st_mode), "not a regular file")
-                return _unreadable(source, f"not read: {kind}")
+        with open_regular(source.abspath) as handle:
             # read(n) sets n bytes aside first: a file of known size within the limit is read whole
-            size = status.st_size
+            size = os.fstat(handle.fileno()).st_size
             data = handle.read() if 0 < size <= MAX_DOCUMENT_BYTES else handle.read(MAX_DOCUMENT_BYTES + 1)
+    except NotReadable as error:
+        return _unreadable(source, str(error))
     except OSError as error:
         return _unreadable(source, f"cannot read: {error.strerror or type(error).__name__}")
     flags = source.flags
@@ -245,6 +270,21 @@ def read(source: SourceFile) -> RawDocument:
         flags += ("truncated",)
         problems.append(f"larger than {MAX_DOCUMENT_BYTES // 2**20} MB, read up to that size")
     return RawDocument(source, data, hashlib.sha256(data).hexdigest(), flags, "; ".join(problems))
+
+
+def open_regular(path: str) -> BinaryIO:
+    """Open a regular file for reading; NotReadable for anything else (a FIFO, a device) or an error."""
+    try:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; it changes nothing for regular files
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as error:
+        raise NotReadable(f"cannot read: {error.strerror or type(error).__name__}") from None
+    handle = open(fd, "rb")  # noqa: SIM115 -- returned to the caller, who closes it
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        handle.close()
+        raise NotReadable(f"not read: {NOT_REGULAR.get(stat.S_IFMT(mode), 'not a regular file')}")
+    return handle
 
 
 def _unreadable(source: SourceFile, problem: str) -> RawDocument:

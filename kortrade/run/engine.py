@@ -3,6 +3,11 @@
 Every engine yields results in corpus (doc_id) order, so the tables are the
 same bytes whichever runs them. Work is submitted in a bounded window, so
 memory holds a few batches of documents, not the corpus.
+
+The units of work are corpus files (`SourceFile`, read where they are processed:
+a local worker, or this process for Dask), documents already read (`RawDocument`: the
+rows of an export, read here as the export streams) and results already known
+(`Reused`, from a previous run's outputs), which pass through untouched.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 import gc
 import os
 import signal
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
@@ -17,6 +23,9 @@ from itertools import islice
 from multiprocessing import Pool
 
 from ..ingest.corpus import RawDocument, SourceFile, read
+from .incremental import Reused
+
+Item = SourceFile | RawDocument | Reused
 
 ENGINES = ("local", "dask")
 # Documents a Dask task batch holds, and batches in flight per worker.
@@ -24,6 +33,9 @@ DASK_BATCH = 32
 DASK_BATCHES_PER_WORKER = 4
 # Documents a local worker takes at a time (the corpus is listed as it goes, so its size is unknown).
 LOCAL_CHUNK = 4
+# Chunks per worker submitted ahead of the results read: the pool would otherwise take in the
+# whole corpus at once (and every row of an export with its text).
+LOCAL_CHUNKS_AHEAD = 16
 # Seconds to wait for a Dask scheduler named with --scheduler.
 CONNECT_TIMEOUT = "10s"
 STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
@@ -49,12 +61,12 @@ def _quiet_worker() -> None:
 
 
 def local_results(
-    sources: Iterable[SourceFile],
+    sources: Iterable[Item],
     work: Callable[[RawDocument], object],
     jobs: int,
     prepare: Callable[[], None] | None = None,
 ) -> Iterator[object]:
-    """Results of `work` over the sources, in order, in `jobs` processes that read the files themselves.
+    """Results of `work` over the items, in order, in `jobs` processes that read the files themselves.
 
     `prepare` runs here before the workers are forked (Linux's default start method), so
     that what it loads (models, automatons) is built once and shared by every worker.
@@ -74,16 +86,37 @@ def local_results(
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
         gc.unfreeze()
+    slots = threading.Semaphore(jobs * LOCAL_CHUNK * LOCAL_CHUNKS_AHEAD)
+    stop = threading.Event()
     with pool:
-        yield from pool.imap(read_and_work, sources, chunksize=LOCAL_CHUNK)
+        try:
+            for result in pool.imap(read_and_work, _window(sources, slots, stop), chunksize=LOCAL_CHUNK):
+                slots.release()
+                yield result
+        finally:
+            stop.set()  # frees the pool's feeding thread if it waits for a slot
 
 
-def _read_then(work: Callable[[RawDocument], object], source: SourceFile) -> object:
-    return work(read(source))
+def _window(items: Iterable[Item], slots: threading.Semaphore, stop: threading.Event) -> Iterator[Item]:
+    """The items, each once a slot is free (a result was read), until the run stops."""
+    for item in items:
+        while not slots.acquire(timeout=0.1):
+            if stop.is_set():
+                return
+        yield item
+
+
+def _load(item: Item) -> RawDocument | Reused:
+    return read(item) if isinstance(item, SourceFile) else item
+
+
+def _read_then(work: Callable[[RawDocument], object], item: Item) -> object:
+    loaded = _load(item)
+    return loaded if isinstance(loaded, Reused) else work(loaded)
 
 
 def dask_results(
-    sources: Iterable[SourceFile],
+    sources: Iterable[Item],
     work: Callable[[RawDocument], object],
     jobs: int,
     scheduler: str | None = None,
@@ -110,7 +143,7 @@ def dask_results(
         window: deque = deque()
         batches = _batches(sources, DASK_BATCH)
         for batch in batches:
-            window.append(client.submit(_run_batch, work, [read(s) for s in batch], pure=False))
+            window.append(client.submit(_run_batch, work, [_load(s) for s in batch], pure=False))
             if len(window) >= workers * DASK_BATCHES_PER_WORKER:
                 yield from window.popleft().result()
         while window:
@@ -121,18 +154,18 @@ def dask_results(
             cluster.close()
 
 
-def _run_batch(work: Callable[[RawDocument], object], raws: list[RawDocument]) -> list[object]:
-    return [work(raw) for raw in raws]
+def _run_batch(work: Callable[[RawDocument], object], raws: list[RawDocument | Reused]) -> list[object]:
+    return [raw if isinstance(raw, Reused) else work(raw) for raw in raws]
 
 
-def _batches(items: Iterable[SourceFile], size: int) -> Iterator[list[SourceFile]]:
+def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
 
 
 def results(
-    sources: Iterable[SourceFile],
+    sources: Iterable[Item],
     work: Callable[[RawDocument], object],
     jobs: int = 1,
     engine: str = "local",

@@ -26,10 +26,10 @@ from ..entities.deals import deal_rows, find_deals
 from ..entities.sectors import sentence_sectors
 from ..figures.rows import figure_rows
 from ..ingest import corpus as corpus_files
+from ..ingest import exports
 from ..ingest.clean import normalise, remove_boilerplate
-from ..ingest.decoding import decode_bytes
 from ..ingest.document import Document, Sentence
-from ..ingest.html import extract_html, looks_like_html
+from ..ingest.formats import source_text
 from ..ingest.language import detect_language
 from ..ingest.metadata import read_metadata
 from ..relations.relation import label_relations
@@ -38,6 +38,7 @@ from ..relations.stance import document_stance
 from ..relations.tone import document_tone, sentence_tone
 from ..timeline.events import timeline_rows
 from . import engine
+from .incremental import PreviousRun, Reused
 from .joins import partners_from_companies
 from .store import Extraction, TableStore, csv_text
 from .tables import SCHEMAS, frame
@@ -56,6 +57,10 @@ FLAG_ORDER = (
     "no_date",
     "extraction_failed",
     "renamed",
+    "malformed",
+    "encrypted",
+    "no_text_layer",
+    "metadata_from_source",
 )
 PROBLEM_FLAGS = {
     "binary": "binary file, no text read",
@@ -63,6 +68,8 @@ PROBLEM_FLAGS = {
     "empty": "no text",
     "encoding_repaired": "text decoded with repairs",
 }
+# Flags saying why a document has no text, so that it is not also `empty`.
+NO_TEXT_READ = frozenset({"binary", "unreadable", "malformed", "encrypted", "no_text_layer"})
 FACT_TABLES = ("figures", "actors", "deals", "timeline")
 
 
@@ -128,21 +135,23 @@ def _failed(raw: corpus_files.RawDocument, error: Exception) -> DocumentResult:
 
 def _process(raw: corpus_files.RawDocument, reference_date: dt.date | None) -> DocumentResult:
     source = raw.source
-    decoded = decode_bytes(raw.data)
-    flags = set(raw.flags) | set(decoded.flags)
-    text, html_meta = decoded.text, {}
-    if text and looks_like_html(source.relpath, text):
-        text, html_meta = extract_html(text)
-    normalised = normalise(text)
+    read = source_text(raw)
+    flags = set(raw.flags) | set(read.flags)
+    normalised = normalise(read.text)
     meta = read_metadata(normalised, reference_date)
     cleaned = remove_boilerplate(normalised)
     flags |= set(cleaned.flags)
     spans = cleaned.sentences
-    language = detect_language(cleaned.text)
-    title = html_meta.get("title") or meta.title
-    published = html_meta.get("date") or meta.published
-    precision = "day" if html_meta.get("date") else meta.date_precision
-    if not cleaned.text and not flags & {"binary", "unreadable"}:
+    language = read.over.get("language") or detect_language(cleaned.text)
+    # What the source states (an export's columns, a page's metadata) comes first, then the text, then the file's own
+    # properties; a date counts with its precision.
+    text_fields = {"title": meta.title, "outlet": meta.outlet, "authors": ";".join(meta.authors)}
+    fields = {key: read.over.get(key) or value or read.under.get(key, "") for key, value in text_fields.items()}
+    text_date = {"published": meta.published, "date_precision": meta.date_precision}
+    dated = next((d for d in (read.over, text_date, read.under) if d.get("published")), text_date)
+    published, precision = dated["published"], dated.get("date_precision", "")
+    title = fields["title"]
+    if not cleaned.text and not flags & NO_TEXT_READ:
         flags.add("empty")
     if cleaned.text:
         if language != "en":
@@ -166,27 +175,29 @@ def _process(raw: corpus_files.RawDocument, reference_date: dt.date | None) -> D
         "path": source.relpath,
         "sha256": raw.sha256,
         "title": title,
-        "outlet": html_meta.get("sitename") or meta.outlet,
-        "authors": ";".join(_split_authors(html_meta.get("author")) or meta.authors),
+        "outlet": fields["outlet"],
+        "authors": fields["authors"],
         "published": published,
         "date_precision": precision,
         "language": language,
         "n_chars": len(cleaned.text),
         "n_sentences": len(spans),
         "flags": ";".join(f for f in FLAG_ORDER if f in flags),
-        "encoding": decoded.encoding,
+        "encoding": read.encoding,
         "published_text": meta.published_text,
         "clean_sha256": hashlib.sha256(cleaned.text.encode("utf-8")).hexdigest(),
         "n_removed": len(cleaned.removed),
+        "url": read.over.get("url", ""),
         **analysis.fields,
     }
     rows = analysis.rows
     rows["removed"] = [
         {"doc_id": source.doc_id, "line": r.line, "rule": r.rule, "text": r.text} for r in cleaned.removed
     ]
-    problems = [PROBLEM_FLAGS[f] for f in FLAG_ORDER if f in flags and f in PROBLEM_FLAGS]
-    if raw.problem:
-        problems.append(raw.problem)
+    # A flag the reader set comes with the reader's own message.
+    explained = set(read.flags) if read.problem else set()
+    problems = [PROBLEM_FLAGS[f] for f in FLAG_ORDER if f in flags - explained and f in PROBLEM_FLAGS]
+    problems += [problem for problem in (raw.problem, read.problem) if problem]
     return DocumentResult(doc_row, cleaned.text, rows, problems)
 
 
@@ -249,15 +260,13 @@ def analyse(document: Document) -> Analysis:
     return Analysis(rows=rows, fields=fields, flags=figures.flags)
 
 
-def _split_authors(author: object) -> list[str]:
-    return [a.strip() for a in str(author or "").split(";") if a.strip()]
-
-
 class CorpusRun:
     """One pass over a corpus: ordered results with duplicates marked, problems reported, facts kept.
 
     The corpus is listed as it is processed (`discover` streams), leaving out the folders in
-    `skip` (a run's own output folder, when it sits inside the corpus).
+    `skip` (a run's own output folder, when it sits inside the corpus); an export's rows are
+    documents (`columns` names its columns, see `ingest.exports`). With `previous`, the
+    documents it holds unchanged are not extracted again (`incremental`).
     """
 
     def __init__(
@@ -272,6 +281,7 @@ class CorpusRun:
         per_document: Callable[..., DocumentResult] = process_raw,
         skip: tuple[str | os.PathLike[str], ...] = (),
         cancelled: Callable[[], bool] | None = None,
+        columns: dict[str, str] | None = None,
     ) -> None:
         if not os.path.exists(corpus):
             # `kortrade.extract("seeds")` run from another folder would otherwise give 0 documents silently.
@@ -283,19 +293,28 @@ class CorpusRun:
         self.jobs, self.engine, self.scheduler = jobs, engine, scheduler
         self.progress, self.on_problem = progress, on_problem
         self.per_document, self.cancelled = per_document, cancelled
+        self.columns = dict(columns or {})
+        self.previous: PreviousRun | None = None
         self.hashes: list[tuple[str, str]] = []
         self.n_problems = 0
 
     def __iter__(self) -> Iterator[DocumentResult]:
         first_with_text: dict[str, str] = {}
         work = partial(self.per_document, reference_date=self.reference_date)
-        sources = corpus_files.discover(self.corpus, self.skip)
-        results = engine.results(sources, work, self.jobs, self.engine, self.scheduler, prepare=warm_up)
+        items = exports.expand(corpus_files.discover(self.corpus, self.skip), self.columns)
+        if self.previous is not None:
+            items = self.previous.mark(items)
+        # An incremental run may extract nothing: its workers build the models only if they need them.
+        prepare = warm_up if self.previous is None else None
+        results = engine.results(items, work, self.jobs, self.engine, self.scheduler, prepare=prepare)
         bar = tqdm(results, unit="doc", disable=None if self.progress is None else not self.progress)
         for result in bar:
             self.check_cancelled()
+            if isinstance(result, Reused):
+                result = self._reused(result)
             doc = result.document
             doc_id = str(doc["doc_id"])
+            doc["duplicate_of"] = ""
             if result.clean_text:
                 first = first_with_text.setdefault(str(doc["clean_sha256"]), doc_id)
                 doc["duplicate_of"] = "" if first == doc_id else first
@@ -305,6 +324,16 @@ class CorpusRun:
                 for problem in result.problems:
                     self.on_problem(f"{doc['path']}: {problem}")
             yield result
+
+    def _reused(self, reused: Reused) -> DocumentResult:
+        """The result of a document taken from the previous outputs (one without problems to report)."""
+        assert self.previous is not None
+        return DocumentResult(dict(reused.document), reused.clean_text, {}, [], self.previous.rows(reused))
+
+    @property
+    def n_reused(self) -> int:
+        """Documents taken from the previous outputs rather than extracted."""
+        return self.previous.n_reused if self.previous is not None else 0
 
     def check_cancelled(self) -> None:
         """Raise KeyboardInterrupt when the run was asked to stop (even if a library swallowed the signal's)."""
@@ -317,15 +346,21 @@ class CorpusRun:
         return len(self.hashes)
 
     @property
-    def info(self) -> dict[str, object]:
-        """Run facts for `extract.json`: corpus hash, parameters, version."""
-        return {
-            "corpus_sha256": corpus_files.fingerprint(self.hashes),
+    def facts(self) -> dict[str, object]:
+        """What the tables depend on besides the documents: kortrade's version and code, the parameters."""
+        facts: dict[str, object] = {
             "kortrade_version": __version__,
             "kortrade_sha256": corpus_files.package_fingerprint(),
             "reference_date": self.reference_date.isoformat() if self.reference_date else "",
-            "n_documents": self.n_documents,
         }
+        if self.columns:
+            facts["columns"] = dict(sorted(self.columns.items()))
+        return facts
+
+    @property
+    def info(self) -> dict[str, object]:
+        """Run facts for `extract.json`: corpus hash, parameters, version."""
+        return {"corpus_sha256": corpus_files.fingerprint(self.hashes), **self.facts, "n_documents": self.n_documents}
 
 
 def extract(
@@ -355,15 +390,19 @@ def extract_to(
     corpus: str | os.PathLike[str] = "seeds",
     reference_date: dt.date | str | None = None,
     chunk_documents: int = 200,
+    reuse: bool = True,
     **options,
 ) -> CorpusRun:
     """Extract the corpus straight into `out`, streaming: each document's rows are appended as
     it arrives (the documents table every `chunk_documents` documents), and the outputs
-    replace the previous ones only at the end."""
+    replace the previous ones only at the end. With `reuse`, documents the previous outputs
+    in `out` hold unchanged are taken from them (`incremental`); the tables are the same."""
     run = CorpusRun(corpus, reference_date, per_document=process_raw_as_csv, skip=(out,), **options)
     documents: list[dict[str, object]] = []  # their duplicate_of is known only here, so they are formatted here
     results = iter(run)
     store = TableStore(out)  # refuses an OUT holding other files before any work is done
+    if reuse:
+        run.previous = PreviousRun.open(out, run.facts)
     try:
         for count, result in enumerate(results, start=1):
             documents.append(result.document)
@@ -375,9 +414,16 @@ def extract_to(
                 documents.clear()
         store.append("documents", documents)
         run.check_cancelled()
+        _close(run)
         store.commit(run.info)
     except BaseException:
         results.close()  # ends the workers before the staged files go
+        _close(run)
         store.abort()
         raise
     return run
+
+
+def _close(run: CorpusRun) -> None:
+    if run.previous is not None:
+        run.previous.close()

@@ -37,6 +37,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "clean_sha256": "str",
         "n_removed": "int",
         "stance_evidence": "str",
+        "url": "str",
     },
     "sentences": {
         "doc_id": "str",

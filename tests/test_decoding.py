@@ -63,3 +63,11 @@ def test_invalid_bytes_in_utf8_are_repaired_and_flagged():
 
 def test_empty_bytes_give_empty_text():
     assert decode_bytes(b"").text == ""
+
+
+def test_a_text_opening_with_a_word_some_binary_format_opens_with_is_text():
+    for text in ("BMW exports rose 5%.", "RIFFS between ministries widened.", "ID3 tags are metadata."):
+        assert decode_bytes(text.encode()).flags == ()
+        assert decode_bytes(text.encode()).text == text
+    assert decode_bytes(b"BM6\x00\x00\x00\x00\x00\x00\x006\x00" + bytes(50)).flags == ("binary",)
+    assert decode_bytes(b"RIFF$\x00\x00\x00WAVEfmt " + bytes(30)).flags == ("binary",)

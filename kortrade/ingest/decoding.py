@@ -22,11 +22,15 @@ BINARY_SIGNATURES: tuple[bytes, ...] = (
     b"PK\x03\x04",
     b"\x1f\x8b",
     b"\x7fELF",
-    b"BM",
-    b"RIFF",
     b"\x00\x00\x01\x00",
-    b"OggS",
-    b"ID3",
+    b"OggS\x00",
+)
+# Signatures that are also words a text may open with (`BMW exports ...`, `RIFF`, `ID3`): a pattern of the
+# binary header after them must match too (a bitmap's reserved zero bytes, a RIFF form type, an ID3 version).
+WORDLIKE_SIGNATURES: tuple[re.Pattern[bytes], ...] = (
+    re.compile(rb"BM[\s\S]{4}\x00\x00\x00\x00"),
+    re.compile(rb"RIFF[\s\S]{4}(?:WAVE|AVI |WEBP|RMID)"),
+    re.compile(rb"ID3[\x02-\x04]\x00"),
 )
 BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -94,7 +98,7 @@ def _finish(text: str, encoding: str, repaired: bool) -> Decoded:
 
 
 def _has_binary_signature(data: bytes) -> bool:
-    return any(data.startswith(sig) for sig in BINARY_SIGNATURES)
+    return any(data.startswith(sig) for sig in BINARY_SIGNATURES) or any(p.match(data) for p in WORDLIKE_SIGNATURES)
 
 
 def _bomless_utf16(data: bytes) -> str | None:

@@ -56,8 +56,7 @@ REFERENCE_DATE = "2026-11-23"
 MEMORY_SAMPLE_SECONDS = 0.2
 # pipeline function -> the stage it belongs to
 STAGES = {
-    "decode_bytes": "load",
-    "extract_html": "load",
+    "source_text": "load",
     "normalise": "clean",
     "remove_boilerplate": "clean",
     "read_metadata": "metadata",

@@ -205,3 +205,18 @@ def lowered_for_search(text: str) -> str | None:
     if len(lowered) != len(text) or "ı" in text or "ſ" in text:
         return None
     return lowered
+
+
+WEB_ADDRESS = re.compile(r"://|www\.")
+# How far either side of a stretch its whitespace-delimited token is looked for.
+ADDRESS_REACH = 200
+
+
+def in_web_address(text: str, start: int, end: int) -> bool:
+    """Whether the whitespace-delimited token around `text[start:end]` is a web address (`https://…/2015/03/`,
+    `www.…/exports-up-5-percent`), looked for at most `ADDRESS_REACH` characters either side."""
+    reach = max(0, start - ADDRESS_REACH)
+    token_start = max(reach, text.rfind(" ", reach, start) + 1, text.rfind("\n", reach, start) + 1)
+    stop = min(len(text), end + ADDRESS_REACH)
+    token_end = min((i for i in (text.find(" ", end, stop), text.find("\n", end, stop)) if i >= 0), default=stop)
+    return WEB_ADDRESS.search(text, token_start, token_end) is not None

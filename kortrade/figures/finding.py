@@ -33,7 +33,7 @@ from functools import cache
 
 from ..common.dates import MONTHS
 from ..common.numbers import Number, find_numbers
-from ..common.phrases import by_first_character, case_key, first_character_test
+from ..common.phrases import by_first_character, case_key, first_character_test, in_web_address
 from ..common.resources import data_rows
 from . import garbled
 from .figure import Figure
@@ -55,8 +55,6 @@ NUMBER_OF_REACH = 120
 # `5%and`, never `5%2C`).
 PERCENT_ESCAPE = re.compile(r"%(?:\d[0-9A-Fa-f]|[A-F][0-9A-F])")
 # What marks a whitespace-delimited token as a web address, whose numbers are no figures.
-ADDRESS = re.compile(r"://|www\.")
-ADDRESS_REACH = 200  # how far either side of a figure its token is looked for
 CONNECTOR = re.compile(r"\s*(?:(?P<word>to|and|through)|[-–—~～])\s*\Z", re.IGNORECASE)
 FROM_BEFORE = re.compile(r"\bfrom\s+\Z", re.IGNORECASE)
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+\Z", re.IGNORECASE)
@@ -171,7 +169,7 @@ def find_figures(text: str) -> list[Figure]:
     _read_lists(text, numbers, found)
     _read_ranges(text, numbers, found)
     if "://" in text or "www." in text:  # a cheap test before looking at each figure's token
-        found = [f for f in found if f is None or not _in_address(text, f)]
+        found = [f for f in found if f is None or not in_web_address(text, f.start, f.end)]
     figures = [_hedged(text, f) for f in found if f is not None]
     return garbled.repair(text, numbers, figures)
 
@@ -461,15 +459,6 @@ def _listed(text: str, a: Number, b: Number) -> bool:
     )
 
 
-def _in_address(text: str, figure: Figure) -> bool:
-    """Whether the figure sits in a web address (`https://…/exports-up-5-percent`, `www.…`)."""
-    start = max(0, figure.start - ADDRESS_REACH)
-    token_start = max(start, text.rfind(" ", start, figure.start) + 1, text.rfind("\n", start, figure.start) + 1)
-    stop = min(len(text), figure.end + ADDRESS_REACH)
-    token_end = min(
-        (i for i in (text.find(" ", figure.end, stop), text.find("\n", figure.end, stop)) if i >= 0), default=stop
-    )
-    return ADDRESS.search(text, token_start, token_end) is not None
 
 
 def _touches_next(text: str, end: int) -> bool:

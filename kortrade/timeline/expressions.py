@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from functools import cache, partial
 
 from ..common.dates import ABSOLUTE_PATTERNS, MONTHS, NUMBER_WORDS, days_in_month, iso_date, numeric_date, shift_back
-from ..common.phrases import behind_first_character_test, case_key, matches_at, starts_of
+from ..common.phrases import behind_first_character_test, case_key, in_web_address, matches_at, starts_of
 from ..common.resources import data_lines, data_rows
 
 GRANULARITY = {"year": 1, "month": 2, "day": 3}
@@ -69,8 +69,6 @@ PREFIX_WINDOW = 40
 SHORT_SPAN_YEARS = 10
 PRECISION_OF_LENGTH = {10: "day", 7: "month", 4: "year"}
 # What marks a whitespace-delimited token as a web address, whose figures are no dates.
-ADDRESS = re.compile(r"://|www\.")
-ADDRESS_REACH = 200
 # What joins the members of a list of dates (`in 2007 and 2009`, `in March, April and May`).
 LIST_JOINER = re.compile(r"(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)$")
 
@@ -797,11 +795,7 @@ def _after_identifier(text: str, start: int) -> bool:
 
 def _in_address(text: str, start: int) -> bool:
     """Whether the whitespace-delimited token around `start` is a web address (`https://…/2015/03/22/…`)."""
-    if start and text[start - 1] == "/":
-        return True
-    reach = max(0, start - ADDRESS_REACH)
-    token_start = max(reach, text.rfind(" ", reach, start) + 1, text.rfind("\n", reach, start) + 1)
-    return ADDRESS.search(text, token_start, start) is not None
+    return bool(start) and text[start - 1] == "/" or in_web_address(text, start, start)
 
 
 def _listed(text: str, start: int, rule: Rule, ends: dict[int, Rule]) -> bool:

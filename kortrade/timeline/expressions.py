@@ -384,33 +384,30 @@ def _read_relative_period(g: Groups, context: DateContext, future: Future) -> Re
 
 
 def _read_ago(g: Groups, context: DateContext, future: Future) -> Reading | None:
-    least, most = _count_range(g["count"])
-    unit = case_key(g["unit"])
-    needs = UNIT_NEEDS[unit]
-    return _as_precise_as_written(
-        _anchored(
-            context,
-            needs,
-            needs,
-            lambda anchor: _shared(shift_back(anchor, most, unit), shift_back(anchor, least, unit), needs),
-            stamp=True,
-        )
-    )
+    return _counted_from_anchor(g, context, ahead=False)
 
 
 def _read_in_count(g: Groups, context: DateContext, future: Future) -> Reading | None:
     """`in two days`, `in a few weeks`: a date ahead, in a sentence about the future only (else a span of time)."""
     if not future():
         return None
+    return _counted_from_anchor(g, context, ahead=True)
+
+
+def _counted_from_anchor(g: Groups, context: DateContext, ahead: bool) -> Reading | None:
+    """`N units ago` (a stamp) or `in N units`, N maybe vague (`a few`): the date as precise as the whole range
+    of counts agrees on."""
     least, most = _count_range(g["count"])
     unit = case_key(g["unit"])
     needs = UNIT_NEEDS[unit]
+    first, last = (-least, -most) if ahead else (most, least)
     return _as_precise_as_written(
         _anchored(
             context,
             needs,
             needs,
-            lambda anchor: _shared(shift_back(anchor, -least, unit), shift_back(anchor, -most, unit), needs),
+            lambda anchor: _shared(shift_back(anchor, first, unit), shift_back(anchor, last, unit), needs),
+            stamp=not ahead,
         )
     )
 

@@ -7,7 +7,7 @@ from conftest import SHARED
 
 from kortrade.relations.relation import label_relations
 from kortrade.relations.sides import mark_document
-from kortrade.relations.stance import directions, document_stance
+from kortrade.relations.stance import directions, document_stance, trade_trends
 
 
 def stance(*sentences: str):
@@ -124,17 +124,43 @@ def test_seed_stances_match_the_gold_and_cite_real_sentences(seeds_extraction):
         assert cited and cited <= ids
 
 
-def test_one_trade_figure_moving_is_no_stance_but_two_are():
-    assert stance("South Korea's exports to China fell 9 percent.", "Chip prices rose.").label == ""
-    result = stance(
-        "South Korea's exports to China fell 9 percent.",
-        "Chip prices rose.",
-        "Weak demand in China dragged on Korean shipments.",
-    )
-    assert (result.label, result.evidence_text) == (
-        "away_from_china",
-        "0:away_from_china_trend;2:away_from_china_trend",
-    )
+def test_one_trade_trend_in_words_is_a_stance():
+    assert stance("South Korea's exports to China fell 9 percent.", "Chip prices rose.").label == "away_from_china"
+    result = stance("Chip prices rose.", "Weak demand in China dragged on Korean shipments.")
+    assert (result.label, result.evidence_text) == ("away_from_china", "1:away_from_china_trend")
+
+
+def test_trade_changes_the_figures_measure_count_as_trends():
+    figures = [
+        {"sentence_id": 2, "metric": "exports", "measure": "change", "reporter": "KOR", "partner": "CHN", "direction": "down"},
+        {"sentence_id": 3, "metric": "imports", "measure": "change", "reporter": "CHN", "partner": "KOR", "direction": "up"},
+        {"sentence_id": 4, "metric": "exports", "measure": "change", "reporter": "KOR", "partner": "USA", "direction": "up"},
+        {"sentence_id": 5, "metric": "exports", "measure": "level", "reporter": "KOR", "partner": "CHN", "direction": ""},
+        {"sentence_id": 6, "metric": "other", "measure": "change", "reporter": "KOR", "partner": "CHN", "direction": "up"},
+    ]
+    assert trade_trends(figures) == [(2, "away_from_china_trend"), (3, "toward_china_trend")]
+    sentences = ("Data for the first ten days:", "exports +3.0% y/y", "exports to China", "-3.4% y/y")
+    marked = mark_document(sentences)
+    brief = document_stance(range(4), marked, label_relations(marked), [(3, "away_from_china_trend")])
+    assert (brief.label, brief.evidence_text) == ("away_from_china", "3:away_from_china_trend")
+
+
+def test_a_trend_stated_in_words_and_measured_counts_once():
+    sentences = ("South Korea's exports to China fell 9 percent.",)
+    marked = mark_document(sentences)
+    result = document_stance([0], marked, label_relations(marked), [(0, "away_from_china_trend")])
+    assert result.evidence_text == "0:away_from_china_trend"
+
+
+def test_an_effort_away_from_china_that_stalls_leaves_the_dependence():
+    assert directions(mark_document(["Korean carmakers want to reduce their reliance on China."])[0]) == [
+        "away_from_china"
+    ]
+    for sentence in (
+        "Korean carmakers are struggling to reduce their reliance on China for magnets.",
+        "Korean carmakers have made little progress in reducing their dependence on China.",
+    ):
+        assert directions(mark_document([sentence])[0]) == ["toward_china"], sentence
 
 
 def test_trends_and_statements_are_weighed_together():

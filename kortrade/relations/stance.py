@@ -16,12 +16,15 @@ rules, each traceable to the sentences that gave the evidence:
    a third party (`Japan cuts its reliance on China`).
 3. Trends (`toward_china_trend`, `away_from_china_trend`: exports to China
    falling, visitors from China surging, plants in China sold, a ban lifted)
-   say where ties are heading too, but a document counts them only when it
-   states at least two: one number moving in a data brief is no framing. A
-   sentence where a deal or venture is delayed, scrapped or sold off
-   (`reversal`) counts its `toward_china` statements away from China. A
-   sentence stating both trends counts the one it states first (`fell,
-   except for a brief rebound`).
+   say where ties are heading too, and so does every change in trade between
+   Korea and China that the document's figures measure (`exports to China
+   -3.4% y/y` in a data brief: trade falling is ties weakening). A sentence
+   where a deal or venture is delayed, scrapped or sold off (`reversal`)
+   counts its `toward_china` statements away from China; one where an effort
+   away from China fails or stalls (`struggling to reduce reliance on China`:
+   the dependence stays) counts its `away_from_china` statements toward it. A
+   sentence stating both trends in words counts the one it states first
+   (`fell, except for a brief rebound`).
 4. Moving closer to other partners weighs against China: the evidence for
    `away_from_china` is the count of `away_from_china`, `away_from_china_trend`
    and `toward_others` sentences together, against the `toward_china` and
@@ -37,7 +40,7 @@ rules, each traceable to the sentences that gave the evidence:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -46,13 +49,16 @@ from .relation import CONFLICT, COOPERATION
 from .sides import SIDES, TOKENS, cue_alternation, expand
 
 TOWARD, AWAY, OTHERS, VOICE = "toward_china", "away_from_china", "toward_others", "china_voice"
-TOWARD_TREND, AWAY_TREND, REVERSAL = "toward_china_trend", "away_from_china_trend", "reversal"
+TOWARD_TREND, AWAY_TREND = "toward_china_trend", "away_from_china_trend"
+REVERSAL, STALLED = "reversal", "stalled"
 KINDS = (TOWARD, AWAY, OTHERS, TOWARD_TREND, AWAY_TREND)
 TOWARD_KINDS = frozenset({TOWARD, TOWARD_TREND})
 TRENDS = frozenset({TOWARD_TREND, AWAY_TREND})
 MIXED = "mixed"
 DOMINANCE = 2
-MIN_TRENDS = 2
+BILATERAL = frozenset({"KOR", "CHN"})
+TRADE_METRICS = frozenset({"exports", "imports", "trade_volume"})
+FIGURE_TRENDS = {"up": TOWARD_TREND, "down": AWAY_TREND}
 FIRST_SIDE = re.compile("(" + "|".join(side.lower() for side in SIDES) + ")side")
 TARGETS = {
     TOWARD: (TOKENS["CHN"], TOKENS["PAIR"]),
@@ -80,7 +86,7 @@ class Stance:
 def cues() -> dict[str, re.Pattern[str]]:
     """One pattern per kind of stance cue."""
     rows = data_rows("relations/stance_cues.tsv")
-    kinds = (*KINDS, REVERSAL)
+    kinds = (*KINDS, REVERSAL, STALLED)
     patterns = {kind: cue_alternation(row["pattern"] for row in rows if row["kind"] == kind) for kind in kinds}
     patterns[VOICE] = re.compile("|".join(expand(row["pattern"]) for row in rows if row["kind"] == VOICE))
     return patterns
@@ -103,16 +109,34 @@ def directions(marked: str) -> list[str]:
     if TOWARD in found and cues()[REVERSAL].search(marked):
         found = [AWAY if kind == TOWARD else kind for kind in found if kind != AWAY or TOWARD not in found]
         found = list(dict.fromkeys(found))
+    elif AWAY in found and cues()[STALLED].search(marked):
+        found = list(dict.fromkeys(TOWARD if kind == AWAY else kind for kind in found))
     return found
 
 
-def document_stance(sentence_ids: Sequence[int], marked: Sequence[str], relations: Sequence[str]) -> Stance:
-    """The stance of a document from its marked sentences and their relations."""
+def trade_trends(figures: Iterable[Mapping[str, object]]) -> list[tuple[int, str]]:
+    """Rule 3: the (sentence_id, trend) of every change in Korea–China trade among a document's figure rows."""
+    return [
+        (int(row["sentence_id"]), FIGURE_TRENDS[row["direction"]])
+        for row in figures
+        if row["measure"] == "change"
+        and row["direction"] in FIGURE_TRENDS
+        and row["metric"] in TRADE_METRICS
+        and {row["reporter"], row["partner"]} == BILATERAL
+    ]
+
+
+def document_stance(
+    sentence_ids: Sequence[int],
+    marked: Sequence[str],
+    relations: Sequence[str],
+    measured: Sequence[tuple[int, str]] = (),
+) -> Stance:
+    """The stance of a document from its marked sentences, their relations and the trade trends its figures measure."""
     if not any(TOKENS["CHN"] in text for text in marked):
         return Stance("")
     stated = [(sid, kind) for sid, text in zip(sentence_ids, marked) for kind in directions(text)]
-    if sum(kind in TRENDS for _, kind in stated) < MIN_TRENDS:
-        stated = [(sid, kind) for sid, kind in stated if kind not in TRENDS]
+    stated = sorted(dict.fromkeys(stated + list(measured)), key=lambda item: (item[0], KINDS.index(item[1])))
     if stated:
         toward = sum(kind in TOWARD_KINDS for _, kind in stated)
         return Stance(_balance(toward, len(stated) - toward), tuple(stated))

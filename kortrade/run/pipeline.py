@@ -34,7 +34,7 @@ from ..ingest.language import detect_language
 from ..ingest.metadata import read_metadata
 from ..relations.relation import label_relations
 from ..relations.sides import mark_document
-from ..relations.stance import document_stance
+from ..relations.stance import document_stance, trade_trends
 from ..relations.tone import document_tone, sentence_tone
 from ..timeline.events import timeline_rows
 from . import engine
@@ -233,7 +233,10 @@ def analyse(document: Document) -> Analysis:
     tones = [sentence_tone(s.text) for s in document.sentences]
     marked = mark_document(s.text for s in document.sentences)
     relations = label_relations(marked)
-    stance = document_stance([s.sentence_id for s in document.sentences], marked, relations)
+    figures = figure_rows(document)
+    actors = actor_rows(document, mentions)
+    figure_table = partners_from_companies(figures.rows, actors)
+    stance = document_stance([s.sentence_id for s in document.sentences], marked, relations, trade_trends(figure_table))
     sentences = [
         {
             "doc_id": document.doc_id,
@@ -248,11 +251,9 @@ def analyse(document: Document) -> Analysis:
         for s, tone, relation, sector_ids in zip(document.sentences, tones, relations, sectors, strict=True)
     ]
     fields = {"tone": document_tone(tones), "stance": stance.label, "stance_evidence": stance.evidence_text}
-    figures = figure_rows(document)
-    actors = actor_rows(document, mentions)
     rows = {
         "sentences": sentences,
-        "figures": partners_from_companies(figures.rows, actors),
+        "figures": figure_table,
         "actors": actors,
         "deals": deal_rows(document, find_deals(document, mentions)),
         "timeline": timeline_rows(document),

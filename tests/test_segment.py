@@ -94,3 +94,19 @@ def test_stdlib_patterns_match_as_nltks_do(name):
     ours = getattr(segment.StdlibLanguageVars(), name)()
     for text in ["a. b", "x.\x1cY", "end!\x1f\x1e", "a .\u3000B", 'He said "no." Then', "a -- b ... c. . . d"]:
         assert [m.span() for m in ours.finditer(text)] == [m.span() for m in stock.finditer(text)], text
+
+
+def test_a_stop_glued_to_the_next_sentence_ends_it():
+    text = 'Imports fell to $2.5 billion.By region, sales rose 3.1%.Exports to Peru gained.He said."Fine."'
+    assert sentences(text) == [
+        "Imports fell to $2.5 billion.",
+        "By region, sales rose 3.1%.",
+        "Exports to Peru gained.",
+        'He said."',
+        'Fine."',
+    ]
+
+
+def test_glued_stops_in_addresses_and_numbers_do_not_split():
+    for text in ["Read it at www.Example.com today.", "Write to desk@News.Com for more.", "It grew 4.5 percent."]:
+        assert sentences(text) == [text]

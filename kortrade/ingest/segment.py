@@ -12,6 +12,11 @@ which finds the same matches faster (`StdlibLanguageVars`); the patterns are
 those NLTK made linear-time. A line with no candidate sentence end (`.`, `?` or
 `!` followed by punctuation or by another token) is one sentence, found without
 running Punkt (`line_sentence_spans`).
+
+Scraped pages often lose the space after a sentence's full stop (`rose 5 percent.Exports
+to China ...`), which Punkt never takes for a sentence end: a stop right after a lower-case
+word or a percent sign and right before a capitalised word ends a sentence too (`GLUED_END`),
+unless the word is part of an address (`www.Yonhap.com`).
 """
 
 from __future__ import annotations
@@ -25,6 +30,10 @@ from ..common.resources import data_lines
 
 # `regex`'s \s leaves out the information separators U+001C-U+001F, which `re`'s includes.
 REGEX_WHITESPACE = {"s": r"[^\S\x1c-\x1f]", "S": r"[\S\x1c-\x1f]"}
+# `billion.By product`, `20.4%.Exports`, `said."The`: a stop, and its closing quote, glued to the next sentence.
+GLUED_END = re.compile(r"(?<=[a-z%])[.!?][\"”’)]?(?=[A-Z][a-z])")
+# A word with a slash or an at sign is an address (`news@Site.Com`), like one with another dot (`www.Yonhap.com`).
+ADDRESS_MARK = re.compile(r"[/@]")
 PORTABLE_FLAGS = re.IGNORECASE | re.MULTILINE | re.DOTALL | re.UNICODE | re.VERBOSE
 
 
@@ -76,6 +85,22 @@ def line_sentence_spans(line: str) -> list[tuple[int, int]]:
     return [(0, end)] if end else []
 
 
+def _in_address(line: str, stop: re.Match[str]) -> bool:
+    """Whether a glued stop is inside an address: its word holds a slash or an at sign, or a dot follows it."""
+    word_start = line.rfind(" ", 0, stop.start()) + 1
+    word_end = line.find(" ", stop.end())
+    word_end = len(line) if word_end < 0 else word_end
+    after = line[stop.end() : word_end].rstrip(".!?,;:\"”’)")
+    return bool(ADDRESS_MARK.search(line, word_start, word_end)) or "." in after
+
+
+def _split_glued(line: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The span `start:end` of `line` cut after every stop glued to a capitalised word."""
+    cuts = [match.end() for match in GLUED_END.finditer(line, start, end) if not _in_address(line, match)]
+    bounds = [start, *cuts, end]
+    return [(left, right) for left, right in zip(bounds, bounds[1:]) if right > left]
+
+
 def line_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every non-blank line, stripped of surrounding whitespace."""
     spans = []
@@ -90,9 +115,12 @@ def line_spans(text: str) -> list[tuple[int, int]]:
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every sentence; line breaks always end a sentence."""
+    """(start, end) of every sentence: Punkt's, cut at glued stops; line breaks always end a sentence."""
     spans = []
     for line_start, line_end in line_spans(text):
         line = text[line_start:line_end]
-        spans.extend((line_start + s, line_start + e) for s, e in line_sentence_spans(line))
+        found = line_sentence_spans(line)
+        if GLUED_END.search(line):
+            found = [piece for start, end in found for piece in _split_glued(line, start, end)]
+        spans.extend((line_start + s, line_start + e) for s, e in found)
     return spans

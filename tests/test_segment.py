@@ -57,7 +57,7 @@ def assert_spans_are_stock_punkts(text: str) -> None:
     assert list(segment.tokenizer().span_tokenize(text)) == list(stock.span_tokenize(text))
     assert list(segment.tokenizer().span_tokenize(text, False)) == list(stock.span_tokenize(text, False))
     for line in text.split("\n"):
-        assert segment.line_sentence_spans(line) == list(stock.span_tokenize(line)), line
+        assert segment.punkt_line_spans(line) == list(stock.span_tokenize(line)), line
 
 
 def test_spans_are_stock_punkts_on_the_seeds_and_a_generated_corpus(tmp_path):

@@ -11,7 +11,7 @@ the tokenizer here uses the same pattern sources compiled by the stdlib `re`,
 which finds the same matches faster (`StdlibLanguageVars`); the patterns are
 those NLTK made linear-time. A line with no candidate sentence end (`.`, `?` or
 `!` followed by punctuation or by another token) is one sentence, found without
-running Punkt (`line_sentence_spans`).
+running Punkt (`punkt_line_spans`).
 
 Scraped pages often lose the space after a sentence's full stop (`rose 5 percent.Exports
 to China ...`), which Punkt never takes for a sentence end: a stop right after a lower-case
@@ -21,6 +21,7 @@ unless the word is part of an address (`www.Yonhap.com`).
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 
@@ -73,7 +74,7 @@ def tokenizer() -> PunktSentenceTokenizer:
     return PunktSentenceTokenizer(params, lang_vars=StdlibLanguageVars())
 
 
-def line_sentence_spans(line: str) -> list[tuple[int, int]]:
+def punkt_line_spans(line: str) -> list[tuple[int, int]]:
     """Punkt's sentence spans in one line; a line without a candidate sentence end is one sentence.
 
     With no candidate, Punkt's only slice runs from the start to the end of the
@@ -83,6 +84,14 @@ def line_sentence_spans(line: str) -> list[tuple[int, int]]:
         return list(tokenizer().span_tokenize(line))
     end = len(line.rstrip())
     return [(0, end)] if end else []
+
+
+def line_sentence_spans(line: str) -> list[tuple[int, int]]:
+    """The sentence spans of one line: Punkt's, cut at every stop glued to the next sentence."""
+    spans = punkt_line_spans(line)
+    if GLUED_END.search(line):
+        spans = [piece for start, end in spans for piece in _split_glued(line, start, end)]
+    return spans
 
 
 def _in_address(line: str, stop: re.Match[str]) -> bool:
@@ -98,7 +107,7 @@ def _split_glued(line: str, start: int, end: int) -> list[tuple[int, int]]:
     """The span `start:end` of `line` cut after every stop glued to a capitalised word."""
     cuts = [match.end() for match in GLUED_END.finditer(line, start, end) if not _in_address(line, match)]
     bounds = [start, *cuts, end]
-    return [(left, right) for left, right in zip(bounds, bounds[1:]) if right > left]
+    return [(left, right) for left, right in itertools.pairwise(bounds) if right > left]
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:
@@ -119,8 +128,5 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for line_start, line_end in line_spans(text):
         line = text[line_start:line_end]
-        found = line_sentence_spans(line)
-        if GLUED_END.search(line):
-            found = [piece for start, end in found for piece in _split_glued(line, start, end)]
-        spans.extend((line_start + s, line_start + e) for s, e in found)
+        spans.extend((line_start + s, line_start + e) for s, e in line_sentence_spans(line))
     return spans

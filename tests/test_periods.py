@@ -35,6 +35,10 @@ def periods(text, anchor=DATED):
         ("from 2020 to 2023", "2020/2023"),
         ("the Moon administration (2017-22)", "2017/2022"),
         ("the 2024 level of trade", "2024"),
+        ("in the first 20 days of June", "2023-06-01/2023-06-20"),
+        ("the first ten days of March 2021", "2021-03-01/2021-03-10"),
+        ("in the Sept. 1 to 10 period", "2023-09-01/2023-09-10"),
+        ("over July 11-20, 2022", "2022-07-11/2022-07-20"),
     ],
 )
 def test_period_forms(text, value):
@@ -88,3 +92,9 @@ def test_patterns_searched_from_the_first_month_or_year_open_on_one(text):
     for names, hint in ((OPEN_ON_MONTH, MONTH_HINT), (OPEN_ON_YEAR, YEAR_HINT)):
         for name in names:
             assert all(hint.match(text, match.start()) for match in PATTERNS[name].finditer(text))
+
+
+def test_part_of_a_month_needs_days_in_order_and_in_the_month():
+    assert [v for _, v, _ in periods("in the first 40 days of June")] == ["2023-06"]
+    assert [v for _, v, _ in periods("on Feb. 10-31")] == ["2023-02-10"]
+    assert [v for _, v, _ in periods("in the first 20 days of June", UNDATED)] == [""]

@@ -7,7 +7,9 @@ Rules, first that applies (data: `data/common/countries.tsv`, `data/figures/sour
   must touch the cue); else the origin of exports or destination of imports (`exports from
   Japan`, `imports into China`); else a cited statistical source (`China's customs`); else
   the home member of a pair (`Korea-China trade`); else the owner an earlier cue of the
-  sentence named (`China's exports ..., and imports from Korea`); else `KOR`.
+  sentence named (`China's exports ..., and imports from Korea`); else, for other, production
+  and investment figures, the nationality or owner nearest before the figure in its sentence
+  (`Chinese firms in Korea ... 56 percent`); else `KOR`.
 - partner: a country after a preposition following the cue (`exports to China`, `imports
   from China`, `deficit with China`, `dependence on China`), or, when the cue lies in
   another clause, in the figure's own clause (`..., while those to the United States`); else
@@ -100,6 +102,8 @@ def parties(
     # its sentence but is not handed on (`stated` stays false).
     ambiguous = bool(owner) and owner != HOME and cue is not None and cue.label == "imports" and _adjective_owner(reading, cue)
     reporter = reporter or reading.source or pair_owner or _earlier_possessor(reading, figure)
+    if not reporter and metric in NEAREST_COUNTRY_METRICS:
+        reporter = _nationality_before(reading, figure)
     defaulted = not reporter or ambiguous and reporter == owner
     reporter = reporter or HOME
     partner = partner or _pair_partner(reading, clause, reporter)
@@ -218,6 +222,14 @@ def _region_named(reading: SentenceReading, clause: tuple[int, int], cue: Cue | 
     a code names, and not the world either."""
     spans = [clause] + ([reading.clause(cue.start, cue.end)] if cue is not None else [])
     return any(_regions().search(reading.text, start, end) for start, end in spans)
+
+
+def _nationality_before(reading: SentenceReading, figure: Figure) -> str:
+    """The economy of the people or firms a figure of theirs counts: the country written as an adjective or a
+    possessive nearest before it in its sentence (`Chinese firms operating in Korea ... 56 percent`, `China's
+    rail operator ... 107 percent`)."""
+    owners = [m for m in reading.mentions if m.end <= figure.start and (m.possessive or m.form == "adjective")]
+    return owners[-1].iso3 if owners else ""
 
 
 def _earlier_possessor(reading: SentenceReading, figure: Figure) -> str:

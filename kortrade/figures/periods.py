@@ -5,7 +5,8 @@ alone, `in November` -> the latest November not after the document's date (`2023
 piece of 2023-12-01); `March this year`; `last month`, `this month`, `last year`, `this
 year`, `next year`; `the third quarter of 2023`, `Q3 2023` -> `2023-Q3`; `the first half of
 2023`, `H1 2023` -> `2023-01/2023-06`; `the first nine months of this year` ->
-`2023-01/2023-09`; `January-September 2023` -> `2023-01/2023-09`; `from 2020 to 2023`,
+`2023-01/2023-09`; `January-September 2023` -> `2023-01/2023-09`; part of a month, `the first
+20 days of June` or `June 1-20` -> `2023-06-01/2023-06-20`; `from 2020 to 2023`,
 `2020-23` -> `2020/2023`; `by 2030` -> `2030`, marked projected (as is `next year`).
 
 Comparison bases are not periods: `from the same month last year`, `than in 2022`, `compared
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
 
-from ..common.dates import MONTHS, find_absolute_dates
+from ..common.dates import MONTHS, days_in_month, find_absolute_dates
 from ..common.numbers import find_numbers
 from ..common.phrases import case_key
 
@@ -41,6 +42,13 @@ PATTERNS = {
     "quarter_code": re.compile(rf"\b(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q)(?:\s*(?:of\s+)?(?P<year>{_YEAR}))?\b"),
     "half": re.compile(rf"\b(?P<h>first|second)\s+half(?:{_OF_YEAR})?", re.IGNORECASE),
     "half_code": re.compile(rf"\bH(?P<h>[12])\s*(?P<year>{_YEAR})\b"),
+    "first_days": re.compile(
+        rf"\bfirst\s+(?P<n>\d{{1,2}}|[a-z]+)\s+days\s+of\s+(?P<m>{_MONTH})(?:,?\s+(?:of\s+)?(?P<year>{_YEAR}))?(?![\w-])",
+        re.IGNORECASE,
+    ),
+    "month_days": re.compile(
+        rf"\b(?P<m>{_MONTH})\s+(?P<d1>[0-3]?\d)\s*(?:-|–|to|through)\s*(?P<d2>[0-3]?\d)\b(?!\s*%)(?:,?\s+(?P<year>{_YEAR})\b)?"
+    ),
     "month_range": re.compile(
         rf"\b(?P<m1>{_MONTH})\s*(?:-|–|to|through)\s*(?P<m2>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?\b"
     ),
@@ -54,11 +62,11 @@ PATTERNS = {
 MONTH_HINT = re.compile(_MONTH)
 NUMERIC_DATE_HINT = re.compile(rf"{_YEAR}\s*[-/.년年]")
 YEAR_HINT = re.compile(_YEAR)
-MONTH_PATTERNS = frozenset({"month_range", "month_relative", "month_day", "month"})
+MONTH_PATTERNS = frozenset({"first_days", "month_days", "month_range", "month_relative", "month_day", "month"})
 YEAR_PATTERNS = frozenset({"year_range", "year"})
-RANGE_PATTERNS = frozenset({"year_range", "month_range"})
+RANGE_PATTERNS = frozenset({"year_range", "month_range", "month_days", "first_days"})
 # Patterns whose matches open on a month name or on a year: searched from the first one.
-OPEN_ON_MONTH = frozenset({"month_range", "month_relative", "month_day"})
+OPEN_ON_MONTH = frozenset({"month_days", "month_range", "month_relative", "month_day"})
 OPEN_ON_YEAR = frozenset({"year"})
 # The other patterns are tried only in a sentence holding one of their words (lower-cased): (word, pattern name).
 HINT_WORDS = (
@@ -194,6 +202,17 @@ def _resolve(name: str, match: re.Match[str], anchor: Anchor) -> str | None:
         half = 1 if case_key(groups["h"]) in ("first", "1") else 2
         year = year_of(half * 6 - 5)
         return f"{year}-{half * 6 - 5:02d}/{year}-{half * 6:02d}" if year else ""
+    if name in ("first_days", "month_days"):
+        month = _month(groups["m"])
+        numbers = find_numbers(groups["n"]) if name == "first_days" else []
+        first, last = (1, int(numbers[0].value) if numbers else 0) if name == "first_days" else (
+            int(groups["d1"]),
+            int(groups["d2"]),
+        )
+        year = year_of(month)
+        if not 1 <= first < last <= (days_in_month(year, month) if year else 31):
+            return None
+        return f"{year}-{month:02d}-{first:02d}/{year}-{month:02d}-{last:02d}" if year else ""
     if name == "month_range":
         first, last = _month(groups["m1"]), _month(groups["m2"])
         year = year_of(last)

@@ -628,3 +628,24 @@ def test_a_period_after_the_document_year_is_projected():
     text = "The swap of $40 billion is effective through Oct. 31, 2030."
     assert fields(text, "$40 billion", "flags", published="2025-11-03") == ("projected",)
     assert fields("Exports reached $40 billion in 2024.", "$40 billion", "flags", published="2025-11-03") == ("",)
+
+
+def test_a_flows_counterpart_may_follow_the_amount():
+    text = "Peru imported $2.1 billion worth of copper ore, a key input for smelters, from Chile in 2021."
+    assert fields(text, "$2.1 billion", "reporter", "partner") == ("PER", "CHL")
+    other_clause = "Peru imported $2.1 billion worth of copper ore and concentrate in 2021, as demand for ore from Chile slowed."
+    assert fields(other_clause, "$2.1 billion", "partner") == ("WLD",)
+
+
+def test_a_sentence_referring_back_takes_the_figures_parties_and_measure():
+    text = (
+        "Peru imported $2.1 billion worth of copper ore from Chile in 2021. "
+        "The sum accounted for 61.5 percent of its copper ore imports. "
+        "The proportion has grown from 44.2 percent in 2018. "
+        "However, it fell to 39.9 percent in 2015."
+    )
+    for surface in ("61.5 percent", "44.2 percent", "39.9 percent"):
+        assert fields(text, surface, "reporter", "partner")[1] == "CHL", surface
+    assert fields(text, "39.9 percent", "metric", "measure") == ("imports", "share")
+    unrelated = "Peru imported $2.1 billion worth of copper ore from Chile. Brazil's exports rose 4 percent."
+    assert fields(unrelated, "4 percent", "reporter", "partner") == ("BRA", "WLD")

@@ -22,6 +22,9 @@ segment cut at the neighbouring figures: movement words there can only be about 
   (`exports to Vietnam and Japan fell 15.7 percent and 13.9 percent, respectively`) the n-th
   figure of a kind takes the n-th country of the list, as partner, or as reporter when the
   list is of possessives.
+- a sentence that refers back to the figure before it (`The proportion rose to 81 percent`,
+  `However, it rebounded to 70 percent`) and names no country takes that figure's reporter and
+  partner, and its metric when it names none; a percentage level it gives of a share is a share.
 - sign: a deficit is a negative trade balance (levels only).
 - period (`kortrade.figures.periods`): the period the figure is said for (`19.7 percent in
   2023`, a bracketed paired amount between them allowed), else the period closest to the
@@ -72,6 +75,15 @@ PERIOD_RIGHT_AFTER = re.compile(
     r"(?:\s*\([^()]{1,40}\))?\s+(?:(?:in|for|during|as of|over|through)\s+(?:the\s+)?)?", re.IGNORECASE
 )
 SHARE_PHRASE_REACH = 80
+# A sentence that opens on a word standing for the figure before it: `The figure rose to ...`, `However, it rebounded`.
+ANAPHOR = re.compile(
+    r"(?:(?:however|meanwhile|but|and|yet|still|also|overall|in\s+addition),?\s+)?"
+    r"(?:(?:the|this|that|such\s+a)\s+(?:figure|number|proportion|percentage|share|sum|amount|ratio|tally|rate)\b"
+    r"|(?:it|this)\s+(?:then\s+)?(?:was|is|has|had|rose|fell|rebounded|surged|jumped|dropped|declined|increased|"
+    r"decreased|grew|climbed|plunged|represents|represented|accounted|accounts)\b)",
+    re.IGNORECASE,
+)
+ANTECEDENT_REACH = 400
 RANGE_GAP = 12
 WORD_RUN = re.compile(r"[\w/-]+")
 # The run of word characters a reversed text opens with.
@@ -122,6 +134,9 @@ class DocumentFramer:
         self._readings: dict[tuple[int, int], SentenceReading] = {}
         self.countries = DocumentCountries(document.text)
         self._previous: tuple[Figure, Frame] | None = None
+        # The last figure framed before the current sentence, which a sentence opening on `the figure` refers to.
+        self._antecedent: tuple[Figure, Frame] | None = None
+        self._sentence_start = -1
 
     def reading(self, sentence: Sentence) -> SentenceReading:
         key = (sentence.start, sentence.end)
@@ -164,6 +179,13 @@ class DocumentFramer:
         if (moved_share := self._share_moved_by(figure, sentence)) is not None:
             metric = moved_share.metric
         reporter, partner, reporter_stated = parties(reading, figure, clause, cue, metric, measure, self.countries)
+        if figure.kind != "count" and (antecedent := self._antecedent_of(sentence, reading)) is not None:
+            # `The proportion rose to 87.9 percent`: the figure measures what the last figure before it did.
+            reporter, partner, reporter_stated = antecedent.reporter, antecedent.partner, antecedent.reporter_stated
+            if antecedent.measure == "share" and measure == "level" and figure.kind == "percent":
+                measure = "share"
+            if cue is None:
+                metric = antecedent.metric if antecedent.metric != "share_of_exports" or measure == "share" else "exports"
         if listed and (item_countries := [m.iso3 for m in reading.mentions if m.iso3 != reporter]):
             partner = item_countries[0]  # the item names its partner: `the United States +0.8%`
         if respective := self._respective_country(figure, reading, clause):
@@ -189,6 +211,16 @@ class DocumentFramer:
         )
         self._previous = figure, framed
         return framed
+
+    def _antecedent_of(self, sentence: Sentence, reading: SentenceReading) -> Frame | None:
+        """The frame of the figure a sentence refers back to: one that opens on `the figure`, `the proportion` or
+        `it rose`, names no country, and follows a figure closely (`ANTECEDENT_REACH` characters)."""
+        if sentence.start != self._sentence_start:
+            self._sentence_start, self._antecedent = sentence.start, self._previous
+        if self._antecedent is None or reading.mentions or not ANAPHOR.match(sentence.text):
+            return None
+        previous, frame = self._antecedent
+        return frame if sentence.start - previous.end <= ANTECEDENT_REACH else None
 
     @staticmethod
     def _is_list_item(reading: SentenceReading) -> bool:

@@ -13,7 +13,8 @@ Rules, first that applies (data: `data/common/countries.tsv`, `data/figures/sour
 - partner: a country after a preposition following the cue (`exports to China`, `imports
   from China`, `deficit with China`, `dependence on China`), or, when the cue lies in
   another clause, in the figure's own clause (`..., while those to the United States`); else
-  the other member of a pair; else, for shares and for other, production and investment
+  the other member of a pair; else, for trade flows, a country after the amount with the flow's own
+  preposition, before any other cue (`imported $3 billion worth of lithium, ..., from Chile`); else, for shares and for other, production and investment
   figures, the country named nearest before the figure in its clause (`China accounted for
   19 percent`); else, for other, production and investment figures, a country after a
   preposition later in the clause (`40% of its chips in China`, `$2 billion plant in China`); else the document's main counterpart when the sentence says `bilateral` or
@@ -65,6 +66,10 @@ BOUND_FOR = re.compile(r"-bound\b")
 # A figure in brackets right after a country: `surpassing the U.S. ($74.5 billion)`.
 BRACKET_OPENING = re.compile(r"\s*\(\s*\Z")
 PARAGRAPH_REACH = 1500
+# The preposition naming a flow's counterpart when it comes after the amount (`imported $3 billion worth of
+# lithium, a battery material, from Chile`).
+SUBORDINATE = re.compile(r"\b(?:as|while|whereas|but|although|though|because|after|amid|and)\b", re.IGNORECASE)
+FLOW_PREPOSITIONS = {"imports": "from", "exports": "to", "trade_volume": "with", "trade_balance": "with"}
 
 
 def parties(
@@ -116,6 +121,8 @@ def parties(
         )
     if not partner and reading.bilateral and countries.counterpart:
         partner = countries.counterpart if countries.counterpart != reporter else HOME
+    if not partner and metric in FLOW_PREPOSITIONS:
+        partner = _flow_country_after(reading, figure, metric, reporter)
     if not partner and metric in TRADE_FLOWS and not _region_named(reading, clause, cue):
         partner = WORLD
     if not partner and metric in SEEK_PARAGRAPH:
@@ -222,6 +229,22 @@ def _region_named(reading: SentenceReading, clause: tuple[int, int], cue: Cue | 
     a code names, and not the world either."""
     spans = [clause] + ([reading.clause(cue.start, cue.end)] if cue is not None else [])
     return any(_regions().search(reading.text, start, end) for start, end in spans)
+
+
+def _flow_country_after(reading: SentenceReading, figure: Figure, metric: str, reporter: str) -> str:
+    """The counterpart named after the amount with the flow's own preposition (`imported $3 billion worth of
+    lithium ... from Chile`), before any other metric cue or subordinate clause (`as sales to Chile fell`)."""
+    cue_start = next((c.start for c in reading.metric_cues if c.start >= figure.end), reading.sentence.end)
+    subordinate = SUBORDINATE.search(reading.text, figure.end, cue_start)
+    end = subordinate.start() if subordinate else cue_start
+    return next(
+        (
+            m.iso3
+            for preposition, m in _after_prepositions(reading, figure.end, end, (figure.end, end))
+            if preposition == FLOW_PREPOSITIONS[metric] and m.iso3 != reporter
+        ),
+        "",
+    )
 
 
 def _nationality_before(reading: SentenceReading, figure: Figure) -> str:

@@ -649,3 +649,12 @@ def test_a_sentence_referring_back_takes_the_figures_parties_and_measure():
     assert fields(text, "39.9 percent", "metric", "measure") == ("imports", "share")
     unrelated = "Peru imported $2.1 billion worth of copper ore from Chile. Brazil's exports rose 4 percent."
     assert fields(unrelated, "4 percent", "reporter", "partner") == ("BRA", "WLD")
+
+
+def test_a_share_of_imports_written_as_where_goods_came_from():
+    text = "Peru bought 9,000 tonnes of copper ore. Of the total, 62.5 percent came from Chile in 2021."
+    assert fields(text, "62.5 percent", "metric", "measure", "partner") == ("imports", "share", "CHL")
+    assert fields("Chile is the largest source of copper ore for Peru, at 48 percent.", "48 percent", "metric", "measure") == (
+        "imports",
+        "share",
+    )

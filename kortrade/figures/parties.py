@@ -211,7 +211,8 @@ def _after_prepositions(
     found = []
     for mention in reading.mentions:
         if start <= mention.start < end:
-            preposition = PREPOSITION_BEFORE.search(reading.text, max(start, mention.start - 14), mention.start)
+            # A cue may end on its preposition (`came from China`): the preposition is looked for before `start` too.
+            preposition = PREPOSITION_BEFORE.search(reading.text, max(0, mention.start - 14), mention.start)
             if preposition:
                 found.append((preposition["prep"].lower(), mention))
     return found

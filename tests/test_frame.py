@@ -658,3 +658,16 @@ def test_a_share_of_imports_written_as_where_goods_came_from():
         "imports",
         "share",
     )
+
+
+def test_a_country_before_the_cue_belongs_to_a_flow_of_its_kind():
+    text = "Chile exported $5.2 billion worth of copper to Peru and imported $3.1 billion."
+    assert fields(text, "$3.1 billion", "reporter", "partner") == ("CHL", "WLD")
+    appositive = "Exports to Peru, a big copper exporter, reached $3.8 billion."
+    assert fields(appositive, "$3.8 billion", "partner") == ("PER",)
+
+
+def test_a_flow_with_korea_carries_the_reporter_stated_just_before():
+    text = "Japan's trade with South Korea rose 2 percent to $50 billion. Exports to South Korea grew 0.6 percent."
+    assert fields(text, "0.6 percent", "reporter", "partner") == ("JPN", "KOR")
+    assert fields("Exports to South Korea grew 0.6 percent.", "0.6 percent", "reporter", "partner") == ("", "KOR")

@@ -22,6 +22,8 @@ segment cut at the neighbouring figures: movement words there can only be about 
   (`exports to Vietnam and Japan fell 15.7 percent and 13.9 percent, respectively`) the n-th
   figure of a kind takes the n-th country of the list, as partner, or as reporter when the
   list is of possessives.
+- a flow to or from Korea whose sentence names no reporter (`Exports to Korea grew 0.6 percent`)
+  takes the stated reporter of the figure just before it (`China's trade with Korea ...`).
 - a sentence that refers back to the figure before it (`The proportion rose to 81 percent`,
   `However, it rebounded to 70 percent`) and names no country takes that figure's reporter and
   partner, and its metric when it names none; a percentage level it gives of a share is a share.
@@ -43,12 +45,12 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-from ..common.countries import DocumentCountries, Mention
+from ..common.countries import HOME, DocumentCountries, Mention
 from ..common.phrases import first_character_test
 from ..ingest.document import Document, Sentence
 from .figure import Figure
 from .finding import ends_as_hedge, hedge_alternation, hedges
-from .parties import parties
+from .parties import TRADE_FLOWS, parties
 from .periods import Anchor, Period
 from .sentence_reading import Cue, SentenceReading, any_cue, nearest_after, nearest_before
 
@@ -179,6 +181,8 @@ class DocumentFramer:
         if (moved_share := self._share_moved_by(figure, sentence)) is not None:
             metric = moved_share.metric
         reporter, partner, reporter_stated = parties(reading, figure, clause, cue, metric, measure, self.countries)
+        if not reporter and partner == HOME and metric in TRADE_FLOWS:
+            reporter, reporter_stated = self._reporter_carried(figure, partner)
         if figure.kind != "count" and (antecedent := self._antecedent_of(sentence, reading)) is not None:
             # `The proportion rose to 87.9 percent`: the figure measures what the last figure before it did.
             reporter, partner, reporter_stated = antecedent.reporter, antecedent.partner, antecedent.reporter_stated
@@ -211,6 +215,17 @@ class DocumentFramer:
         )
         self._previous = figure, framed
         return framed
+
+    def _reporter_carried(self, figure: Figure, partner: str) -> tuple[str, bool]:
+        """`China's trade with Korea rose 2 percent. Exports to Korea grew 0.6 percent`: a flow to or from Korea
+        whose sentence names no reporter is the stated reporter's of the figure just before it
+        (`ANTECEDENT_REACH` characters), else no one's."""
+        if self._previous is None:
+            return "", False
+        previous, frame = self._previous
+        if frame.reporter_stated and frame.reporter not in ("", partner) and figure.start - previous.end <= ANTECEDENT_REACH:
+            return frame.reporter, True
+        return "", False
 
     def _antecedent_of(self, sentence: Sentence, reading: SentenceReading) -> Frame | None:
         """The frame of the figure a sentence refers back to: one that opens on `the figure`, `the proportion` or

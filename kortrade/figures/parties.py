@@ -199,7 +199,9 @@ def _prepositional_countries(
     after_cue = _after_prepositions(reading, cue.end, cue.end + PREPOSITION_REACH, reading.clause(cue.start, cue.end))
     in_clause = _after_prepositions(reading, clause[0], figure.start, clause)
     if clause[0] <= cue.start and cue.end <= clause[1]:
-        return after_cue or in_clause
+        # A country before the cue counts only for a flow of the cue's kind (`exports to Taiwan, a chip exporter,
+        # reached $3 billion`), not for another one (`exported $5 billion to Japan and imported $3 billion`).
+        return after_cue or [(p, m) for p, m in in_clause if _flow_before(reading, m.start) == cue.label]
     return in_clause or after_cue
 
 
@@ -230,6 +232,11 @@ def _region_named(reading: SentenceReading, clause: tuple[int, int], cue: Cue | 
     a code names, and not the world either."""
     spans = [clause] + ([reading.clause(cue.start, cue.end)] if cue is not None else [])
     return any(_regions().search(reading.text, start, end) for start, end in spans)
+
+
+def _flow_before(reading: SentenceReading, position: int) -> str:
+    """The metric of the last trade cue before `position` in the sentence, or empty."""
+    return next((c.label for c in reversed(reading.metric_cues) if c.end <= position and c.label != "other"), "")
 
 
 def _flow_country_after(reading: SentenceReading, figure: Figure, metric: str, reporter: str) -> str:

@@ -671,3 +671,9 @@ def test_a_flow_with_korea_carries_the_reporter_stated_just_before():
     text = "Japan's trade with South Korea rose 2 percent to $50 billion. Exports to South Korea grew 0.6 percent."
     assert fields(text, "0.6 percent", "reporter", "partner") == ("JPN", "KOR")
     assert fields("Exports to South Korea grew 0.6 percent.", "0.6 percent", "reporter", "partner") == ("", "KOR")
+
+
+def test_a_year_owning_another_figure_is_not_this_figures_period():
+    text = "Peru's imports from Chile fell to 590 tonnes from 2023's 3,538 tonnes."
+    assert fields(text, "590 tonnes", "period") == ("",)
+    assert fields(text, "3,538 tonnes", "period") == ("2023",)

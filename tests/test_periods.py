@@ -39,6 +39,9 @@ def periods(text, anchor=DATED):
         ("the first ten days of March 2021", "2021-03-01/2021-03-10"),
         ("in the Sept. 1 to 10 period", "2023-09-01/2023-09-10"),
         ("over July 11-20, 2022", "2022-07-11/2022-07-20"),
+        ("in the first 20 days this month", "2023-12-01/2023-12-20"),
+        ("the first ten days of last month", "2023-11-01/2023-11-10"),
+        ("from January to November in 2021", "2021-01/2021-11"),
     ],
 )
 def test_period_forms(text, value):

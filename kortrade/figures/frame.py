@@ -77,6 +77,8 @@ PERIOD_RIGHT_AFTER = re.compile(
     r"(?:\s*\([^()]{1,40}\))?\s+(?:(?:in|for|during|as of|over|through)\s+(?:the\s+)?)?", re.IGNORECASE
 )
 SHARE_PHRASE_REACH = 80
+# A period owning the figure right after it: `from 2023's 3,538 tonnes`.
+YEAR_OWNING = re.compile(r"['’]s\s+")
 # A sentence that opens on a word standing for the figure before it: `The figure rose to ...`, `However, it rebounded`.
 ANAPHOR = re.compile(
     r"(?:(?:however|meanwhile|but|and|yet|still|also|overall|in\s+addition),?\s+)?"
@@ -454,13 +456,20 @@ class DocumentFramer:
 
     def _open_periods(self, figure: Figure, reading: SentenceReading) -> list[Period]:
         """The sentence's periods but those said for another figure (`surged to 2,062t from 18t in 2023`: 2023 is
-        the 18 tonnes'), which no other figure takes."""
+        the 18 tonnes', as in `to 590t from 2023's 3,538t`), which no other figure takes."""
         if not reading.periods:
             return []
         spans = self._figure_spans
         first = bisect.bisect_left(spans, (reading.sentence.start, -1, False))
-        others = [end for start, end, _ in spans[first:] if start < reading.sentence.end and end != figure.end]
-        return [p for p in reading.periods if not any(PERIOD_RIGHT_AFTER.fullmatch(self.text, end, p.start) for end in others)]
+        others = [(start, end) for start, end, _ in spans[first:] if start < reading.sentence.end and end != figure.end]
+        return [
+            p
+            for p in reading.periods
+            if not any(
+                PERIOD_RIGHT_AFTER.fullmatch(self.text, end, p.start) or YEAR_OWNING.fullmatch(self.text, p.end, start)
+                for start, end in others
+            )
+        ]
 
     def _flags(self, reading: SentenceReading, segment: tuple[int, int], period: Period | None) -> tuple[str, ...]:
         flags = []

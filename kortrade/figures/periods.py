@@ -27,6 +27,7 @@ from ..common.dates import MONTHS, days_in_month, find_absolute_dates
 from ..common.numbers import find_numbers
 from ..common.phrases import case_key
 
+MONTH_NAMES = {number: name for name, number in MONTHS.items()}
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _YEAR = r"(?:19|20)\d\d"
 _MONTH = r"(?:" + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True)) + r")\.?"
@@ -43,14 +44,15 @@ PATTERNS = {
     "half": re.compile(rf"\b(?P<h>first|second)\s+half(?:{_OF_YEAR})?", re.IGNORECASE),
     "half_code": re.compile(rf"\bH(?P<h>[12])\s*(?P<year>{_YEAR})\b"),
     "first_days": re.compile(
-        rf"\bfirst\s+(?P<n>\d{{1,2}}|[a-z]+)\s+days\s+of\s+(?P<m>{_MONTH})(?:,?\s+(?:of\s+)?(?P<year>{_YEAR}))?(?![\w-])",
+        rf"\bfirst\s+(?P<n>\d{{1,2}}|[a-z]+)\s+days\s+(?:of\s+(?P<m>{_MONTH})(?:,?\s+(?:of\s+)?(?P<year>{_YEAR}))?"
+        rf"|(?:of\s+)?(?P<rel_month>this|last|the)\s+month)(?![\w-])",
         re.IGNORECASE,
     ),
     "month_days": re.compile(
         rf"\b(?P<m>{_MONTH})\s+(?P<d1>[0-3]?\d)\s*(?:-|–|to|through)\s*(?P<d2>[0-3]?\d)\b(?!\s*%)(?:,?\s+(?P<year>{_YEAR})\b)?"
     ),
     "month_range": re.compile(
-        rf"\b(?P<m1>{_MONTH})\s*(?:-|–|to|through)\s*(?P<m2>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?\b"
+        rf"\b(?P<m1>{_MONTH})\s*(?:-|–|to|through)\s*(?P<m2>{_MONTH})(?:,?\s+(?:(?:in|of)\s+)?(?P<year>{_YEAR}))?\b"
     ),
     "month_relative": re.compile(rf"\b(?P<m>{_MONTH})\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b"),
     "month_day": re.compile(rf"\b(?P<m>{_MONTH})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!,?\s*{_YEAR})(?!\s*%)"),
@@ -71,6 +73,7 @@ OPEN_ON_YEAR = frozenset({"year"})
 # The other patterns are tried only in a sentence holding one of their words (lower-cased): (word, pattern name).
 HINT_WORDS = (
     ("month", "first_months"),
+    ("days", "first_days"),
     ("quarter", "quarter"),
     ("q", "quarter_code"),
     ("half", "half"),
@@ -202,6 +205,11 @@ def _resolve(name: str, match: re.Match[str], anchor: Anchor) -> str | None:
         half = 1 if case_key(groups["h"]) in ("first", "1") else 2
         year = year_of(half * 6 - 5)
         return f"{year}-{half * 6 - 5:02d}/{year}-{half * 6:02d}" if year else ""
+    if name == "first_days" and groups["rel_month"]:
+        month_value = _relative("last" if case_key(groups["rel_month"]) == "last" else "this", "month", anchor)
+        groups["year"], groups["m"] = month_value[:4] or None, MONTH_NAMES[int(month_value[5:])] if month_value else None
+        if not month_value:
+            return ""
     if name in ("first_days", "month_days"):
         month = _month(groups["m"])
         numbers = find_numbers(groups["n"]) if name == "first_days" else []

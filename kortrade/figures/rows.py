@@ -27,8 +27,10 @@ from .parties import TRADE_FLOWS
 
 LINE_BREAK = re.compile("\n")
 # A figure after `from` is the earlier level of a movement (`to $9 billion from $2 billion in 2023`).
-FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:about|around|nearly|some)\s+)?\Z", re.IGNORECASE)
-FROM_REACH = 20
+FROM_BEFORE = re.compile(
+    r"\bfrom\s+(?:(?:19|20)\d\d['’]s\s+)?(?:(?:about|around|nearly|some)\s+)?\Z", re.IGNORECASE
+)
+FROM_REACH = 30
 # How many sentences before a figure, in its paragraph, may state its period.
 PARAGRAPH_SENTENCES = 3
 FLAG_ORDER = ("garbled", "approximate", "range", "points", "projected", "unconfirmed")
@@ -97,7 +99,7 @@ def _inherit_periods(
     line_breaks = [m.start() for m in LINE_BREAK.finditer(text)]
     donors: dict[int, list[int]] = {}
     for i, (figure, frame) in enumerate(zip(figures, frames)):
-        # An earlier level (`from $2 billion in 2023`) lends its period to no other figure.
+        # An earlier level (`from $2 billion in 2023`, `from 2023's $2 billion`) lends its period to no other figure.
         earlier_level = FROM_BEFORE.search(text, max(0, figure.start - FROM_REACH), figure.start) is not None
         if _framed_in_full(figure, frame) and frame.period_stated and frame.period and not earlier_level:
             donors.setdefault(bisect.bisect_left(line_breaks, figure.start), []).append(i)

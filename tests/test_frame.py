@@ -677,3 +677,10 @@ def test_a_year_owning_another_figure_is_not_this_figures_period():
     text = "Peru's imports from Chile fell to 590 tonnes from 2023's 3,538 tonnes."
     assert fields(text, "590 tonnes", "period") == ("",)
     assert fields(text, "3,538 tonnes", "period") == ("2023",)
+
+
+def test_foreign_investment_comes_from_the_world_unless_a_region_is_named():
+    assert fields("The declared FDI rose 5% to $3 billion.", "$3 billion", "partner") == ("WLD",)
+    assert fields("Its investment rose 5% to $3 billion.", "$3 billion", "partner") == ("",)
+    regional = "Peru's trade with other APEC economies reached $2 billion."
+    assert fields(regional, "$2 billion", "reporter", "partner") == ("PER", "")

@@ -18,7 +18,7 @@ Rules, first that applies (data: `data/common/countries.tsv`, `data/figures/sour
   figures, the country named nearest before the figure in its clause (`China accounted for
   19 percent`); else, for other, production and investment figures, a country after a
   preposition later in the clause (`40% of its chips in China`, `$2 billion plant in China`); else the document's main counterpart when the sentence says `bilateral` or
-  `the two countries`; else the world (`WLD`) for trade flows, unless the clause trades with a
+  `the two countries`; else the world (`WLD`) for trade flows and foreign investment (`FDI`), unless the clause trades with a
   region that is no single economy (`exports to Asia`, `data/figures/regions.txt`); else, for supply contracts and
   investment, the last other country named earlier in the paragraph (at most 1,500
   characters back).
@@ -68,6 +68,7 @@ BRACKET_OPENING = re.compile(r"\s*\(\s*\Z")
 PARAGRAPH_REACH = 1500
 # The preposition naming a flow's counterpart when it comes after the amount (`imported $3 billion worth of
 # lithium, a battery material, from Chile`).
+FOREIGN_INVESTMENT = re.compile(r"\bFDI\b|\bforeign\b", re.IGNORECASE)
 SUBORDINATE = re.compile(r"\b(?:as|while|whereas|but|although|though|because|after|amid|and)\b", re.IGNORECASE)
 FLOW_PREPOSITIONS = {"imports": "from", "exports": "to", "trade_volume": "with", "trade_balance": "with"}
 
@@ -123,7 +124,9 @@ def parties(
         partner = countries.counterpart if countries.counterpart != reporter else HOME
     if not partner and metric in FLOW_PREPOSITIONS:
         partner = _flow_country_after(reading, figure, metric, reporter)
-    if not partner and metric in TRADE_FLOWS and not _region_named(reading, clause, cue):
+    if not partner and (metric in TRADE_FLOWS or _foreign_investment(reading, cue)) and not _region_named(
+        reading, clause, cue
+    ):
         partner = WORLD
     if not partner and metric in SEEK_PARAGRAPH:
         text, start = reading.text, reading.sentence.start
@@ -224,7 +227,7 @@ def _after_prepositions(
 def _regions() -> re.Pattern[str]:
     """A region that is no single economy (`data/figures/regions.txt`) after a preposition (`exports to Asia`)."""
     names = "|".join(re.escape(name) for name in sorted(data_lines("figures/regions.txt"), key=len, reverse=True))
-    return re.compile(rf"\b(?:{PREPOSITIONS})\s+(?:the\s+)?(?:{names})\b")
+    return re.compile(rf"\b(?:{PREPOSITIONS})\s+(?:the\s+)?(?:(?:other|all|its|their)\s+)?(?:{names})\b")
 
 
 def _region_named(reading: SentenceReading, clause: tuple[int, int], cue: Cue | None) -> bool:
@@ -232,6 +235,11 @@ def _region_named(reading: SentenceReading, clause: tuple[int, int], cue: Cue | 
     a code names, and not the world either."""
     spans = [clause] + ([reading.clause(cue.start, cue.end)] if cue is not None else [])
     return any(_regions().search(reading.text, start, end) for start, end in spans)
+
+
+def _foreign_investment(reading: SentenceReading, cue: Cue | None) -> bool:
+    """Whether the cue names foreign investment in an economy (`FDI`, `foreign capital`): a flow from the world."""
+    return cue is not None and cue.label == "investment" and FOREIGN_INVESTMENT.search(reading.text, cue.start, cue.end) is not None
 
 
 def _flow_before(reading: SentenceReading, position: int) -> str:

@@ -39,7 +39,7 @@ from ..relations.tone import document_tone, sentence_tone
 from ..timeline.events import timeline_rows
 from . import engine
 from .incremental import PreviousRun, Reused
-from .joins import partners_from_companies
+from .joins import parties_from_companies
 from .store import Extraction, TableStore, csv_text
 from .tables import SCHEMAS, frame
 
@@ -235,7 +235,7 @@ def analyse(document: Document) -> Analysis:
     relations = label_relations(marked)
     figures = figure_rows(document)
     actors = actor_rows(document, mentions)
-    figure_table = partners_from_companies(figures.rows, actors)
+    figure_table = parties_from_companies(figures.rows, actors)
     stance = document_stance([s.sentence_id for s in document.sentences], marked, relations, trade_trends(figure_table))
     sentences = [
         {

@@ -684,3 +684,15 @@ def test_foreign_investment_comes_from_the_world_unless_a_region_is_named():
     assert fields("Its investment rose 5% to $3 billion.", "$3 billion", "partner") == ("",)
     regional = "Peru's trade with other APEC economies reached $2 billion."
     assert fields(regional, "$2 billion", "reporter", "partner") == ("PER", "")
+
+
+def test_a_written_sign_gives_a_listed_changes_direction():
+    text = "Data for the month:\nexports +3.0% y/y\nimports -1.5% y/y\n"
+    assert fields(text, "3.0%", "measure", "direction") == ("change", "up")
+    assert fields(text, "1.5%", "measure", "direction") == ("change", "down")
+
+
+def test_a_figure_after_from_is_an_earlier_level_whatever_follows():
+    text = "Peru's copper exports fell to $2.5 billion, down from $3.1 billion compared with a year earlier."
+    assert fields(text, "$3.1 billion", "measure", "direction") == ("level", "")
+    assert fields(text, "$2.5 billion", "measure") == ("level",)

@@ -59,7 +59,9 @@ COMPOUND_GAP = re.compile(
     r"\s+(?:(?!(?:to|from|with|of|in|on|for|and|by|at|than|as|were|was|is|are|the|a|an)\b)[A-Za-z-]+\s+)?\Z",
     re.IGNORECASE,
 )
-LEVEL_WORDS = r"to|at|of|was|were|is|are|reached|hit|stood at|totaled|totalled|totaling|amounted to|worth"
+FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:about|around|nearly|some|just)\s+)?\Z", re.IGNORECASE)
+# `from` opens an earlier level (`up from 53.1 percent`, `down from $2 billion`), never a change.
+LEVEL_WORDS = r"to|at|of|from|was|were|is|are|reached|hit|stood at|totaled|totalled|totaling|amounted to|worth"
 BOUND_WORDS = r"less than|fewer than|under|below|above"
 CHANGE_AFTER_REACH = 25
 LOOKBACK = 40
@@ -169,6 +171,8 @@ class DocumentFramer:
                 self._movement_before(figure, reading, stretch),
                 self._change_after(figure, reading, stretch),
             )
+        if after is not None and FROM_BEFORE.search(self.text, max(stretch[0], figure.start - LOOKBACK), figure.start):
+            after = None  # `down from 72.9 percent compared with a year earlier`: an earlier level, whatever follows
         measure = "share" if share_phrase else self._measure(figure, reading, clause, stretch, movement or after)
         if metric == "exports" and measure == "share":
             metric = "share_of_exports"
@@ -442,7 +446,11 @@ class DocumentFramer:
             cue = next((c for c in reading.measure_cues if after.end <= c.start and c.end <= reach and c.after and c.detail), None)
         if cue is not None:
             return cue.detail
-        return "down" if figure.value is not None and figure.value < 0 else ""
+        if figure.value is not None and figure.value < 0:
+            return "down"
+        # `exports +3.0% y/y`: a written sign is the direction too.
+        sign = self._sign(figure)
+        return ("down" if sign in "-−–" else "up") if sign else ""
 
     def _period(self, figure: Figure, reading: SentenceReading, clause: tuple[int, int]) -> Period | None:
         """The period the figure is said for (`19.7 percent in 2023`), else the period closest to the figure in its

@@ -689,7 +689,7 @@ def test_foreign_investment_comes_from_the_world_unless_a_region_is_named():
 def test_a_written_sign_gives_a_listed_changes_direction():
     text = "Data for the month:\nexports +3.0% y/y\nimports -1.5% y/y\n"
     assert fields(text, "3.0%", "measure", "direction") == ("change", "up")
-    assert fields(text, "1.5%", "measure", "direction") == ("change", "down")
+    assert fields(text, "-1.5%", "measure", "direction") == ("change", "down")
 
 
 def test_a_figure_after_from_is_an_earlier_level_whatever_follows():

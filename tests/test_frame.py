@@ -696,3 +696,11 @@ def test_a_figure_after_from_is_an_earlier_level_whatever_follows():
     text = "Peru's copper exports fell to $2.5 billion, down from $3.1 billion compared with a year earlier."
     assert fields(text, "$3.1 billion", "measure", "direction") == ("level", "")
     assert fields(text, "$2.5 billion", "measure") == ("level",)
+
+
+def test_a_level_said_for_a_year_earlier_takes_the_year_before():
+    text = "Peru's exports reached $20.6 billion in the Dec. 1 to 10 period, compared with $17.5 billion a year earlier."
+    assert fields(text, "$20.6 billion", "period", published="2025-12-11") == ("2025-12-01/2025-12-10",)
+    assert fields(text, "$17.5 billion", "period", published="2025-12-11") == ("2024-12-01/2024-12-10",)
+    change = "Peru's exports rose 5 percent in 2024 from a year earlier."
+    assert fields(change, "5 percent", "period") == ("2024",)

@@ -2,7 +2,7 @@ import pytest
 from hypothesis import example, given
 from strategies import glued
 
-from kortrade.figures.periods import Anchor, find_periods
+from kortrade.figures.periods import Anchor, find_periods, year_before
 
 DATED = Anchor.from_published("2023-12-01")
 UNDATED = Anchor()
@@ -101,3 +101,9 @@ def test_part_of_a_month_needs_days_in_order_and_in_the_month():
     assert [v for _, v, _ in periods("in the first 40 days of June")] == ["2023-06"]
     assert [v for _, v, _ in periods("on Feb. 10-31")] == ["2023-02-10"]
     assert [v for _, v, _ in periods("in the first 20 days of June", UNDATED)] == [""]
+
+
+def test_a_year_before_shifts_every_year_of_a_period():
+    assert year_before("2025-12-01/2025-12-10") == "2024-12-01/2024-12-10"
+    assert year_before("2024-Q3") == "2023-Q3"
+    assert year_before("2024-02-29") == "2023-02-28"

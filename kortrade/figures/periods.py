@@ -281,3 +281,10 @@ def _is_event_name(text: str, period: Period) -> bool:
         and text[max(0, period.start - 4) : period.start].lower() == "the "
         and bool(EVENT_NAME.match(text, period.end))
     )
+
+
+def year_before(value: str) -> str:
+    """The period a year before an ISO period (`2025-12-01/2025-12-10` -> `2024-12-01/2024-12-10`); 29 February
+    becomes the 28th."""
+    shifted = re.sub(r"(?<!\d)(\d{4})(?!\d)", lambda year: str(int(year[1]) - 1), value)
+    return re.sub(r"(?<!\d)(\d{4})-02-29", lambda match: f"{match[1]}-02-28", shifted)

@@ -8,7 +8,8 @@ one (earlier figures first), else the last one stated in an earlier paragraph: n
 the period once (`South Korea recorded an $18 billion deficit with China. Exports to China
 in 2023 dropped 20%`), and a later period never flows back. A figure whose sentence names
 no reporter takes the one the text last named (`China's exports fell. Imports rose 3%`: China's).
-Counts inherit neither, but for counts of traded goods (`imports fell to 590t`). The document flag `garbled_numbers` is raised when any figure is garbled.
+Counts inherit neither, but for counts of traded goods (`imports fell to 590t`). A level said for a year
+earlier (`compared with $17.5 billion a year earlier`) takes the period a year before its sentence's. The document flag `garbled_numbers` is raised when any figure is garbled.
 """
 
 from __future__ import annotations
@@ -24,8 +25,17 @@ from .figure import Figure
 from .finding import find_figures
 from .frame import DocumentFramer, Frame
 from .parties import TRADE_FLOWS
+from .periods import year_before
 
 LINE_BREAK = re.compile("\n")
+# A level said for a year before the period (`compared with $17.5 billion a year earlier`, `from 72.9 percent and 94.9
+# percent in the same period a year earlier`): other figures listed with it may stand between, no other number.
+YEAR_EARLIER = re.compile(
+    r"(?:\s*(?:,|and)\s*[\d.,]+\s*(?:pc|%|percent|per cent)?)*\s+(?:[A-Za-z-]+\s+){0,4}?"
+    r"(?:a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|prior)\s+year|the\s+year\s+before"
+    r"|the\s+same\s+(?:period|month|quarter|time)\s+(?:of\s+)?(?:a\s+year\s+(?:earlier|ago)|last\s+year|the\s+previous\s+year))\b",
+    re.IGNORECASE,
+)
 # A figure after `from` is the earlier level of a movement (`to $9 billion from $2 billion in 2023`).
 FROM_BEFORE = re.compile(
     r"\bfrom\s+(?:(?:19|20)\d\d['’]s\s+)?(?:(?:about|around|nearly|some)\s+)?\Z", re.IGNORECASE
@@ -63,6 +73,10 @@ def figure_rows(document: Document) -> FigureRows:
         document.text, figures, frames, lambda figure: _paragraph_period(document, ends, framer, figure)
     )
     frames = _inherit_reporters(figures, frames)
+    periods = [
+        year_before(period) if period and frame.measure != "change" and YEAR_EARLIER.match(document.text, figure.end) else period
+        for figure, frame, period in zip(figures, frames, periods)
+    ]
     result = FigureRows()
     for (figure, sentence), frame, period in zip(located, frames, periods):
         flags = set(figure.flags) | set(frame.flags)

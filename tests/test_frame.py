@@ -143,6 +143,7 @@ def test_both_ends_of_a_range_share_the_movement():
         ("About 500 Japanese tourists came.", "500 Japanese tourists", "JPN", ""),
         ("They signed 15 new deals.", "15 new deals", "", ""),
         ("Japanese firms operating in Vietnam said 40% of them made a profit.", "40%", "JPN", "VNM"),
+        ("Japanese firms operating in Vietnam did well, with 40% of them reporting a profit.", "40%", "JPN", "VNM"),
     ],
 )
 def test_reporter_and_partner(text, surface, reporter, partner):

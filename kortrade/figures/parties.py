@@ -108,14 +108,19 @@ def parties(
     # its sentence but is not handed on (`stated` stays false).
     ambiguous = bool(owner) and owner != HOME and cue is not None and cue.label == "imports" and _adjective_owner(reading, cue)
     reporter = reporter or reading.source or pair_owner or _earlier_possessor(reading, figure)
-    if not reporter and metric in NEAREST_COUNTRY_METRICS:
+    reporter_from_nationality = not reporter and metric in NEAREST_COUNTRY_METRICS
+    if reporter_from_nationality:
         reporter = _nationality_before(reading, figure)
+        reporter_from_nationality = bool(reporter)
     defaulted = not reporter or ambiguous and reporter == owner
     reporter = reporter or HOME
     partner = partner or _pair_partner(reading, clause, reporter)
     if not partner and (measure == "share" or metric in NEAREST_COUNTRY_METRICS):
-        others = [m for m in reading.mentions if clause[0] <= m.start and m.end <= figure.end and m.iso3 != reporter]
-        partner = others[-1].iso3 if others else ""
+        others = [m for m in reading.mentions if m.end <= figure.end and m.iso3 != reporter]
+        in_clause = [m for m in others if clause[0] <= m.start]
+        # A reporter read from a nationality (`Chinese firms in Korea ... 56 percent`) names its counterpart earlier.
+        candidates = in_clause or (others if metric == "other" and reporter_from_nationality else [])
+        partner = candidates[-1].iso3 if candidates else ""
     if not partner and metric in NEAREST_COUNTRY_METRICS:
         partner = next(
             (m.iso3 for _, m in _after_prepositions(reading, figure.end, clause[1], clause) if m.iso3 != reporter), ""

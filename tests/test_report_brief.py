@@ -195,3 +195,17 @@ def test_growth_chart_gives_every_figure_its_own_row_and_room_for_its_label():
     fig = charts.growth_chart(pd.DataFrame(rows))
     assert len(fig.axes[0].patches) == 40 and len(fig.axes[0].get_yticklabels()) == 40
     assert fig.get_size_inches()[1] >= 40 * charts.ROW_INCHES
+
+
+def test_brief_shows_sources_that_agree_each_value_linked_to_its_document(tmp_path):
+    """Two documents stating the same level for the same period make a row of `Do the sources agree?`."""
+    tables = {
+        "documents": frame("documents", [document("a", "2024-01-02", "mixed"), document("b", "2024-01-03", "mixed")]),
+        "figures": frame("figures", [figure("a", "$55.8 billion", 55.8e9), figure("b", "$55.79 billion", 55.79e9)]),
+        **{name: frame(name, []) for name in ("sentences", "actors", "deals", "timeline")},
+    }
+    (tmp_path / "report").mkdir()
+    page = brief.write_brief(tables, tmp_path, pages.Context((), ()), {}).read_text(encoding="utf-8")
+    agreement = page[page.index('id="agreement"') : page.index('id="deals"')]
+    assert '<a href="doc/a.html">$55.8 bn</a>; <a href="doc/b.html">$55.79 bn</a>' in agreement
+    assert "<td>yes</td>" in agreement

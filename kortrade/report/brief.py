@@ -45,7 +45,7 @@ def write_brief(
     agreement = [
         {"metric": formatting.label(r.metric), "period": r.period, "spread": formatting.quantity(r.spread, r.unit),
          "within": "yes" if r.within_rounding else f"no ({r.relative_spread:.1%})",
-         "values": list(zip(r.values.split("; "), (pages.evidence_href(d) for d in r.documents.split(";"))))}
+         "readings": list(zip(r.values.split("; "), (pages.evidence_href(d) for d in r.documents.split(";"))))}
         for r in analysis.cross_source(figures).itertuples()
     ]  # fmt: skip
     identities = [

@@ -71,6 +71,32 @@ def test_growth_rates_are_signed_by_direction():
     assert rates["change_pct"].tolist() == [-20.0]
 
 
+def test_a_change_without_a_stated_direction_keeps_its_sign():
+    changes = frame(
+        "figures",
+        [
+            figure("a", 1, "5%", "exports", 5.0, kind="percent", unit="%", measure="change"),
+            figure("b", 2, "3%", "exports", 3.0, kind="percent", unit="%", measure="change", direction="down"),
+        ],
+    )
+    assert analysis.growth_rates(changes)["change_pct"].tolist() == [5.0, -3.0]
+
+
+def test_figures_of_an_unknown_partner_are_compared_too():
+    unknown = frame(
+        "figures",
+        [
+            figure("a", 1, "$12.1 billion", "exports", 12.1e9, partner=""),
+            figure("b", 2, "$12.14 billion", "exports", 12.14e9, partner=""),
+            figure("c", 3, "$9 billion", "exports", 9e9),
+        ],
+    )
+    groups = analysis.cross_source(unknown)
+    assert groups["documents"].tolist() == ["a;b"] and groups["partner"].isna().all()
+    assert bool(groups["within_rounding"].iloc[0])
+    assert analysis.cross_source_note(unknown).startswith("1 metric and period pairs")
+
+
 def test_trade_levels_keep_garbled_figures_marked():
     levels = analysis.trade_levels(FIGURES)
     assert levels.loc[levels["garbled"], "usd_bn"].round(2).tolist() == [-3.94]

@@ -39,7 +39,7 @@ def test_contradictions_pair_documents_of_the_same_year_once():
             document("a", "2024-03-01", "toward_china"),
             document("b", "2024-11-30", "away_from_china"),
             document("c", "2025-06-01", "away_from_china"),
-            document("d", "", "toward_china"),
+            document("d", pd.NA, "toward_china"),
         ]
     )
     pairs = analysis.stance_contradictions(documents)
@@ -171,7 +171,7 @@ def test_dollar_pairs_in_chart_text_are_drawn_as_written():
 
 
 def test_glance_counts_documents_without_a_stance_in_words():
-    leanings = [{"stance": brief.STANCE_WORDS[s]} for s in ("toward_china", "", "")]
+    leanings = [{"stance": brief.stance_words(s)} for s in ("toward_china", pd.NA, pd.NA)]
     lines = brief.glance([], [], [], leanings, [], [], [], "CHN")
     assert "Stance of the documents: 2 without a stance, 1 toward China." in lines[3]
     assert lines[0] == "No dated trade level with China could be read."
@@ -190,7 +190,7 @@ def test_deal_network_legend_shows_only_what_is_drawn():
 
 
 def test_growth_chart_gives_every_figure_its_own_row_and_room_for_its_label():
-    rows = [{"metric": "exports", "partner": "CHN", "period": "", "doc_id": "same", "garbled": False, "change_pct": v}
+    rows = [{"metric": "exports", "partner": "CHN", "period": pd.NA, "doc_id": "same", "garbled": False, "change_pct": v}
             for v in (5.0, -3.0)] * 20  # fmt: skip
     fig = charts.growth_chart(pd.DataFrame(rows))
     assert len(fig.axes[0].patches) == 40 and len(fig.axes[0].get_yticklabels()) == 40

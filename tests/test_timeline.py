@@ -5,6 +5,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from conftest import SEEDS
 
@@ -107,8 +108,8 @@ def test_seed_timeline_holds_the_dated_events_of_002(seeds_extraction):
 def test_without_a_reference_date_relative_dates_of_undated_documents_stay_empty():
     timeline = kortrade.extract(SEEDS).timeline
     undated = timeline[timeline.doc_id == "004_e2c2a161a104c2fc"].set_index("surface")
-    assert undated.loc["last month", "date"] == ""
-    assert undated.loc["last month", "resolved_against"] == ""
+    assert pd.isna(undated.loc["last month", "date"])
+    assert pd.isna(undated.loc["last month", "resolved_against"])
     assert undated.loc["1997", "date"] == "1997"
 
 
@@ -170,12 +171,13 @@ def dates_after_the_document(result: kortrade.Extraction) -> list[str]:
     wrong = []
     for row in result.timeline.itertuples():
         own = published[row.doc_id]
-        later = own and row.date and first_day(row.date) > last_day(own)
+        later = pd.notna(own) and pd.notna(row.date) and first_day(row.date) > last_day(own)
         if later and not speaks_of_future(sentences[(row.doc_id, row.sentence_id)]):
             wrong.append(f"{row.doc_id} {own}: {row.surface} -> {row.date}")
     for row in result.figures.itertuples():
         own = published[row.doc_id]
-        if own and row.period and first_day(row.period) > last_day(own) and "projected" not in row.flags:
+        projected = pd.notna(row.flags) and "projected" in row.flags
+        if pd.notna(own) and pd.notna(row.period) and first_day(row.period) > last_day(own) and not projected:
             wrong.append(f"{row.doc_id} {own}: {row.surface} in {row.period}")
     return wrong
 

@@ -1,9 +1,9 @@
 """Computations the report presents: trade series, growth, cross-source checks, findings.
 
-Every function takes the contract tables (pandas DataFrames) and returns a
-DataFrame that keeps `doc_id` and `sentence_id`, so each number in the report
-links back to the sentence it came from. Notebooks call these; they compute
-nothing themselves.
+Every function takes the contract tables (pandas DataFrames, an empty cell
+being NA, as `kortrade.load` gives them) and returns a DataFrame that keeps
+`doc_id` and `sentence_id`, so each number in the report links back to the
+sentence it came from. Notebooks call these; they compute nothing themselves.
 """
 
 from __future__ import annotations
@@ -31,14 +31,14 @@ def in_sectors(facts: pd.DataFrame, sentences: pd.DataFrame, sectors: list[str] 
     """Facts whose sentence is tagged with any of the sectors; all facts when none are given."""
     if not sectors:
         return facts
-    wanted = set(sectors)
-    tagged = sentences[sentences["sectors"].map(lambda cell: bool(wanted & set(str(cell).split(";"))))]
+    tags = split_cells(sentences["sectors"])
+    tagged = sentences.loc[tags[tags.isin(sectors)].index.unique()]
     keys = tagged[["doc_id", "sentence_id"]].drop_duplicates()
     return facts.merge(keys, on=["doc_id", "sentence_id"], how="inner")
 
 
 def is_garbled(figures: pd.DataFrame) -> pd.Series:
-    return figures["flags"].str.contains("garbled", regex=False)
+    return figures["flags"].str.contains("garbled", regex=False, na=False)
 
 
 def trade_levels(figures: pd.DataFrame, partner: str = "CHN", reporter: str = "KOR") -> pd.DataFrame:
@@ -53,16 +53,18 @@ def trade_levels(figures: pd.DataFrame, partner: str = "CHN", reporter: str = "K
     ]
     levels = chosen.assign(usd_bn=chosen["value"] / 1e9, garbled=is_garbled(chosen))
     columns = ["period", "metric", "usd_bn", "garbled", "flags", *PROVENANCE]
-    return levels[columns].sort_values(["metric", "period", "doc_id"], ignore_index=True)
+    return levels[columns].sort_values(["metric", "period", "doc_id"], ignore_index=True, na_position="first")
 
 
 def growth_rates(figures: pd.DataFrame) -> pd.DataFrame:
     """Percentage changes, signed by their direction (a fall is negative)."""
     changes = figures[(figures["kind"] == "percent") & (figures["measure"] == "change")]
-    signed = changes["value"].where(changes["direction"] != "down", -changes["value"])
+    signed = changes["value"].mask(changes["direction"].isin(["down"]), -changes["value"])
     rates = changes.assign(change_pct=signed, garbled=is_garbled(changes))
     columns = ["metric", "reporter", "partner", "period", "change_pct", "garbled", "flags", *PROVENANCE]
-    return rates[columns].sort_values(["metric", "partner", "period", "doc_id"], ignore_index=True)
+    return rates[columns].sort_values(
+        ["metric", "partner", "period", "doc_id"], ignore_index=True, na_position="first"
+    )
 
 
 def rounding_step(surface: str, value: float) -> float:
@@ -85,6 +87,11 @@ CROSS_SOURCE_COLUMNS = [
 ]  # fmt: skip
 
 
+def comparable(figures: pd.DataFrame) -> pd.DataFrame:
+    """Figures that can be compared across sources: undamaged, with a period, of a named metric."""
+    return figures[~is_garbled(figures) & figures["period"].notna() & ~figures["metric"].isin(["other"])]
+
+
 def cross_source(figures: pd.DataFrame) -> pd.DataFrame:
     """The same metric, measure, reporter, partner and period reported by several documents.
 
@@ -96,7 +103,7 @@ def cross_source(figures: pd.DataFrame) -> pd.DataFrame:
     Garbled figures are left out.
     """
     keys = ["metric", "measure", "reporter", "partner", "period", "unit"]
-    clean = figures[~is_garbled(figures) & (figures["period"] != "") & (figures["metric"] != "other")]
+    clean = comparable(figures)
     clean = clean[clean["value"].notna()]
     factors = [fx.usd_factor(u, p) if k == "money" else None for k, u, p in zip(clean["kind"], clean["unit"], clean["period"])]
     converted = [f is not None and u != "USD" for f, u in zip(factors, clean["unit"])]
@@ -108,7 +115,7 @@ def cross_source(figures: pd.DataFrame) -> pd.DataFrame:
         converted=converted,
     )
     rows = []
-    for key, group in clean.groupby(keys, sort=True):
+    for key, group in clean.groupby(keys, dropna=False):  # an unknown partner is a group too
         if group["doc_id"].nunique() < 2:
             continue
         group = group.drop_duplicates("doc_id")  # one figure per document: its first statement
@@ -127,13 +134,15 @@ def cross_source(figures: pd.DataFrame) -> pd.DataFrame:
                 **{column: first[column] for column in ("doc_id", "sentence_id", "start", "end")},
             }
         )
-    return pd.DataFrame(rows, columns=CROSS_SOURCE_COLUMNS)
+    table = pd.DataFrame(rows, columns=CROSS_SOURCE_COLUMNS).astype(dict.fromkeys(keys, "string"))
+    return table.sort_values(keys, na_position="first", ignore_index=True)  # an unknown value sorts as empty text
 
 
 def cross_source_note(figures: pd.DataFrame) -> str:
     """Why the cross-source table holds what it holds, in one sentence for the reader."""
-    usable = figures[~is_garbled(figures) & (figures["period"] != "") & (figures["metric"] != "other")]
-    groups = usable.groupby(["metric", "measure", "reporter", "partner", "period"])["doc_id"].nunique()
+    usable = comparable(figures)
+    keys = ["metric", "measure", "reporter", "partner", "period"]
+    groups = usable.groupby(keys, dropna=False)["doc_id"].nunique()
     shared = int((groups >= 2).sum())
     if shared:
         return f"{shared} metric and period pairs are reported by two or more documents."
@@ -152,10 +161,11 @@ def balance_identities(figures: pd.DataFrame) -> pd.DataFrame:
         & (figures["measure"] == "level")
         & figures["metric"].isin(("exports", "imports", "trade_balance"))
         & ~is_garbled(figures)
-        & (figures["period"] != "")
+        & figures["period"].notna()
     ]
     rows = []
-    for (doc_id, reporter, partner, period), group in levels.groupby(["doc_id", "reporter", "partner", "period"]):
+    keys = ["doc_id", "reporter", "partner", "period"]
+    for (doc_id, reporter, partner, period), group in levels.groupby(keys, dropna=False):
         first = group.drop_duplicates("metric").set_index("metric")
         if not {"exports", "imports", "trade_balance"} <= set(first.index):
             continue
@@ -241,10 +251,8 @@ def actor_mentions(actors: pd.DataFrame) -> pd.DataFrame:
 
 def relation_counts(sentences: pd.DataFrame) -> pd.DataFrame:
     """Sentences per document labelled cooperation, conflict or neutral."""
-    table = sentences.pivot_table(
-        index="doc_id", columns="relation", values="sentence_id", aggfunc="count", fill_value=0
-    )
-    return table.rename(columns={"": "(unlabelled)"})
+    labelled = sentences.assign(relation=sentences["relation"].fillna("(unlabelled)"))
+    return labelled.pivot_table(index="doc_id", columns="relation", values="sentence_id", aggfunc="count", fill_value=0)
 
 
 FINDING_COLUMNS = ["finding", "detail", "doc_id", "sentence_id", "start", "end", "sentence", "clean_text"]
@@ -268,7 +276,8 @@ def findings(tables: dict[str, pd.DataFrame], partner: str = "CHN") -> pd.DataFr
     for group in cross_source(figures).itertuples():
         verdict = "within rounding" if group.within_rounding else f"spread {group.relative_spread:.1%}"
         detail = (
-            f"{formatting.label(group.metric)} {group.reporter}→{group.partner} {group.period}: {group.values} "
+            f"{formatting.label(group.metric)} {formatting.as_text(group.reporter)}→"
+            f"{formatting.as_text(group.partner)} {group.period}: {group.values} "
             f"({verdict}; documents {group.documents.replace(';', ', ')})"
         )
         rows.append(
@@ -286,7 +295,8 @@ def findings(tables: dict[str, pd.DataFrame], partner: str = "CHN") -> pd.DataFr
     rates = growth_rates(figures)
     for rate in rates[(rates["partner"] == partner) & ~rates["garbled"]].itertuples():
         detail = (
-            f"{formatting.label(rate.metric)} {rate.reporter}→{rate.partner} {rate.period or '(period not stated)'}: "
+            f"{formatting.label(rate.metric)} {formatting.as_text(rate.reporter)}→{rate.partner} "
+            f"{formatting.as_text(rate.period) or '(period not stated)'}: "
             f"{formatting.percent(rate.change_pct)}"
         )
         rows.append(
@@ -362,13 +372,19 @@ SUPPORTING_EVIDENCE = {
 }
 
 
+def stance_evidence(row: pd.Series) -> list[list[str]]:
+    """A document's `stance_evidence` as [sentence_id, label] pairs (none when it was not recorded)."""
+    cell = formatting.as_text(row.get("stance_evidence"))
+    return [item.split(":", 1) for item in cell.split(";") if ":" in item]
+
+
 def stance_sentence(documents: pd.DataFrame, doc_id: str) -> object:
     """The first sentence whose evidence supports the document's stance, when it was recorded."""
     if "stance_evidence" not in documents.columns:
         return pd.NA
     row = documents.loc[documents["doc_id"] == doc_id].iloc[0]
-    evidence = [item.split(":", 1) for item in str(row["stance_evidence"]).split(";") if ":" in item]
-    wanted = SUPPORTING_EVIDENCE.get(str(row["stance"]), ())
+    evidence = stance_evidence(row)
+    wanted = SUPPORTING_EVIDENCE.get(formatting.as_text(row["stance"]), ())
     for sentence_id, label in evidence:
         if label in wanted and sentence_id.isdigit():
             return int(sentence_id)
@@ -378,8 +394,8 @@ def stance_sentence(documents: pd.DataFrame, doc_id: str) -> object:
 def deciding_sentences(documents: pd.DataFrame, doc_id: str) -> list[int]:
     """Every sentence whose evidence supports the document's stance (for `mixed`, every piece of evidence)."""
     row = documents.loc[documents["doc_id"] == doc_id].iloc[0]
-    evidence = [item.split(":", 1) for item in str(row.get("stance_evidence", "")).split(";") if ":" in item]
-    wanted = SUPPORTING_EVIDENCE.get(str(row["stance"]))
+    evidence = stance_evidence(row)
+    wanted = SUPPORTING_EVIDENCE.get(formatting.as_text(row["stance"]))
     chosen = {int(s) for s, label in evidence if s.isdigit() and (wanted is None or label in wanted)}
     return sorted(chosen)
 
@@ -388,7 +404,7 @@ def latest_trade(figures: pd.DataFrame, partner: str = "CHN") -> pd.DataFrame:
     """For each trade metric, Korea's latest dated, undamaged level with that partner, and the growth
     rates stated for the same metric and period; one row per source document."""
     levels = trade_levels(figures, partner)
-    levels = levels[(levels["period"] != "") & ~levels["garbled"]]
+    levels = levels[levels["period"].notna() & ~levels["garbled"]]
     rates = growth_rates(figures)
     rates = rates[(rates["partner"] == partner) & (rates["reporter"] == "KOR") & ~rates["garbled"]]
     rows = []
@@ -420,7 +436,7 @@ def deals_by_status(deals: pd.DataFrame, actors: pd.DataFrame) -> pd.DataFrame:
     """Deals with their parties' names, ordered signed → negotiating → planned → reported."""
     names = actors.drop_duplicates("actor_id").set_index("actor_id")["name"]
     volume = [
-        formatting.quantity(v, u) if not pd.isna(v) and u else ""
+        formatting.quantity(v, u) if pd.notna(v) and pd.notna(u) else ""
         for v, u in zip(deals["volume_value"], deals["volume_unit"])
     ]
     table = deals.assign(
@@ -437,7 +453,7 @@ def outlet_leanings(documents: pd.DataFrame) -> pd.DataFrame:
     """Each document's outlet, date and stance with the sentences that decided it, oldest first."""
     table = documents.assign(
         deciding=[deciding_sentences(documents, d) for d in documents["doc_id"]],
-        dated=documents["published"].replace("", "9999"),
+        dated=documents["published"].fillna("9999"),  # undated last
     )
     columns = ["doc_id", "title", "outlet", "published", "stance", "deciding"]
     return table.sort_values(["dated", "doc_id"], ignore_index=True)[columns]
@@ -449,13 +465,12 @@ PROBLEM_FLAGS = ("binary", "unreadable", "empty", "truncated", "encoding_repaire
 
 def problem_files(documents: pd.DataFrame) -> pd.DataFrame:
     """Documents carrying a flag that says part of them could not be read as written."""
-    flagged = documents.assign(
-        problems=[";".join(f for f in str(cell).split(";") if f in PROBLEM_FLAGS) for cell in documents["flags"]]
-    )
+    problems = [";".join(f for f in formatting.as_text(c).split(";") if f in PROBLEM_FLAGS) for c in documents["flags"]]
+    flagged = documents.assign(problems=problems)
     return flagged[flagged["problems"] != ""][["doc_id", "path", "problems"]].reset_index(drop=True)
 
 
 def unresolved_dates(timeline: pd.DataFrame) -> pd.DataFrame:
     """Dated statements whose date could not be resolved (relative dates without a reference)."""
     columns = ["doc_id", "sentence_id", "start", "end", "surface", "date_precision"]
-    return timeline[timeline["date"] == ""][columns].reset_index(drop=True)
+    return timeline[timeline["date"].isna()][columns].reset_index(drop=True)

@@ -9,12 +9,8 @@ import pandas as pd
 
 from . import analysis, charts, formatting, fx, pages
 
-STANCE_WORDS = {
-    "toward_china": "toward China",
-    "away_from_china": "away from China",
-    "mixed": "mixed",
-    "": "without a stance",
-}
+STANCE_WORDS = {"toward_china": "toward China", "away_from_china": "away from China", "mixed": "mixed"}
+NO_STANCE = "without a stance"
 
 
 def write_brief(
@@ -33,7 +29,8 @@ def write_brief(
     outlets = tables["documents"].set_index("doc_id")["outlet"].to_dict()
 
     def source(doc_id: str) -> str:
-        return ", ".join(x for x in (outlets.get(doc_id, ""), titles.get(doc_id, "") or doc_id) if x)
+        outlet, title = (formatting.as_text(names.get(doc_id)) for names in (outlets, titles))
+        return ", ".join(x for x in (outlet, title or doc_id) if x)
 
     trade = analysis.latest_trade(figures, partner)
     trade_rows = [
@@ -55,11 +52,11 @@ def write_brief(
         for c in analysis.balance_identities(figures).itertuples()
     ]  # fmt: skip
     deal_rows = [  # a deal's span is its sentence
-        {**r._asdict(), "href": pages.evidence_href(r.doc_id, r.sentence_id)}
+        {**pages.cells(r), "href": pages.evidence_href(r.doc_id, r.sentence_id)}
         for r in analysis.deals_by_status(deals, tables["actors"]).itertuples()
     ]
     leanings = [
-        {**r._asdict(), "stance": STANCE_WORDS.get(r.stance, r.stance), "href": pages.evidence_href(r.doc_id),
+        {**pages.cells(r), "stance": stance_words(r.stance), "href": pages.evidence_href(r.doc_id),
          "deciding": [(n, pages.evidence_href(r.doc_id, n)) for n in r.deciding]}
         for r in analysis.outlet_leanings(documents).itertuples()
     ]  # fmt: skip
@@ -68,15 +65,16 @@ def write_brief(
         for p in analysis.stance_contradictions(documents).itertuples()
     ]
     damaged = [
-        {**r._asdict(), "href": pages.evidence_href(r.doc_id, r.sentence_id, r.start, r.end)}
+        {**pages.cells(r), "href": pages.evidence_href(r.doc_id, r.sentence_id, r.start, r.end)}
         for r in analysis.damaged_figures(figures).itertuples()
     ]
     unresolved = [
-        {**r._asdict(), "href": pages.evidence_href(r.doc_id, r.sentence_id, r.start, r.end)}
+        {**pages.cells(r), "href": pages.evidence_href(r.doc_id, r.sentence_id, r.start, r.end)}
         for r in analysis.unresolved_dates(tables["timeline"]).itertuples()
     ]
     problems = [
-        {**r._asdict(), "href": pages.evidence_href(r.doc_id)} for r in analysis.problem_files(documents).itertuples()
+        {**pages.cells(r), "href": pages.evidence_href(r.doc_id)}
+        for r in analysis.problem_files(documents).itertuples()
     ]
     page = pages.render(
         "brief.html.j2",
@@ -105,12 +103,17 @@ def write_brief(
     return index
 
 
+def stance_words(stance: object) -> str:
+    """A stance code in words (`away_from_china` → away from China)."""
+    return NO_STANCE if formatting.is_missing(stance) else STANCE_WORDS.get(str(stance), str(stance))
+
+
 def scope(documents: pd.DataFrame) -> str:
-    dates = sorted(d for d in documents["published"] if d)
+    dates = sorted(documents["published"].dropna())
     span = f"published {dates[0]} to {dates[-1]}" if dates else "no publication dates"
-    undated = int((documents["published"] == "").sum())
+    undated = int(documents["published"].isna().sum())
     return (
-        f"{len(documents)} documents from {documents['outlet'].replace('', pd.NA).nunique()} named outlets, {span}"
+        f"{len(documents)} documents from {documents['outlet'].nunique()} named outlets, {span}"
         + (f" ({undated} undated)." if undated else ".")
     )
 

@@ -43,7 +43,9 @@ SIZE = (9.0, 5.0)
 COUNTRY_COLOURS = {"KOR": "#1f5fa8", "CHN": "#c0392b", "USA": "#7f8c8d", "JPN": "#8e44ad"}
 STATUS_STYLES = {"signed": "solid", "negotiating": "dashed", "planned": "dotted", "reported": "dashdot"}
 METRIC_COLOURS = {"exports": "#1f5fa8", "imports": "#c0392b", "trade_balance": "#27ae60", "trade_volume": "#7f8c8d"}
-STANCE_COLOURS = {"toward_china": "#c0392b", "away_from_china": "#1f5fa8", "mixed": "#f39c12", "": "#bdc3c7"}
+STANCE_COLOURS = {"toward_china": "#c0392b", "away_from_china": "#1f5fa8", "mixed": "#f39c12"}
+NO_STANCE = "(none)"
+NO_COLOUR = "#bdc3c7"
 
 
 def styled(build: Callable[P, Figure]) -> Callable[P, Figure]:
@@ -121,7 +123,7 @@ def counts_bar(counts: pd.Series, title: str, xlabel: str, ylabel: str, source: 
 def trade_levels_chart(levels: pd.DataFrame, partner: str) -> Figure:
     """Korea's trade with a partner by period: one bar per metric and source document, its value
     written on it; a deficit is a bar below zero."""
-    usable = levels[(levels["period"] != "") & ~levels["garbled"]]
+    usable = levels[levels["period"].notna() & ~levels["garbled"]]
     title = f"South Korea–{formatting.economy(partner)} trade by period (dated, undamaged figures)"
     fig, ax = new_figure(title, sources_line(usable["doc_id"]))
     if usable.empty:
@@ -161,7 +163,8 @@ def growth_chart(rates: pd.DataFrame) -> Figure:
         empty_note(ax, "growth rates")
         return fig
     labels = [
-        f"{m.replace('_', ' ')} → {p or '?'} {per or ''} [{d[:8]}]{' *' if g else ''}"
+        f"{m.replace('_', ' ')} → {formatting.as_text(p) or '?'} {formatting.as_text(per)} [{d[:8]}]"
+        + (" *" if g else "")
         for m, p, per, d, g in zip(
             rates["metric"], rates["partner"], rates["period"], rates["doc_id"], rates["garbled"]
         )
@@ -252,22 +255,23 @@ def stance_chart(documents: pd.DataFrame) -> Figure:
     fig, ax = new_figure(
         "Where documents say Korea–China ties are heading",
         sources_line(documents["doc_id"]),
-        rows=documents["outlet"].nunique(),
+        rows=documents["outlet"].nunique(dropna=False),
     )
     if documents.empty:
         empty_note(ax, "documents")
         return fig
-    table = documents.assign(outlet=documents["outlet"].replace("", "(unknown outlet)")).pivot_table(
-        index="outlet", columns="stance", values="doc_id", aggfunc="count", fill_value=0
+    named = documents.assign(
+        outlet=documents["outlet"].fillna("(unknown outlet)"), stance=documents["stance"].fillna(NO_STANCE)
     )
+    table = named.pivot_table(index="outlet", columns="stance", values="doc_id", aggfunc="count", fill_value=0)
     left = pd.Series(0, index=table.index)
     for stance in table.columns:
         ax.barh(
             table.index,
             table[stance],
             left=left,
-            label=formatting.label(stance).replace("china", "China") or "(none)",
-            color=STANCE_COLOURS.get(stance, "#bdc3c7"),
+            label=formatting.label(stance).replace("china", "China"),
+            color=STANCE_COLOURS.get(stance, NO_COLOUR),
         )
         left = left + table[stance]
     ax.xaxis.set_major_locator(mpl.ticker.MaxNLocator(integer=True))

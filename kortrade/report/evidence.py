@@ -43,16 +43,21 @@ def highlighted(text: str, sentences: pd.DataFrame, facts: list[tuple[int, int, 
     return "".join(pieces)
 
 
+# The note a highlighted fact shows on hover, from its row (missing values as empty text).
+NOTES = {
+    "figure": lambda r: f"{r['metric']} {r['measure']} {r['period']}".strip(),
+    "actor": lambda r: f"{r['name']} ({r['type']})",
+    "date": lambda r: f"{r['date'] or 'unresolved'} ({r['date_precision']})",
+}
+
+
 def fact_spans(tables: dict[str, pd.DataFrame], doc_id: str) -> list[tuple[int, int, str, str]]:
     """(start, end, kind, note) of every figure, actor and dated statement of a document."""
     spans = []
     for table, kind in FACT_TABLES:
         rows = tables[table][tables[table]["doc_id"] == doc_id]
         for row in rows.itertuples():
-            note = {"figure": lambda r: f"{r.metric} {r.measure} {r.period}".strip(),
-                    "actor": lambda r: f"{r.name} ({r.type})",
-                    "date": lambda r: f"{r.date or 'unresolved'} ({r.date_precision})"}[kind](row)  # fmt: skip
-            spans.append((int(row.start), int(row.end), kind, note))
+            spans.append((int(row.start), int(row.end), kind, NOTES[kind](pages.cells(row))))
     return spans
 
 
@@ -67,28 +72,30 @@ def write_document_pages(
     folder = report_dir / "doc"
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for doc in documents.itertuples():
-        clean = data_dir / "clean" / f"{doc.doc_id}.txt"
+    for row in documents.itertuples():
+        doc = pages.cells(row)
+        doc_id = doc["doc_id"]
+        clean = data_dir / "clean" / f"{doc_id}.txt"
         text = clean.read_text(encoding="utf-8") if clean.exists() else ""
-        sentences = tables["sentences"][tables["sentences"]["doc_id"] == doc.doc_id]
+        sentences = tables["sentences"][tables["sentences"]["doc_id"] == doc_id]
         page = pages.render(
             "document.html.j2",
             context,
             root="../",
-            title=f"{doc.title or doc.doc_id}: kortrade evidence",
+            title=f"{doc['title'] or doc_id}: kortrade evidence",
             doc=doc,
-            metadata=[(name, getattr(doc, name)) for name in METADATA if getattr(doc, name, "")],
-            flags=[flag for flag in str(doc.flags).split(";") if flag],
-            clean_href=f"../../data/clean/{doc.doc_id}.txt",
-            text=pages.Markup(highlighted(text, sentences, fact_spans(tables, doc.doc_id))),
+            metadata=[(name, doc[name]) for name in METADATA if doc.get(name, "")],
+            flags=[flag for flag in doc["flags"].split(";") if flag],
+            clean_href=f"../../data/clean/{doc_id}.txt",
+            text=pages.Markup(highlighted(text, sentences, fact_spans(tables, doc_id))),
         )
-        path = folder / pages.page_name(doc.doc_id)
+        path = folder / pages.page_name(doc_id)
         path.write_text(page, encoding="utf-8")
         written.append(path)
     listing = [
-        {**{c: getattr(d, c) for c in ("doc_id", "title", "outlet", "published", "stance", "flags")},
-         "href": pages.evidence_href(d.doc_id)}
-        for d in documents.itertuples()
+        {**{c: d[c] for c in ("doc_id", "title", "outlet", "published", "stance", "flags")},
+         "href": pages.evidence_href(d["doc_id"])}
+        for d in map(pages.cells, documents.itertuples())
     ]  # fmt: skip
     (report_dir / "documents.html").write_text(
         pages.render("documents.html.j2", context, title="Documents: kortrade report", documents=listing),

@@ -13,8 +13,15 @@ ECONOMY_NAMES = {"CHN": "China", "USA": "United States", "JPN": "Japan", "WLD": 
 
 
 def is_missing(value: object) -> bool:
-    """True for None, NaN, pandas' NA and empty text."""
-    return value == "" if isinstance(value, str) else bool(pd.isna(value))
+    """True for None, NaN, pandas' NA and empty text (a list is a value, even an empty one)."""
+    if isinstance(value, str):
+        return value == ""
+    return pd.api.types.is_scalar(value) and bool(pd.isna(value))
+
+
+def as_text(value: object) -> str:
+    """A table cell as text for people: a missing value (NA, an empty cell) is empty text."""
+    return "" if is_missing(value) else str(value)
 
 
 def signed(text: str, value: float) -> str:
@@ -42,13 +49,13 @@ def percent(value: object, places: int = 1) -> str:
 
 def quantity(value: object, unit: str) -> str:
     """Any figure of the tables in its unit: money, percent, `8 GWh`, `120,000`."""
-    if unit == "%":
-        return percent(value)
-    if unit in ("GWh", "count") or not unit:
+    if is_missing(unit) or unit in ("GWh", "count"):
         if is_missing(value):
             return ""
         text = f"{abs(float(value)):,.{0 if float(value).is_integer() else 2}f}"
         return signed(text, float(value)) + (" GWh" if unit == "GWh" else "")
+    if unit == "%":
+        return percent(value)
     return money(value, unit)
 
 

@@ -61,6 +61,12 @@ def filters_of(parameters: dict[str, object]) -> tuple[tuple[str, str], ...]:
     )
 
 
+def cells(row: tuple) -> dict[str, object]:
+    """A table row (a named tuple of `itertuples`) for a template: a missing value is empty text,
+    so that `{{ row.title or row.doc_id }}` reads as it says."""
+    return {name: "" if formatting.is_missing(value) else value for name, value in row._asdict().items()}
+
+
 def page_name(doc_id: str) -> str:
     """The file name of a document's page: its id where that is a safe file name, else a safe form
     of it with a short hash (so `a/b` and `a_b` get different pages)."""

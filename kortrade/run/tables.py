@@ -1,7 +1,11 @@
 """The tables of the data contract: their columns, their types, and CSV input and output.
 
 Column order is the contract's; columns kortrade adds beyond the contract come
-last. Every table is sorted by `doc_id`, then `start`.
+last. Every table is sorted by `doc_id`, then `start`. As DataFrames, columns
+have pandas' nullable dtypes (`string`, `Int64`, `Float64`) and an empty cell,
+"unknown" in the contract, is pandas' missing value `pd.NA`, in every column.
+Dates and periods stay ISO 8601 text: `2023`, `2023-Q3` or `2017/2022` name no
+single day, and a datetime would invent one.
 """
 
 from __future__ import annotations
@@ -115,12 +119,12 @@ SORT_KEYS = {name: [k for k in ("doc_id", "start", "line") if k in schema] for n
 
 
 def frame(name: str, rows: Iterable[Mapping[str, object]]) -> pd.DataFrame:
-    """A DataFrame of the named table from row dicts, typed and sorted per the contract."""
+    """A DataFrame of the named table from row dicts, typed and sorted per the contract (empty text is NA)."""
     schema = SCHEMAS[name]
     df = pd.DataFrame.from_records(list(rows), columns=list(schema))
     df = df.astype({col: PANDAS_DTYPES[kind] for col, kind in schema.items()})
     strings = [col for col, kind in schema.items() if kind == "str"]
-    df[strings] = df[strings].fillna("")
+    df[strings] = df[strings].mask(df[strings].eq(""))
     return df.sort_values(SORT_KEYS[name], kind="stable", ignore_index=True)
 
 
@@ -169,12 +173,9 @@ def _sort_value(value: object) -> tuple[bool, object]:
 
 
 def read_csv(name: str, path: Path) -> pd.DataFrame:
-    """Read a table kortrade wrote back with its contract types."""
+    """Read a table kortrade wrote back with its contract types; an empty cell is NA, and only an
+    empty one (a title `NA` or `null` stays text)."""
     schema = SCHEMAS[name]
-    df = pd.read_csv(
-        path,
-        dtype={c: PANDAS_DTYPES[k] for c, k in schema.items()},
-        keep_default_na=False,
-        na_values={c: [""] for c, k in schema.items() if k != "str"},
+    return pd.read_csv(
+        path, dtype={c: PANDAS_DTYPES[k] for c, k in schema.items()}, keep_default_na=False, na_values=[""]
     )
-    return df

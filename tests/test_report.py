@@ -210,3 +210,17 @@ def test_tables_are_extracted_again_only_when_stale(tmp_path, monkeypatch):
     assert workspace.is_fresh(info_path.parent, corpus, "")
     (corpus / "extra.txt").write_text("A new article about exports.")
     assert not workspace.is_fresh(info_path.parent, corpus, "")
+
+
+def test_dates_say_whether_they_are_stated_in_full_or_read_against_another(report_dir):
+    page = (report_dir / "report" / "doc" / "003_463790914d1dff00.html").read_text()
+    marks = re.findall(r'<mark class="(date[^"]*)" id="c\d+-\d+" title="([^"]*)">([^<]*)', page)
+    assert marks == [
+        ("date read-against", "2026-11-22 (day; read against the reference date)", "1 day ago"),
+        ("date read-against", "2026-11-21 (day; read against the publication date)", "Yesterday"),
+        ("date read-against", "2026-11-16 (day; read against the publication date)", "Monday"),
+        ("date", "2026 (year; stated in full)", "2026"),
+    ]
+    timeline = (report_dir / "report" / "04_tone_stance_timeline.html").read_text()
+    assert "<th>resolved_against</th>" in timeline
+    assert "<td>published</td>" in timeline and "<td>reference</td>" in timeline

@@ -190,7 +190,7 @@ def test_deal_network_legend_shows_only_what_is_drawn():
 
 
 def test_growth_chart_gives_every_figure_its_own_row_and_room_for_its_label():
-    rows = [{"metric": "exports", "partner": "CHN", "period": pd.NA, "doc_id": "same", "garbled": False, "change_pct": v}
+    rows = [{"metric": "exports", "partner": "CHN", "period": None, "doc_id": "same", "garbled": False, "change_pct": v}
             for v in (5.0, -3.0)] * 20  # fmt: skip
     fig = charts.growth_chart(pd.DataFrame(rows))
     assert len(fig.axes[0].patches) == 40 and len(fig.axes[0].get_yticklabels()) == 40
@@ -209,3 +209,48 @@ def test_brief_shows_sources_that_agree_each_value_linked_to_its_document(tmp_pa
     agreement = page[page.index('id="agreement"') : page.index('id="deals"')]
     assert '<a href="doc/a.html">$55.8 bn</a>; <a href="doc/b.html">$55.79 bn</a>' in agreement
     assert "<td>yes</td>" in agreement
+
+
+def dated(surface, date, precision, resolved_against="", start=0):
+    return {"doc_id": "d", "sentence_id": 0, "start": start, "end": start + len(surface), "surface": surface,
+            "date": date, "date_precision": precision, "event": "talks",
+            "resolved_against": resolved_against}  # fmt: skip
+
+
+TIMELINE = frame(
+    "timeline",
+    [
+        dated("March 28, 2024", "2024-03-28", "day"),
+        dated("the next day", "2024-03-29", "day", "mention", start=20),
+        dated("in December", "2023-12", "month", "published", start=40),
+        dated("3 days ago", "2026-11-20", "day", "reference", start=60),
+        dated("last month", "", "month", start=80),
+    ],
+)
+
+
+def test_evidence_marks_a_date_read_against_another_and_says_against_what():
+    tables = {"timeline": TIMELINE, "figures": frame("figures", []), "actors": frame("actors", [])}
+    assert [(start, kind, note) for start, _, kind, note in evidence.fact_spans(tables, "d")] == [
+        (0, "date", "2024-03-28 (day; stated in full)"),
+        (20, "date read-against", "2024-03-29 (day; read against a day named before it)"),
+        (40, "date read-against", "2023-12 (month; read against the publication date)"),
+        (60, "date read-against", "2026-11-20 (day; read against the reference date)"),
+        (80, "date", "unresolved (month)"),
+    ]
+    no_sentences = pd.DataFrame(columns=["sentence_id", "start", "end"])
+    page = evidence.highlighted("x" * 100, no_sentences, [(40, 51, "date read-against", "in December")])
+    assert '<mark class="date read-against" id="c40-51" title="in December">' in page
+
+
+def test_timeline_chart_draws_each_way_a_date_was_read_apart_and_names_it():
+    ax = charts.timeline_chart(TIMELINE).axes[0]
+    legend = [text.get_text() for text in ax.get_legend().get_texts()]
+    assert legend == [
+        "stated in full", "read against the publication date", "read against the reference date",
+        "read against a day named before it",
+    ]  # fmt: skip
+    assert [len(points.get_offsets()) for points in ax.collections] == [1, 1, 1, 1]  # the unresolved date is not drawn
+    stated, *read_against = ax.collections
+    assert len(stated.get_facecolors()) == 1  # filled
+    assert all(len(points.get_facecolors()) == 0 for points in read_against)  # hollow

@@ -281,9 +281,16 @@ def stance_chart(documents: pd.DataFrame) -> Figure:
     return fig
 
 
+# How a date is drawn by what its missing part was read against (`resolved_against`; None: stated in full).
+DATE_MARKERS = {None: "o", "published": "s", "reference": "^", "mention": "D"}
+READ_AGAINST_COLOUR = "#d35400"
+
+
 @styled
 def timeline_chart(timeline: pd.DataFrame) -> Figure:
-    """Dated statements on a time axis, one row per document."""
+    """Dated statements on a time axis, one row per document: a date the text states in full is a filled
+    dot, one read against another date (the publication date, the reference date, a day named before
+    it) a larger hollow marker of another colour, its shape saying which, named in the legend."""
     fig, ax = new_figure(
         "Timeline of dated statements", sources_line(timeline["doc_id"]), rows=timeline["doc_id"].nunique()
     )
@@ -295,10 +302,23 @@ def timeline_chart(timeline: pd.DataFrame) -> Figure:
         return fig
     docs = sorted(dated["doc_id"].unique())
     rows = {d: i for i, d in enumerate(docs)}
-    ax.scatter(dated["when"], dated["doc_id"].map(rows), s=30, color="#1f5fa8", alpha=0.8)
+    against = dated["resolved_against"]
+    found = set(against.dropna())
+    readings = [r for r in DATE_MARKERS if r in found or (r is None and against.isna().any())]
+    for reading in readings + sorted(found - set(DATE_MARKERS)):  # an unforeseen value is drawn too
+        drawn = dated[against.isna() if reading is None else against.isin([reading])]
+        stated = reading is None
+        ax.scatter(drawn["when"], drawn["doc_id"].map(rows), s=30 if stated else 70,
+                   marker=DATE_MARKERS.get(reading, "v"), facecolors="#1f5fa8" if stated else "none",
+                   edgecolors="#1f5fa8" if stated else READ_AGAINST_COLOUR, linewidths=1.2, alpha=0.8,
+                   zorder=2 if stated else 3, label=formatting.date_reading(reading))  # fmt: skip
     ax.set_yticks(range(len(docs)), [d[:20] for d in docs])
     ax.set_xlabel("Date the statement refers to")
     ax.set_ylabel("Document")
+    ax.legend(
+        loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, title="How the date was read", fontsize=8,
+        title_fontsize=8,
+    )
     return fig
 
 

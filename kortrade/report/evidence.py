@@ -2,7 +2,8 @@
 
 Every sentence is an element `s<sentence_id>` and every fact (figure, actor, dated statement) an
 element `c<start>-<end>`, so a table row links to `doc/<page>#c<start>-<end>`. A fact that overlaps
-an earlier highlight (an actor inside a figure's span) gets an anchor of its own at its start.
+an earlier highlight (an actor inside a figure's span) gets an anchor of its own at its start. A date
+the text does not state in full is marked apart, its note saying what it was read against.
 """
 
 from __future__ import annotations
@@ -12,9 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import pages
-
-FACT_TABLES = (("figures", "figure"), ("actors", "actor"), ("timeline", "date"))
+from . import formatting, pages
 
 
 def highlighted(text: str, sentences: pd.DataFrame, facts: list[tuple[int, int, str, str]]) -> str:
@@ -43,21 +42,34 @@ def highlighted(text: str, sentences: pd.DataFrame, facts: list[tuple[int, int, 
     return "".join(pieces)
 
 
-# The note a highlighted fact shows on hover, from its row (missing values as empty text).
-NOTES = {
-    "figure": lambda r: f"{r['metric']} {r['measure']} {r['period']}".strip(),
-    "actor": lambda r: f"{r['name']} ({r['type']})",
-    "date": lambda r: f"{r['date'] or 'unresolved'} ({r['date_precision']})",
-}
+def figure_mark(row: dict[str, object]) -> tuple[str, str]:
+    return "figure", f"{row['metric']} {row['measure']} {row['period']}".strip()
+
+
+def actor_mark(row: dict[str, object]) -> tuple[str, str]:
+    return "actor", f"{row['name']} ({row['type']})"
+
+
+def date_mark(row: dict[str, object]) -> tuple[str, str]:
+    """A date read against another (the publication date, the reference date, a day named before it) is
+    marked apart from one the text states in full, and its note says what it was read against."""
+    if not row["date"]:
+        return "date", f"unresolved ({row['date_precision']})"
+    kind = "date read-against" if row["resolved_against"] else "date"
+    return kind, f"{row['date']} ({row['date_precision']}; {formatting.date_reading(row['resolved_against'])})"
+
+
+# How each table's facts are marked: (css classes, note shown on hover) from a row, missing values as "".
+MARKS = (("figures", figure_mark), ("actors", actor_mark), ("timeline", date_mark))
 
 
 def fact_spans(tables: dict[str, pd.DataFrame], doc_id: str) -> list[tuple[int, int, str, str]]:
     """(start, end, kind, note) of every figure, actor and dated statement of a document."""
     spans = []
-    for table, kind in FACT_TABLES:
+    for table, mark in MARKS:
         rows = tables[table][tables[table]["doc_id"] == doc_id]
-        for row in rows.itertuples():
-            spans.append((int(row.start), int(row.end), kind, NOTES[kind](pages.cells(row))))
+        for row in map(pages.cells, rows.itertuples()):
+            spans.append((int(row["start"]), int(row["end"]), *mark(row)))
     return spans
 
 

@@ -59,6 +59,22 @@ def quantity(value: object, unit: str) -> str:
     return money(value, unit)
 
 
+# What the missing part of a date was read against (the timeline's `resolved_against`), in words.
+DATE_READINGS = {
+    "published": "read against the publication date",
+    "reference": "read against the reference date",
+    "mention": "read against a day named before it",
+}
+STATED_IN_FULL = "stated in full"
+
+
+def date_reading(resolved_against: object) -> str:
+    """How a resolved date was read: stated in full by the text, or what its missing part was read against."""
+    if is_missing(resolved_against):
+        return STATED_IN_FULL
+    return DATE_READINGS.get(str(resolved_against), f"read against {resolved_against}")
+
+
 def economy(code: str) -> str:
     """A country code as a name (`CHN` → China); unknown codes stay as written."""
     return ECONOMY_NAMES.get(code, code)

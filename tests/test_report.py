@@ -221,6 +221,10 @@ def test_dates_say_whether_they_are_stated_in_full_or_read_against_another(repor
         ("date read-against", "2026-11-16 (day; read against the publication date)", "Monday"),
         ("date", "2026 (year; stated in full)", "2026"),
     ]
+    assert "<tr><th>published</th><td>2026-11-22 (1 day ago, read against the reference date)</td></tr>" in page
+    for listing in ("index.html", "documents.html"):  # the document's own date came from its stamp `1 day ago`
+        page = (report_dir / "report" / listing).read_text()
+        assert "<td>2026-11-22 (1 day ago, read against the reference date)</td>" in page
     timeline = (report_dir / "report" / "04_tone_stance_timeline.html").read_text()
     assert "<th>resolved_against</th>" in timeline
     assert "<td>published</td>" in timeline and "<td>reference</td>" in timeline

@@ -254,3 +254,10 @@ def test_timeline_chart_draws_each_way_a_date_was_read_apart_and_names_it():
     stated, *read_against = ax.collections
     assert len(stated.get_facecolors()) == 1  # filled
     assert all(len(points.get_facecolors()) == 0 for points in read_against)  # hollow
+
+
+def test_a_publication_date_from_a_relative_stamp_says_it_was_read_against_the_reference_date():
+    stamped = formatting.publication_date("2026-11-22", "relative", "1 day ago")
+    assert stamped == "2026-11-22 (1 day ago, read against the reference date)"
+    assert formatting.publication_date("2024-03-28", "day", "March 28, 2024") == "2024-03-28"
+    assert formatting.publication_date(pd.NA, "relative", "3 days ago") == ""

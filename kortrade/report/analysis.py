@@ -455,7 +455,7 @@ def outlet_leanings(documents: pd.DataFrame) -> pd.DataFrame:
         deciding=[deciding_sentences(documents, d) for d in documents["doc_id"]],
         dated=documents["published"].fillna("9999"),  # undated last
     )
-    columns = ["doc_id", "title", "outlet", "published", "stance", "deciding"]
+    columns = ["doc_id", "title", "outlet", "published", "date_precision", "published_text", "stance", "deciding"]
     return table.sort_values(["dated", "doc_id"], ignore_index=True)[columns]
 
 

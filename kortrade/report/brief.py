@@ -57,6 +57,7 @@ def write_brief(
     ]
     leanings = [
         {**pages.cells(r), "stance": stance_words(r.stance), "href": pages.evidence_href(r.doc_id),
+         "published": formatting.publication_date(r.published, r.date_precision, r.published_text),
          "deciding": [(n, pages.evidence_href(r.doc_id, n)) for n in r.deciding]}
         for r in analysis.outlet_leanings(documents).itertuples()
     ]  # fmt: skip

@@ -76,6 +76,14 @@ def fact_spans(tables: dict[str, pd.DataFrame], doc_id: str) -> list[tuple[int, 
 METADATA = ("outlet", "authors", "published", "date_precision", "language", "stance", "path", "duplicate_of")
 
 
+def shown_document(row: tuple) -> dict[str, object]:
+    """A documents row for a page: missing values as empty text, the publication date as people read it."""
+    doc = pages.cells(row)
+    written = doc.get("published_text")
+    doc["published"] = formatting.publication_date(doc["published"], doc.get("date_precision"), written)
+    return doc
+
+
 def write_document_pages(
     tables: dict[str, pd.DataFrame], data_dir: Path, report_dir: Path, context: pages.Context
 ) -> list[Path]:
@@ -85,7 +93,7 @@ def write_document_pages(
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for row in documents.itertuples():
-        doc = pages.cells(row)
+        doc = shown_document(row)
         doc_id = doc["doc_id"]
         clean = data_dir / "clean" / f"{doc_id}.txt"
         text = clean.read_text(encoding="utf-8") if clean.exists() else ""
@@ -107,7 +115,7 @@ def write_document_pages(
     listing = [
         {**{c: d[c] for c in ("doc_id", "title", "outlet", "published", "stance", "flags")},
          "href": pages.evidence_href(d["doc_id"])}
-        for d in map(pages.cells, documents.itertuples())
+        for d in map(shown_document, documents.itertuples())
     ]  # fmt: skip
     (report_dir / "documents.html").write_text(
         pages.render("documents.html.j2", context, title="Documents: kortrade report", documents=listing),

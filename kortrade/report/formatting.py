@@ -75,6 +75,16 @@ def date_reading(resolved_against: object) -> str:
     return DATE_READINGS.get(str(resolved_against), f"read against {resolved_against}")
 
 
+def publication_date(published: object, precision: object, written: object) -> str:
+    """A document's own date for people; one resolved from a stamp such as `1 day ago` says so."""
+    if is_missing(published):
+        return ""
+    if as_text(precision) != "relative":
+        return str(published)
+    stamp = f"{written}, " if not is_missing(written) else ""
+    return f"{published} ({stamp}{DATE_READINGS['reference']})"
+
+
 def economy(code: str) -> str:
     """A country code as a name (`CHN` → China); unknown codes stay as written."""
     return ECONOMY_NAMES.get(code, code)

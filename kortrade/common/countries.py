@@ -26,7 +26,12 @@ CALENDAR_WORDS = (
 )
 NAME_AFTER = re.compile(rf"[ ](?!(?:{CALENDAR_WORDS})\b)[A-Z][a-z]")
 NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+ of (?:the )?\Z")
+# How NAME_BEFORE's matches end, tested first: most mentions follow no `of`.
+OF_BEFORE = (" of ", " of the ")
 BLANKS = re.compile(r"\s*")
+# A name opening in lower case (`mainland China`) is found from its capitalised tail.
+CAPITALISED_TAIL = re.compile(r"[A-Z].*")
+WORD_OR_DOT = re.compile(r"[\w.]")
 # How far past the blanks after a name the mention pattern reads: `dollars` and the character after it.
 READ_PAST_BLANKS = len("dollars") + 1
 
@@ -94,8 +99,26 @@ def _names() -> dict[str, tuple[str, str]]:
 
 
 @cache
+def _heads() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Name -> (lower-case head, longer name) of each name that opens in lower case and ends on it (`China`:
+    `the mainland of ` of `the mainland of China`), longest first.
+
+    The pattern opens on capitals only and a mention is extended back over its head: a name opening on `t` would
+    have re try a match at every `t` of a text.
+    """
+    heads: dict[str, list[tuple[str, str]]] = {}
+    for surface in _names():
+        if surface[0].islower():
+            tail = CAPITALISED_TAIL.search(surface)
+            if tail is None or tail.group() not in _names():
+                raise ValueError(f"countries.tsv: {surface!r} opens in lower case but does not end on another name")
+            heads.setdefault(tail.group(), []).append((surface[: tail.start()], surface))
+    return {tail: tuple(sorted(found, key=lambda head: -len(head[0]))) for tail, found in heads.items()}
+
+
+@cache
 def _pattern() -> re.Pattern[str]:
-    names = _names()
+    names = [name for name in _names() if not name[0].islower()]
     # The names open on their first characters, which re skips to; the test of the character before follows.
     opening = trie_opening_on_characters(names, r"(?<![\w.].)")
     return re.compile(rf"(?P<name>{opening})(?![\w])(?!\$|\s+dollars?\b)(?P<s>['’]s\b)?")
@@ -103,14 +126,22 @@ def _pattern() -> re.Pattern[str]:
 
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
     """Every country mention in `text[start:end]`, left to right, with offsets into `text`."""
-    names = _names()
+    names, heads = _names(), _heads()
     mentions = []
     for m in _pattern().finditer(text, start, len(text) if end is None else end):
-        in_name = not m["s"] and (
-            NAME_AFTER.match(text, m.end("name")) is not None
-            or NAME_BEFORE.search(text, max(0, m.start() - 30), m.start()) is not None
+        name, first = m["name"], m.start()
+        for head, longer in heads.get(name, ()):
+            opening = first - len(head)
+            if text.endswith(head, start, first) and not (opening and WORD_OR_DOT.match(text, opening - 1)):
+                name, first = longer, opening
+                break
+        name_end, possessive = m.end("name"), m["s"] is not None
+        in_name = not possessive and (
+            NAME_AFTER.match(text, name_end) is not None
+            or text.endswith(OF_BEFORE, 0, first)
+            and NAME_BEFORE.search(text, max(0, first - 30), first) is not None
         )
-        mentions.append(Mention(m.start(), m.end("name"), *names[m["name"]], possessive=bool(m["s"]), in_name=in_name))
+        mentions.append(Mention(first, name_end, *names[name], possessive, in_name))
     return mentions
 
 

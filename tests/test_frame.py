@@ -186,7 +186,7 @@ def test_a_deficit_is_a_negative_level_and_a_surplus_positive():
 
 
 def test_currency_names_are_not_countries():
-    text = "Investment in Xi'an reached 2.5 billion US dollars."
+    text = "Investment in the new zone reached 2.5 billion US dollars."
     assert row(text, "2.5 billion US dollars")["partner"] == ""
 
 

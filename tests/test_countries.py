@@ -35,6 +35,28 @@ def test_countries_inside_proper_names_are_marked():
     ]
 
 
+def test_cities_and_provinces_name_their_country():
+    assert mentions("a plant in Qingdao, China") == [("Qingdao", "CHN", False, False), ("China", "CHN", False, False)]
+    assert mentions("Xian and Xi’an and Pusan") == [
+        ("Xian", "CHN", False, False),
+        ("Xi’an", "CHN", False, False),
+        ("Pusan", "KOR", False, False),
+    ]
+
+
+def test_a_place_takes_in_the_word_for_its_kind_but_not_a_name_going_on():
+    assert mentions("Jiangsu Province's output and Ulsan Metropolitan City") == [
+        ("Jiangsu Province", "CHN", True, False),
+        ("Ulsan Metropolitan City", "KOR", False, False),
+    ]
+    assert mentions("the Shenzhen Stock Exchange, the Incheon Port Authority, Incheon Port") == [
+        ("Shenzhen", "CHN", False, True),
+        ("Incheon Port", "KOR", False, True),
+        ("Incheon Port", "KOR", False, False),
+    ]
+    assert mentions("China Province") == [("China", "CHN", False, True)]
+
+
 def test_currencies_are_not_countries():
     assert mentions("US$18 billion and 5 billion US dollars") == []
 
@@ -72,21 +94,45 @@ def test_a_document_looks_up_the_last_other_country_before_a_position():
             "Seoul",
             "the US",
             "mainland ",
+            "the mainland of ",
+            "the ",
+            "Philippines",
             "_",
         ],
         max_size=8,
     )
 )
-def test_the_pattern_opening_on_first_letters_finds_what_the_plain_pattern_finds(text):
+@example("the mainland of China")
+@example("xmainland China")
+def test_the_pattern_opening_on_capitals_finds_what_the_plain_pattern_finds(text):
+    """The pattern opens on capitals and a mention is extended back over a lower-case head (`mainland China`)."""
     names = trie_pattern(countries._names())
     plain = re.compile(rf"(?<![\w.])(?P<name>{names})(?![\w])(?!\$|\s+dollars?\b)(?P<s>['’]s\b)?")
-    found = [(m.span(), m["name"], m["s"]) for m in countries._pattern().finditer(text)]
-    assert found == [(m.span(), m["name"], m["s"]) for m in plain.finditer(text)]
+    found = [(m.start, m.end, m.possessive) for m in find_mentions(text)]
+    assert found == [(m.start(), m.end("name"), bool(m["s"])) for m in plain.finditer(text)]
 
 
 @given(
     glued(
-        ["China", "Chinese", "US", "the US", "South Korea", "Korea", "'s", "$", "dollar", "s", " ", "\n", ".", "x"],
+        [
+            "China",
+            "Chinese",
+            "US",
+            "the US",
+            "South Korea",
+            "Korea",
+            "Wuxi",
+            " Province",
+            " Authority",
+            "'s",
+            "$",
+            "dollar",
+            "s",
+            " ",
+            "\n",
+            ".",
+            "x",
+        ],
         max_size=14,
     ),
     st.integers(0, 80),

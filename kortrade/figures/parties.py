@@ -27,6 +27,10 @@ Rules, first that applies (data: `data/common/countries.tsv`, `data/figures/sour
   representatives`), else a nationality or owner before it in its clause, and its partner a
   country after a preposition in its comma segment (`sales in China were 260,000 units`).
 - when reporter and partner coincide, the defaulted reporter (or else the partner) is dropped.
+- a place (a city or province: `Wuxi`, `Shandong Province`) counts as its country, except that it owns
+  only trade flows (`Yantai's imports`: reporter CHN); another figure it only locates, as a country
+  after `in` would (`Samsung's Xi'an plants produce 35%`: partner CHN, the reporter read as if the
+  place were not there).
 """
 
 from __future__ import annotations
@@ -35,7 +39,7 @@ import itertools
 import re
 from functools import cache
 
-from ..common.countries import HOME, DocumentCountries, Mention
+from ..common.countries import HOME, PLACE, DocumentCountries, Mention
 from ..common.phrases import first_character_test
 from ..common.resources import data_lines
 from .figure import Figure
@@ -86,8 +90,9 @@ def parties(
     span); `countries` are the document's, for its main counterpart and paragraphs."""
     if figure.kind == "count" and metric not in TRADE_FLOWS:
         return _count_parties(reading, figure, clause)
+    places_own = metric in TRADE_FLOWS
     if bracketed := _country_before_bracket(reading, figure, clause):
-        owner, pair_owner = possessors(reading, cue)
+        owner, pair_owner = possessors(reading, cue, places_own)
         reporter = owner or reading.source or HOME
         return (reporter, bracketed.iso3, bool(owner or reading.source)) if bracketed.iso3 != reporter else (
             reporter,
@@ -97,7 +102,7 @@ def parties(
     if measure == "share" and GLOBAL_AFTER.search(reading.text, figure.end, min(clause[1], figure.end + GLOBAL_REACH)):
         holders = [m for m in reading.mentions if clause[0] <= m.start and m.end <= figure.start]
         return (holders[-1].iso3, WORLD, True) if holders else (HOME, WORLD, False)
-    owner, pair_owner = possessors(reading, cue)
+    owner, pair_owner = possessors(reading, cue, places_own)
     reporter, partner = owner, ""
     for preposition, mention in _prepositional_countries(reading, figure, clause, cue):
         if metric == "exports" and preposition == "from" or metric == "imports" and preposition in ("to", "into"):
@@ -107,7 +112,7 @@ def parties(
     # `Australian imports` may be goods from Australia rather than Australia's purchases: such a reporter holds for
     # its sentence but is not handed on (`stated` stays false).
     ambiguous = bool(owner) and owner != HOME and cue is not None and cue.label == "imports" and _adjective_owner(reading, cue)
-    reporter = reporter or reading.source or pair_owner or _earlier_possessor(reading, figure)
+    reporter = reporter or reading.source or pair_owner or _earlier_possessor(reading, figure, places_own)
     reporter_from_nationality = not reporter and metric in NEAREST_COUNTRY_METRICS
     if reporter_from_nationality:
         reporter = _nationality_before(reading, figure)
@@ -115,6 +120,8 @@ def parties(
     defaulted = not reporter or ambiguous and reporter == owner
     reporter = reporter or HOME
     partner = partner or _pair_partner(reading, clause, reporter)
+    if not partner and metric in NEAREST_COUNTRY_METRICS:
+        partner = _own_segment_country(reading, figure, reporter)
     if not partner and (measure == "share" or metric in NEAREST_COUNTRY_METRICS):
         others = [m for m in reading.mentions if m.end <= figure.end and m.iso3 != reporter]
         in_clause = [m for m in others if clause[0] <= m.start]
@@ -168,14 +175,15 @@ def _country_before_bracket(reading: SentenceReading, figure: Figure, clause: tu
     return None
 
 
-def possessors(reading: SentenceReading, cue: Cue | None) -> tuple[str, str]:
+def possessors(reading: SentenceReading, cue: Cue | None, places_own: bool = True) -> tuple[str, str]:
     """(the country right before the cue, the pair right before it), read at once, at most one not empty.
 
-    Of a pair (`China-South Korea trade`), the home member (`KOR`), else the first, is given.
+    Of a pair (`China-South Korea trade`), the home member (`KOR`), else the first, is given. Unless `places_own`,
+    places are passed over (`Samsung's Xi'an plants produce`: the plants are in China, not China's).
     """
     if cue is None:
         return "", ""
-    before = [m for m in reading.mentions if m.end <= cue.start]
+    before = [m for m in reading.mentions if m.end <= cue.start and (places_own or m.form != PLACE)]
     if not before:
         return "", ""
     owner = before[-1]
@@ -268,20 +276,32 @@ def _flow_country_after(reading: SentenceReading, figure: Figure, metric: str, r
     )
 
 
+def _own_segment_country(reading: SentenceReading, figure: Figure, reporter: str) -> str:
+    """The country after a preposition following the figure in its own comma segment (`a $4 billion plant in
+    Canada's Ontario`), other than the reporter."""
+    segment = reading.segment(figure.start, figure.end)
+    after = _after_prepositions(reading, figure.end, segment[1], segment)
+    return next((m.iso3 for _, m in after if m.iso3 != reporter), "")
+
+
 def _nationality_before(reading: SentenceReading, figure: Figure) -> str:
     """The economy of the people or firms a figure of theirs counts: the country written as an adjective or a
     possessive nearest before it in its sentence (`Chinese firms operating in Korea ... 56 percent`, `China's
-    rail operator ... 107 percent`)."""
-    owners = [m for m in reading.mentions if m.end <= figure.start and (m.possessive or m.form == "adjective")]
+    rail operator ... 107 percent`), not a place."""
+    owners = [
+        m
+        for m in reading.mentions
+        if m.end <= figure.start and m.form != PLACE and (m.possessive or m.form == "adjective")
+    ]
     return owners[-1].iso3 if owners else ""
 
 
-def _earlier_possessor(reading: SentenceReading, figure: Figure) -> str:
+def _earlier_possessor(reading: SentenceReading, figure: Figure, places_own: bool) -> str:
     """The owner an earlier cue of the sentence named (`China's exports ..., and imports from Korea`)."""
     if not reading.mentions:
         return ""
     for cue in reversed([c for c in reading.metric_cues if c.end <= figure.start and c.label != "other"]):
-        if owner := possessors(reading, cue)[0]:
+        if owner := possessors(reading, cue, places_own)[0]:
             return owner
     return ""
 

@@ -21,7 +21,7 @@ from functools import cache
 
 import ahocorasick
 
-from ..common.countries import surfaces
+from ..common.countries import ECONOMY_FORMS, surfaces
 from ..common.phrases import behind_first_character_test
 from ..common.resources import data_rows
 
@@ -39,15 +39,15 @@ WORD_EDGE = set(string.ascii_letters + string.digits + "_&")
 
 
 def side_terms() -> list[tuple[str, str]]:
-    """(side, term) of every row of `relations/sides.tsv`; a term `country:ISO3` stands for every surface of that
-    economy in the country vocabulary (`kortrade.common.countries`)."""
+    """(side, term) of every row of `relations/sides.tsv`; a term `country:ISO3` stands for every surface that names
+    that economy in the country vocabulary (`kortrade.common.countries`), not for its places (`Ulsan`)."""
     terms = []
     for row in data_rows("relations/sides.tsv"):
         term, side = row["term"].strip(), row["side"].strip()
         if side not in TOKENS:
             raise ValueError(f"relations/sides.tsv: unknown side {side!r} for {term!r}")
         iso3 = term.removeprefix("country:")
-        terms += [(side, surface) for surface in surfaces(iso3)] if iso3 != term else [(side, term)]
+        terms += [(side, surface) for surface in surfaces(iso3, ECONOMY_FORMS)] if iso3 != term else [(side, term)]
     return terms
 
 

@@ -729,3 +729,13 @@ def test_a_level_said_for_a_year_earlier_takes_the_year_before():
     assert fields(text, "$17.5 billion", "period", published="2025-12-11") == ("2024-12-01/2024-12-10",)
     change = "Peru's exports rose 5 percent in 2024 from a year earlier."
     assert fields(change, "5 percent", "period") == ("2024",)
+
+
+def test_a_double_dash_aside_is_its_own_clause():
+    text = "Peru's shipments to Chile -- Peru's largest trading partner -- fell 20.9 percent."
+    assert fields(text, "20.9 percent", "metric", "partner", "direction") == ("exports", "CHL", "down")
+
+
+def test_a_government_budget_is_no_investment():
+    text = "Peru's parliament approved a budget of $43.4 billion to expand welfare spending."
+    assert fields(text, "$43.4 billion", "metric") == ("other",)

@@ -31,7 +31,7 @@ LETTER_AFTER = r"(?![^\W\d_]|-)"
 # CLAUSE_BREAK and BILATERAL open with a test of the first character any of their branches starts with,
 # which rules out most positions quicker than trying the branches.
 CLAUSE_BREAK = re.compile(
-    r"(?=[;。；:,\s])(?:[;。；]|:\s|\s[—–]\s|,?\s+(?:while|whereas|but|although|though|meanwhile)\b|,\s+(?:and|with)\s+)",
+    r"(?=[;。；:,\s])(?:[;。；]|:\s|\s(?:[—–]|--)\s|,?\s+(?:while|whereas|but|although|though|meanwhile)\b|,\s+(?:and|with)\s+)",
     re.IGNORECASE,
 )
 RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
@@ -48,7 +48,7 @@ BILATERAL = re.compile(rf"(?=[bt])\b{BILATERAL_PHRASES}", re.IGNORECASE)
 CLAUSE_BREAK_LOWERED = re.compile(CLAUSE_BREAK.pattern)
 BILATERAL_LOWERED = re.compile(rf"[^a-z0-9_](?=[bt]){BILATERAL_PHRASES}")
 # What every clause break holds, in lower case: one of these, or a comma and `and` or `with`.
-CLAUSE_BREAK_HINTS = (";", "。", "；", ":", "—", "–", "while", "whereas", "but", "though")
+CLAUSE_BREAK_HINTS = (";", "。", "；", ":", "—", "–", " -- ", "while", "whereas", "but", "though")
 
 
 class Cue(NamedTuple):

@@ -739,3 +739,14 @@ def test_a_double_dash_aside_is_its_own_clause():
 def test_a_government_budget_is_no_investment():
     text = "Peru's parliament approved a budget of $43.4 billion to expand welfare spending."
     assert fields(text, "$43.4 billion", "metric") == ("other",)
+
+
+def test_a_list_items_counterpart_may_stand_in_its_heading():
+    text = "Data for the first ten days:\nexports to Peru\n-3.4% y/y\n"
+    assert fields(text, "-3.4%", "metric", "partner", "direction") == ("exports", "PER", "down")
+
+
+def test_a_regions_possessive_names_an_economy_of_it():
+    text = "Outbound shipments from Asia's fourth-biggest economy rose 5.5% in October."
+    assert fields(text, "5.5%", "partner") == ("WLD",)
+    assert fields("Outbound shipments to Asia rose 5.5% in October.", "5.5%", "partner") == ("",)

@@ -50,7 +50,7 @@ from ..common.phrases import first_character_test
 from ..ingest.document import Document, Sentence
 from .figure import Figure
 from .finding import ends_as_hedge, hedge_alternation, hedges
-from .parties import TRADE_FLOWS, parties
+from .parties import TRADE_FLOWS, after_prepositions, parties
 from .periods import Anchor, Period
 from .sentence_reading import Cue, SentenceReading, any_cue, nearest_after, nearest_before
 
@@ -161,9 +161,10 @@ class DocumentFramer:
         share_phrase = of is not None
         cue = share_cue or self._metric_cue(figure, reading, clause, segment)
         listed = cue is None and figure.kind != "count" and self._is_list_item(reading)
+        heading: SentenceReading | None = None
         if listed:
             # A line of a bullet list or flattened table (`semiconductors -7.5%`) measures what the list does.
-            cue = self._list_cue(reading)
+            cue, heading = self._list_cue(reading)
         metric = cue.label if cue else "other"
         movement = after = None
         if not share_phrase and figure.kind != "count":
@@ -198,6 +199,10 @@ class DocumentFramer:
                 metric = antecedent.metric if antecedent.metric != "share_of_exports" or measure == "share" else "exports"
         if listed and (item_countries := [m.iso3 for m in reading.mentions if m.iso3 != reporter]):
             partner = item_countries[0]  # the item names its partner: `the United States +0.8%`
+        elif heading is not None and cue is not None:
+            # The heading names it: `exports to China` over `-3.4% y/y`.
+            named = [m.iso3 for _, m in after_prepositions(heading, cue.end, heading.sentence.end, (cue.end, heading.sentence.end))]
+            partner = next((iso3 for iso3 in named if iso3 != reporter), partner)
         if respective := self._respective_country(figure, reading, clause):
             mention, owns = respective
             reporter, partner = (mention.iso3, partner) if owns else (reporter, mention.iso3)
@@ -255,21 +260,22 @@ class DocumentFramer:
         # An item is no sentence: it does not end with a full stop.
         return alone and sentence.end - sentence.start <= LIST_ITEM_CHARS and not text[: sentence.end].rstrip().endswith(".")
 
-    def _list_cue(self, reading: SentenceReading) -> Cue | None:
-        """The metric cue nearest above a list item, in the lines before it (`Exports to` over `China +11.2%`)."""
+    def _list_cue(self, reading: SentenceReading) -> tuple[Cue | None, SentenceReading | None]:
+        """The metric cue nearest above a list item, in the lines before it (`Exports to` over `China +11.2%`), and
+        the reading of its line."""
         end = reading.sentence.start
         for _ in range(LIST_LOOKBACK_LINES):
             line_end = self.text.rfind("\n", 0, end)
             if line_end < 0:
-                return None
+                return None, None
             start = self.text.rfind("\n", 0, line_end) + 1
             if start < line_end:
-                line = Sentence(-1, start, line_end, self.text[start:line_end])
-                cues = [c for c in self.reading(line).metric_cues if c.label != "other"]
+                line = self.reading(Sentence(-1, start, line_end, self.text[start:line_end]))
+                cues = [c for c in line.metric_cues if c.label != "other"]
                 if cues:
-                    return cues[-1]
+                    return cues[-1], line
             end = start
-        return None
+        return None, None
 
     def _share_moved_by(self, figure: Figure, sentence: Sentence) -> Frame | None:
         """The share a percentage-point change moves (`accounted for 22.9 percent of exports, up 2.5 percentage

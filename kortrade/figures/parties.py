@@ -130,7 +130,7 @@ def parties(
         partner = candidates[-1].iso3 if candidates else ""
     if not partner and metric in NEAREST_COUNTRY_METRICS:
         partner = next(
-            (m.iso3 for _, m in _after_prepositions(reading, figure.end, clause[1], clause) if m.iso3 != reporter), ""
+            (m.iso3 for _, m in after_prepositions(reading, figure.end, clause[1], clause) if m.iso3 != reporter), ""
         )
     if not partner and reading.bilateral and countries.counterpart:
         partner = countries.counterpart if countries.counterpart != reporter else HOME
@@ -163,7 +163,7 @@ def _count_parties(reading: SentenceReading, figure: Figure, clause: tuple[int, 
     ]
     reporter = own[0].iso3 if own else before[-1].iso3 if before else ""
     segment = reading.segment(figure.start, figure.end)
-    places = [m.iso3 for _, m in _after_prepositions(reading, segment[0], segment[1], segment) if m.iso3 != reporter]
+    places = [m.iso3 for _, m in after_prepositions(reading, segment[0], segment[1], segment) if m.iso3 != reporter]
     return reporter, places[0] if places else "", bool(reporter)
 
 
@@ -212,8 +212,8 @@ def _prepositional_countries(
     bound = [("to", m) for m in reading.mentions if clause[0] <= m.start < figure.start and BOUND_FOR.match(reading.text, m.end)]
     if bound:
         return bound
-    after_cue = _after_prepositions(reading, cue.end, cue.end + PREPOSITION_REACH, reading.clause(cue.start, cue.end))
-    in_clause = _after_prepositions(reading, clause[0], figure.start, clause)
+    after_cue = after_prepositions(reading, cue.end, cue.end + PREPOSITION_REACH, reading.clause(cue.start, cue.end))
+    in_clause = after_prepositions(reading, clause[0], figure.start, clause)
     if clause[0] <= cue.start and cue.end <= clause[1]:
         # A country before the cue counts only for a flow of the cue's kind (`exports to Taiwan, a chip exporter,
         # reached $3 billion`), not for another one (`exported $5 billion to Japan and imported $3 billion`).
@@ -221,7 +221,7 @@ def _prepositional_countries(
     return in_clause or after_cue
 
 
-def _after_prepositions(
+def after_prepositions(
     reading: SentenceReading, start: int, end: int, clause: tuple[int, int]
 ) -> list[tuple[str, Mention]]:
     """Countries in `start:end` (cut at the clause's end) that follow a preposition (`to China`)."""
@@ -240,7 +240,8 @@ def _after_prepositions(
 def _regions() -> re.Pattern[str]:
     """A region that is no single economy (`data/figures/regions.txt`) after a preposition (`exports to Asia`)."""
     names = "|".join(re.escape(name) for name in sorted(data_lines("figures/regions.txt"), key=len, reverse=True))
-    return re.compile(rf"\b(?:{PREPOSITIONS})\s+(?:the\s+)?(?:(?:other|all|its|their)\s+)?(?:{names})\b")
+    # `from Asia's fourth-biggest economy` names an economy of the region, not the region.
+    return re.compile(rf"\b(?:{PREPOSITIONS})\s+(?:the\s+)?(?:(?:other|all|its|their)\s+)?(?:{names})\b(?!['’]s\b)")
 
 
 def _region_named(reading: SentenceReading, clause: tuple[int, int], cue: Cue | None) -> bool:
@@ -269,7 +270,7 @@ def _flow_country_after(reading: SentenceReading, figure: Figure, metric: str, r
     return next(
         (
             m.iso3
-            for preposition, m in _after_prepositions(reading, figure.end, end, (figure.end, end))
+            for preposition, m in after_prepositions(reading, figure.end, end, (figure.end, end))
             if preposition == FLOW_PREPOSITIONS[metric] and m.iso3 != reporter
         ),
         "",
@@ -280,7 +281,7 @@ def _own_segment_country(reading: SentenceReading, figure: Figure, reporter: str
     """The country after a preposition following the figure in its own comma segment (`a $4 billion plant in
     Canada's Ontario`), other than the reporter."""
     segment = reading.segment(figure.start, figure.end)
-    after = _after_prepositions(reading, figure.end, segment[1], segment)
+    after = after_prepositions(reading, figure.end, segment[1], segment)
     return next((m.iso3 for _, m in after if m.iso3 != reporter), "")
 
 

@@ -132,3 +132,58 @@ def test_author_notes_give_authors_and_their_outlet_but_editors_are_no_authors()
     assert (m.authors, m.outlet) == (("Kim Sora",), "JoongAng Ilbo")
     assert meta("Chip shipments to China climb again\nEditor: Bo Lind\nPhoto: Ana Ruiz\n" + BODY).authors == ()
     assert meta(BODY + "Demand held up, analysts told the Global Times.\n" + BODY).outlet == "Global Times"
+
+
+LONG_SUMMARY = (
+    "Officials in both capitals expect the new rules to lift the number of visitors and to help shops, hotels"
+    " and airlines that lost business in the years before."
+)
+
+
+def test_byline_glued_to_a_date_line_gives_the_author_never_an_outlet():
+    for line in ("By Han Mira Posted : March 4, 2021, 09:15 Updated : March 4, 2021, 11:00", "By Han Mira, March 4, 2021"):
+        m = meta(f"Port cranes idle as orders slow\n{line}\n" + BODY)
+        assert (m.authors, m.outlet, m.published) == (("Han Mira",), "", "2021-03-04")
+
+
+def test_closing_wire_credit_names_reporters_and_writers_not_editors():
+    m = meta(BODY + BODY + "Stocks fell. (Reporting by Ana Ruiz in Seoul and Bo Lind; Writing by Cy Park; Editing by Di Moss)")
+    assert m.authors == ("Ana Ruiz", "Bo Lind", "Cy Park")
+
+
+def test_staff_byline_names_the_outlet_not_an_author():
+    m = meta("Port cranes idle as orders slow\nBy Reuters Staff\n" + BODY)
+    assert (m.authors, m.outlet) == ((), "Reuters")
+
+
+def test_app_prompts_credits_repeats_and_section_labels_in_the_head():
+    assert meta("Download on the App Store\nPort cranes idle as orders slow\n" + BODY).title == (
+        "Port cranes idle as orders slow"
+    )
+    credited = meta("Illustration: Mei Lan/Global Times\n" + BODY)
+    assert (credited.title, credited.outlet) == ("", "Global Times")
+    assert meta("Illustration: Mei Lan/Global Times\nSource: Xinhua\n" + BODY).outlet == "Xinhua"
+    repeated = meta("Port cranes idle as orders slow\nPort cranes idle as orders slow\nPublished: 03 Nov. 2025, 19:37\n" + BODY)
+    assert (repeated.title, repeated.published) == ("Port cranes idle as orders slow", "2025-11-03")
+    assert meta("ASIA-PACIFIC: SOUTH KOREA UPDATE\n" + BODY).title == ""
+    assert meta("World News\nChina and South Korea sign a port pact\n" + BODY).title == "China and South Korea sign a port pact"
+
+
+def test_byline_block_under_a_summary_and_a_site_address_line():
+    m = meta(f"Visitors return to the old palace\n{LONG_SUMMARY}\nKim Sora\nKim Sora\nThe Korea Times\nMay 2, 2024\n" + BODY)
+    assert (m.title, m.authors, m.outlet, m.published) == (
+        "Visitors return to the old palace",
+        ("Kim Sora",),
+        "The Korea Times",
+        "2024-05-02",
+    )
+    assert meta("Port Cranes Idle\nThe Korea Times\n" + BODY).authors == ()
+    assert meta("example.news\nPort cranes idle as orders slow\n" + BODY).outlet == "example.news"
+
+
+def test_site_notices_and_the_outlets_own_voice_give_the_outlet():
+    assert meta(BODY + BODY + "© 2024 The Korea Herald. All rights reserved.").outlet == "The Korea Herald"
+    assert meta(BODY + "Prices held. Thanks for reading Nikkei Asia.\n" + BODY).outlet == "Nikkei Asia"
+    assert meta(BODY + BODY + "Argus-assessed prices for spodumene were flat.").outlet == "Argus"
+    assert meta("Rare Earth Exchanges (REEx) examines the quota.\n" + BODY).outlet == "Rare Earth Exchanges"
+    assert meta(BODY + "Photo: Yonhap\n" + BODY).outlet == ""

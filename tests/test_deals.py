@@ -207,3 +207,42 @@ def test_a_subsidiary_is_the_party_and_a_plan_names_its_product():
     assert [(d["supplier"], d["buyer"], d["status"], d["product"]) for d in found] == [
         ("org:farmstaff", "org:zhonghuan-yida", "planned", "strawberry seedlings")
     ]
+
+
+def test_a_relative_clause_about_a_party_makes_its_own_deal():
+    found = deals("Ecopro BM opened a plant, a joint venture with Chinese refiner GEM that is supplying nickel intermediates.")
+    assert [(d["supplier"], d["buyer"], d["status"], d["product"]) for d in found] == [
+        ("org:ecopro-bm", "org:gem", "signed", ""),
+        ("org:gem", "org:ecopro-bm", "signed", "nickel intermediates"),
+    ]
+
+
+def test_a_supply_stated_as_fact_is_signed_and_the_noun_supplies_is_no_cue():
+    assert summary("CATL supplies prismatic cells to Kia.") == [("org:catl", "org:kia", "signed")]
+    assert summary("Gotion hopes to bump up supplies to Volkswagen and Tesla.") == []
+
+
+def test_a_joint_venture_in_apposition_is_no_party():
+    text = "Hyundai Motor will cut output in China. Beijing Hyundai, a joint venture with BAIC, will close a plant."
+    assert summary(text) == [("org:hyundai-motor", "org:baic-group", "signed")]
+    assert summary("Prices fell. Beijing Hyundai, a joint venture with BAIC, will close a plant.") == []
+    assert summary("Beijing Hyundai, a joint venture between Hyundai Motor and BAIC, will close a plant.") == [
+        ("org:hyundai-motor", "org:baic-group", "signed")
+    ]
+
+
+def test_a_compound_of_companies_before_joint_names_the_parties():
+    assert summary("A rendering of the LG Chem-Huayou Cobalt joint cathode plant was shown.") == [
+        ("org:lg-chem", "org:huayou-cobalt", "planned")
+    ]
+    assert summary("SK On and Ecopro BM's joint plant opened in May.") == [("org:sk-on", "org:ecopro-bm", "signed")]
+    assert summary("Hyundai Motor's joint venture in China opted for CATL cells.") == [
+        ("org:catl", "org:hyundai-motor", "reported")
+    ]
+
+
+def test_agreeing_to_discuss_is_negotiating_and_a_product_comes_from_the_cues_clause():
+    text = "LG Chem signed a supply deal with Tesla. The two companies also agreed to discuss a second plant."
+    assert summary(text) == [("org:lg-chem", "org:tesla", "signed"), ("org:lg-chem", "org:tesla", "negotiating")]
+    found = deals("LG Chem set up a joint venture with Huayou Cobalt for battery recycling, as it diversifies supply channels.")
+    assert [d["product"] for d in found] == ["battery recycling"]

@@ -144,6 +144,9 @@ def test_byline_glued_to_a_date_line_gives_the_author_never_an_outlet():
     for line in ("By Han Mira Posted : March 4, 2021, 09:15 Updated : March 4, 2021, 11:00", "By Han Mira, March 4, 2021"):
         m = meta(f"Port cranes idle as orders slow\n{line}\n" + BODY)
         assert (m.authors, m.outlet, m.published) == (("Han Mira",), "", "2021-03-04")
+    m = meta("Port cranes idle as orders slow\nSource: Xinhua Updated: 2024-01-02 10:00\n" + BODY)
+    assert (m.authors, m.outlet, m.published) == ((), "Xinhua", "2024-01-02")
+    assert meta("Port cranes idle as orders slow\nBY HAN MIRA [han.mira@example.com]\n" + BODY).authors == ("Han Mira",)
 
 
 def test_closing_wire_credit_names_reporters_and_writers_not_editors():

@@ -60,12 +60,12 @@ STANDFIRST_REACH = 6  # lines after a summary under the headline within which it
 PERSON_TITLES = re.compile(r"^(?:prof(?:essor)?|dr|mr|mrs|ms|miss|sir|dame|rev|amb(?:assador)?)\.?\s+", re.IGNORECASE)
 BYLINE = re.compile(
     r"^(?:[-•·]\s*)?(?:by|written by|words by|authors?|reporters?)\s*:?\s+(?P<names>.+?)"
-    r"(?:\s*\((?P<credit>[^()]{2,80})\))?\s*$",
+    r"(?:\s*[(\[](?P<credit>[^()\[\]]{2,80})[)\]])?\s*$",
     re.IGNORECASE,
 )
-# `By Kim Min Posted : May 3, 2023` or `By Kim Min, May 3, 2023`: what is left of a byline glued to a date line
-# once the date's label and the separators before the date are cut off.
-GLUED_BYLINE_END = re.compile(
+# `By Kim Min Posted : May 3, 2023`, `By Kim Min, May 3, 2023`, `Source: Xinhua Updated: ...`: what is left of
+# a byline or source line glued to a date line once the date's label and the separators before it are cut off.
+GLUED_FIELD_END = re.compile(
     r"[\s,|·•\-–—]*(?:\b(?:posted|published|updated|last updated|input|date)\s*(?:on\s*)?[:：]?\s*)?$", re.IGNORECASE
 )
 # `By Reuters Staff`, `By Yonhap staff writers`: the outlet's staff, not an author.
@@ -309,7 +309,7 @@ def _read_field(line: str, field: str, found: _Reading, reference: dt.date | Non
     field = field.strip()
     if not field or boilerplate_rule(field):
         return True
-    glued = _glued_byline(field)
+    glued = _glued_fields(field)
     if glued:
         for part in glued:
             _read_field(line, part, found, reference)
@@ -347,13 +347,16 @@ def _read_field(line: str, field: str, found: _Reading, reference: dt.date | Non
     return bool(furniture().fullmatch(field))
 
 
-def _glued_byline(field: str) -> tuple[str, str] | None:
-    """(byline, date line) of a byline glued to a date line (`By Kim Min Posted : May 3, 2023, 09:30`)."""
-    if field[:3].lower() != "by ":
+def _glued_fields(field: str) -> tuple[str, str] | None:
+    """(byline or source line, date line) of the two glued on one line (`By Kim Min Posted : May 3, 2023, 09:30`,
+    `Source: Xinhua Updated: 2024-01-02`)."""
+    if field[:3].lower() != "by " and field[:7].lower() != "source:":
         return None
     dates = find_absolute_dates(field)
-    byline = GLUED_BYLINE_END.sub("", field[: dates[0].start]) if dates else ""
-    return (byline, field[len(byline) :]) if byline and read_byline(byline) else None
+    first = GLUED_FIELD_END.sub("", field[: dates[0].start]) if dates else ""
+    if not first or not (read_byline(first) or FIELD_LABEL.match(first)):
+        return None
+    return first, field[len(first) :]
 
 
 def read_byline(line: str) -> tuple[list[str], str] | None:

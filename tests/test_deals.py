@@ -246,3 +246,32 @@ def test_agreeing_to_discuss_is_negotiating_and_a_product_comes_from_the_cues_cl
     assert summary(text) == [("org:lg-chem", "org:tesla", "signed"), ("org:lg-chem", "org:tesla", "negotiating")]
     found = deals("LG Chem set up a joint venture with Huayou Cobalt for battery recycling, as it diversifies supply channels.")
     assert [d["product"] for d in found] == ["battery recycling"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("LG Chem agreed a contract to supply cathodes to Tesla.", [("org:lg-chem", "org:tesla", "signed")]),
+        ("CATL is expected to sign a supply deal with Kia next month.", [("org:catl", "org:kia", "planned")]),
+        ("Tesla is looking to use CATL cells in its cheaper cars.", [("org:catl", "org:tesla", "planned")]),
+        ("Kia is reportedly in talks with CATL over cells.", [("org:catl", "org:kia", "negotiating")]),
+        ("LG Chem held an MOU signing ceremony with Huayou Cobalt.", [("org:lg-chem", "org:huayou-cobalt", "signed")]),
+        ("Samsung SDI was selected by Rivian Automotive to supply cells.", [("org:samsung-sdi", "org:rivian-automotive", "signed")]),
+        ("Gotion invested $50 million in Ecopro BM last year.", [("org:gotion-high-tech", "org:ecopro-bm", "signed")]),
+        ("Gotion will invest $50 million in a plant with Ecopro BM.", [("org:gotion-high-tech", "org:ecopro-bm", "planned")]),
+        ("Gotion invested heavily in Germany and in its own plant.", []),
+    ],
+)
+def test_more_ways_of_writing_a_deal_and_its_status(sentence, expected):
+    assert summary(sentence) == expected
+
+
+def test_a_later_clause_with_its_own_subject_makes_its_own_deal():
+    assert summary("Ecopro BM signed a deal with GEM, while SK On is in talks with Ford Motor.") == [
+        ("org:ecopro-bm", "org:gem", "signed"),
+        ("org:sk-on", "org:ford-motor", "negotiating"),
+    ]
+    assert summary("A joint venture between SK On, Ecopro BM, and GEM was shelved.") == [
+        ("org:sk-on", "org:ecopro-bm", "planned"),
+        ("org:sk-on", "org:gem", "planned"),
+    ]

@@ -13,9 +13,10 @@ party: the company the text was about stands for it when X bears its name. Words
 `data/entities/deal_modifiers.tsv` change the status from the sentence's modality (`not
 finalized` keeps a deal negotiating; `reportedly` makes a signing reported; `plans to`, `is set
 to`, `will` before the cue, a rendering, or a deal shelved, make it planned). The first cue with
-parties makes a sentence's deals; a later one only when it opens a relative clause about a
-company (`a joint venture with Y that is supplying ore`: Y supplies the other party), with the
-modality of its own clause. A product is read from the cue's own clause. A later sentence about
+parties makes a sentence's deals; a later one only when it opens a clause of its own: a relative
+clause about a company (`a joint venture with Y that is supplying ore`: Y supplies the other
+party) or a clause with its own subject (`..., while Z is in talks with W`), with the modality
+of its own clause. A product is read from the cue's own clause. A later sentence about
 the same pair, or about `the two companies`, adds to the deal it continues (volume, duration,
 status) instead of making another row; the row keeps the first sentence as provenance and lists
 every sentence used in `evidence`.
@@ -68,9 +69,15 @@ RELATIVE_LINK = re.compile(r",?[ \t]+(?:that|which|who)[ \t]+(?:(?:also|now|alre
 VENTURE_APPOSITION = re.compile(r"[ \t]*,[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,3}?$")
 # `X-Y's joint plant`, `the X-Y joint venture`: the compound's last company right before its cue.
 COMPOUND_GAP = re.compile(r"(?:['’]s)?[ \t]+")
-# Where the clause a cue opens ends: `..., as it diversifies supply channels` is another clause.
+# Where a clause with its own subject opens after another: `; Z ...`, `, while Z ...`, `, and Z ...`.
+CLAUSE_START = re.compile(
+    r";|,[ \t]+(?:and|as|while|whilst|whereas|but|although|though|because|since|after|before|meanwhile)\b"
+)
+# Where the clause a cue opens ends: at another clause (`..., as it diversifies supply channels`) or a relative
+# one; not at `, and`, which also closes a list (`between X, Y, and Z`).
 CLAUSE_END = re.compile(
-    r";|,[ \t]+(?:as|while|whereas|but|although|though|because|since|after|before)\b|,?[ \t]+(?:that|which|who)[ \t]"
+    r";|,[ \t]+(?:as|while|whilst|whereas|but|although|though|because|since|after|before|meanwhile)\b"
+    r"|,?[ \t]+(?:that|which|who)[ \t]"
 )
 SUBSIDIARY = re.compile(r"(?:['’]s)?[ \t]+(?:subsidiary|unit|affiliate)[ \t]+")
 NEAR_GAP = re.compile(r"[ \t]*(?:(?:the|its|their)[ \t]+)?")
@@ -398,14 +405,15 @@ def _read_sentence(
     last sentence that named any, `parent` the company the text was about before the sentence.
 
     The first cue with parties makes the sentence's deals; a later cue makes one only when it opens a
-    relative clause about a company (`a joint venture with Y that is supplying ore`)."""
+    clause of its own (`a joint venture with Y that is supplying ore`, `, while Z is in talks with W`)."""
     text = document.text
     matches = _cue_matches(sentence.text, sentence.start)
     symmetric = any(cue.frame == "pair" for _, _, cue in matches)
     made: list[Deal] = []
+    first_cue_end = 0
     for cue_start, cue_end, cue in matches:
         if made:
-            _read_relative_clause(text, sentence, companies, deals, made, (cue_start, cue_end, cue))
+            _read_later_clause(text, sentence, companies, deals, made, first_cue_end, (cue_start, cue_end, cue))
             continue
         if cue.frame == "compound":
             _read_compound(text, sentence, companies, deals, (cue_start, cue_end, cue))
@@ -457,6 +465,7 @@ def _read_sentence(
                 )
                 made.append(deal)
                 _add(deals, deal, around)
+        first_cue_end = cue_end
 
 
 def _read_compound(
@@ -495,30 +504,47 @@ def _venture_parent(venture: Mention, parent: Actor | None) -> list[Mention]:
     return [Mention(venture.start, venture.end, parent, ("venture_parent",))]
 
 
-def _read_relative_clause(
+def _read_later_clause(
     text: str,
     sentence: Sentence,
     companies: Sequence[Mention],
     deals: list[Deal],
     made: list[Deal],
+    first_cue_end: int,
     match: tuple[int, int, Cue],
 ) -> None:
-    """The deal of a cue opening a relative clause about the company before it (`Y that is supplying ore`):
-    that company and the company after the cue, else the other party of the sentence's deal."""
+    """The deal of a cue after the clause that made the sentence's first deals, when the cue opens a clause
+    of its own: a relative clause about the company before it (`Y that is supplying ore`: that company and the
+    company after the cue, else the other party of the first deal), or a clause with its own subject after a
+    clause boundary (`..., while Z is in talks with W`). Its status is its own clause's."""
     cue_start, cue_end, cue = match
     before = [c for c in companies if c.end <= cue_start]
-    if not before or not RELATIVE_LINK.fullmatch(text, before[-1].end, cue_start):
+    if before and RELATIVE_LINK.fullmatch(text, before[-1].end, cue_start):
+        subjects = before[-1:]
+        others = [party for d in made for party in (d.supplier, d.buyer) if party != subjects[0].actor][:1]
+    else:
+        boundary = _last_boundary(text, first_cue_end, cue_start)
+        subjects = _subjects(text, [c for c in before if c.start >= boundary], cue_start) if boundary else []
+        others = []
+    if not subjects:
         return
-    subject = before[-1]
-    after = [c.actor for c in _counterparts(text, companies, cue, cue_end, [subject])]
-    others = after or [party for d in made for party in (d.supplier, d.buyer) if party != subject.actor][:1]
-    status = _status(sentence.text, text[subject.end : cue_end], cue.status)
+    counterparts = [c.actor for c in _counterparts(text, companies, cue, cue_end, subjects)] or others
+    status = _status(sentence.text, text[subjects[-1].end : cue_end], cue.status)
     around = _around(text, sentence, cue_start, cue_end)
     product = _product(text, cue_start, None, _clause_end(text, cue_end, sentence.end))
-    for other in others:
-        supplier, buyer = _direction(cue, subject.actor, other, symmetric=False)
-        deal = Deal(sentence, supplier, buyer, product, None, None, status, _kind(around, cue))
-        _add(deals, deal, around)
+    for subject in subjects:
+        for counterpart in counterparts:
+            supplier, buyer = _direction(cue, subject.actor, counterpart, symmetric=False)
+            deal = Deal(sentence, supplier, buyer, product, None, None, status, _kind(around, cue))
+            _add(deals, deal, around)
+
+
+def _last_boundary(text: str, start: int, end: int) -> int:
+    """Where the last clause opening between `start` and `end` starts (`; Z ...`, `, while Z ...`), else 0."""
+    last = 0
+    for match in CLAUSE_START.finditer(text, start, end):
+        last = match.end()
+    return last
 
 
 def find_deals(document: Document, mentions: Sequence[Mention]) -> list[Deal]:

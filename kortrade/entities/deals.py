@@ -294,30 +294,46 @@ def _direction(cue: Cue, subject: Actor, counterpart: Actor, symmetric: bool) ->
 
 
 @cache
+def _cue_firsts() -> tuple[frozenset[str] | None, ...]:
+    """For each cue, the lower-case characters a match can start with; None when they are unknown, or not all
+    ASCII (which case-insensitive matching may pair with an ASCII letter)."""
+    firsts = []
+    for cue in cues():
+        chars = regex_first_characters(cue.pattern.pattern, cue.pattern.flags)
+        firsts.append(None if chars is None or not "".join(chars).isascii() else frozenset("".join(chars).lower()))
+    return tuple(firsts)
+
+
+@cache
 def any_cue() -> re.Pattern[str]:
     """Where some cue starts. Every cue opens with `\\b` and a word character (the tests check the
     cue file), so the word start is tested once for them all, as `(?<!\\w)`, which fails at once
     at the end of a word, where `\\b` would try every cue; before it, a test of the characters
-    the cues start with rules out most positions at once."""
-    bodies = "|".join(f"(?:{cue.pattern.pattern.removeprefix(WORD_EDGE)})" for cue in cues())
-    return re.compile(behind_first_character_test(rf"(?<!\w)(?:{bodies})", re.IGNORECASE), re.IGNORECASE)
+    the cues start with rules out most positions at once. The cues are grouped by the character
+    they start with, each group behind a lookahead for it, so that a word start tries only the cues
+    that can start there (a cue whose first characters are unknown is tried everywhere)."""
+    groups: dict[str, list[str]] = {}
+    everywhere = []
+    for cue, firsts in zip(cues(), _cue_firsts(), strict=True):
+        body = f"(?:{cue.pattern.pattern.removeprefix(WORD_EDGE)})"
+        if firsts is None:
+            everywhere.append(body)
+        for char in sorted(firsts or ()):
+            groups.setdefault(char, []).append(body)
+    branches = [f"(?={re.escape(char)})(?:{'|'.join(bodies)})" for char, bodies in sorted(groups.items())]
+    alternatives = "|".join(branches + everywhere)
+    return re.compile(behind_first_character_test(rf"(?<!\w)(?:{alternatives})", re.IGNORECASE), re.IGNORECASE)
 
 
 @cache
 def cues_starting_with() -> dict[str, tuple[int, ...]]:
     """For each ASCII character, the indices of the cues a match starting with it can be of.
 
-    A cue whose first characters are unknown, or not all ASCII (which case-insensitive
-    matching may pair with an ASCII letter), is listed for every character.
+    A cue whose first characters are unknown, or not all ASCII, is listed for every character.
     """
-    starts = {}
-    for i, cue in enumerate(cues()):
-        firsts = regex_first_characters(cue.pattern.pattern, cue.pattern.flags)
-        starts[i] = None if firsts is None or not "".join(firsts).isascii() else firsts
-    ascii_characters = map(chr, range(128))
     return {
-        char: tuple(i for i, firsts in starts.items() if firsts is None or {char.lower(), char.upper()} & firsts)
-        for char in ascii_characters
+        char: tuple(i for i, firsts in enumerate(_cue_firsts()) if firsts is None or char.lower() in firsts)
+        for char in map(chr, range(128))
     }
 
 

@@ -44,9 +44,9 @@ from functools import cache
 
 from ..common import countries
 from ..common.dates import MONTHS, find_absolute_dates, find_relative_stamp, iso_date
-from ..common.phrases import trie_pattern
+from ..common.phrases import any_of, trie_pattern
 from ..common.resources import data_lines, data_rows
-from .clean import boilerplate_rule
+from .clean import anchored_at_start, boilerplate_rule, screened_by_first_letter
 from .segment import line_sentence_spans
 
 HEAD_LINES = 15
@@ -119,12 +119,17 @@ ABOUT_AUTHOR = re.compile(
 THE_AUTHOR = re.compile(r"^the (?:author|writer) is\b(?P<rest>[^.]{0,160})", re.IGNORECASE)
 AFFILIATION = re.compile(r"\b(?:of|for|at|with)\s+(?:the\s+)?(?P<outlet>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,5})")
 EMAIL = re.compile(r"^\S+@\S+\.\w+$")
-OWN_VOICE = re.compile(
-    r"\btold (?:the )?(?P<told>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3})"
-    r"|,\s*(?P<reports>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3}) reports\."
-    r"|\b(?P<assessed>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3})-assessed\b"
-    r"|^(?P<probes>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3})(?:\s+\([A-Za-z]{2,8}\))?\s+"
-    r"(?:probes|examines|explores|analy[sz]es|reviews|investigates|unpacks)\b",
+# The outlet speaking of itself (`told the Global Times`, `, Kallanish reports.`, `Argus-assessed prices`), each
+# pattern behind a word a line must hold for it to match.
+OWN_VOICE = (
+    ("told ", re.compile(r"\btold (?:the )?(?P<outlet>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3})")),
+    (" reports.", re.compile(r",\s*(?P<outlet>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3}) reports\.")),
+    ("-assessed", re.compile(r"\b(?P<outlet>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3})-assessed\b")),
+)
+# `Rare Earth Exchanges (REEx) probes ...`: a line opening with the outlet presenting its own analysis.
+OWN_ANALYSIS = re.compile(
+    r"(?P<outlet>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3})(?:\s+\([A-Za-z]{2,8}\))?\s+"
+    r"(?:probes|examines|explores|analy[sz]es|reviews|investigates|unpacks)\b"
 )
 SCRIPTS = (("latin", re.compile(r"[A-Za-z]")), ("hangul", re.compile(r"[가-힣]")), ("han", re.compile(r"[一-鿿]")))
 
@@ -202,13 +207,13 @@ def read_metadata(text: str, reference: dt.date | None) -> Metadata:
     candidates: list[str] = []
     seeking_title = True
     body_script = _script(next((line for line in head if _starts_body(line)), ""))
-    first_body, standfirst = "", False
+    first_body, body_at, standfirst = "", len(head), False
     for index, line in enumerate(head):
         if _starts_body(line):
             if candidates and not standfirst and _fields_follow(head, index):
                 standfirst = True  # a summary under the headline, above the byline and the date
                 continue
-            first_body = line
+            first_body, body_at = line, index
             break  # the body has started
         fields = FIELD_SPLIT.split(BULLET.sub("", line))
         if len(fields) == 1 and seeking_title and not _read_field(line, fields[0], found, reference):
@@ -224,7 +229,7 @@ def read_metadata(text: str, reference: dt.date | None) -> Metadata:
             continue
         for field in fields:
             _read_field(line, field, found, reference)
-    _read_site_notices(head + tail, found)
+    _read_site_notices(head[:body_at] + tail, found)
     _read_wire_credit(first_body, head + tail, found)
     _read_reporters(tail, found)
     _read_notes(head + tail, found)
@@ -543,9 +548,10 @@ def _read_affiliation(rest: str, found: _Reading) -> None:
 def _read_own_voice(lines: list[str], found: _Reading) -> None:
     """A known outlet speaking of itself in the head or at the end: `told the Global Times`, `, Kallanish
     reports.`, `Argus-assessed prices`, `Rare Earth Exchanges (REEx) probes ...`."""
-    for match in (m for line in lines for m in OWN_VOICE.finditer(line)):
-        named = match["told"] or match["reports"] or match["assessed"] or match["probes"]
-        words = named.split()
+    voiced = (m for line in lines for word, pattern in OWN_VOICE if word in line for m in pattern.finditer(line))
+    analyses = (m for line in lines if (m := OWN_ANALYSIS.match(line)))
+    for match in (*voiced, *analyses):
+        words = match["outlet"].split()
         for size in range(len(words), 0, -1):
             known = known_outlet(" ".join(words[:size]))
             if known:
@@ -554,10 +560,17 @@ def _read_own_voice(lines: list[str], found: _Reading) -> None:
 
 
 @cache
-def site_notice_rules() -> frozenset[str]:
+def site_notice_rules() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str]]:
     """The boilerplate rules whose sentences name the site itself (copyright, subscription, sign-off lines),
-    marked `names_site` in `data/ingest/boilerplate.tsv`."""
-    return frozenset(row["rule"] for row in data_rows("ingest/boilerplate.tsv") if row["names_site"] == "yes")
+    marked `names_site` in `data/ingest/boilerplate.tsv`, and two screens that together match where any of
+    them does (as the cleaner screens all rules: those anchored at the start apart, the others behind a
+    test of their first letters)."""
+    rows = [row for row in data_rows("ingest/boilerplate.tsv") if row["names_site"] == "yes"]
+    patterns = [re.compile(row["pattern"], re.IGNORECASE) for row in rows]
+    anchored = [pattern for pattern in patterns if anchored_at_start(pattern.pattern)]
+    unanchored = [pattern for pattern in patterns if pattern not in anchored]
+    screen = screened_by_first_letter(any_of(unanchored), unanchored)
+    return frozenset(row["rule"] for row in rows), any_of(anchored), screen
 
 
 @cache
@@ -577,11 +590,12 @@ def _outlet_in(sentence: str) -> str:
 
 def _read_site_notices(lines: list[str], found: _Reading) -> None:
     """The outlet a copyright, subscription or sign-off sentence names (`© 2024 The Korea Herald`)."""
+    rules, anchored, unanchored = site_notice_rules()
     for line in lines:
-        if not boilerplate_rule(line):
+        if not (anchored.match(line) or unanchored.search(line)):
             continue  # one test of the whole line rules out most lines
         for start, end in line_sentence_spans(line):
-            if boilerplate_rule(line[start:end]) in site_notice_rules() and (outlet := _outlet_in(line[start:end])):
+            if boilerplate_rule(line[start:end]) in rules and (outlet := _outlet_in(line[start:end])):
                 found.take_outlet(outlet)
                 return
 

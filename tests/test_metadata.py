@@ -190,3 +190,24 @@ def test_site_notices_and_the_outlets_own_voice_give_the_outlet():
     assert meta(BODY + BODY + "Argus-assessed prices for spodumene were flat.").outlet == "Argus"
     assert meta("Rare Earth Exchanges (REEx) examines the quota.\n" + BODY).outlet == "Rare Earth Exchanges"
     assert meta(BODY + "Photo: Yonhap\n" + BODY).outlet == ""
+
+
+def test_menu_sections_beside_a_date_are_no_outlet_and_a_headline_may_end_with_an_abbreviation():
+    m = meta("(LEAD) Port cranes idle as orders slow in Oct.\nAll News 09:32 November 01, 2023\n" + BODY)
+    assert (m.title, m.outlet, m.published) == ("(LEAD) Port cranes idle as orders slow in Oct.", "", "2023-11-01")
+    assert meta("Port cranes idle as orders slow\nBusiness 14:02 November 01, 2023\n" + BODY).outlet == ""
+    assert meta("Port cranes idle as orders slow\nHarbour Weekly 14:02 November 01, 2023\n" + BODY).outlet == (
+        "Harbour Weekly"
+    )
+
+
+def test_roles_in_bylines_name_people_outlets_or_nobody():
+    assert meta("Port cranes idle as orders slow\nBy Staff Reporter\n" + BODY).authors == ()
+    by_outlet = meta("Port cranes idle as orders slow\nBy Reuters\n" + BODY)
+    assert (by_outlet.authors, by_outlet.outlet) == ((), "Reuters")
+    mixed = meta("Port cranes idle as orders slow\nBy Han Mira, Bo Lind and Reuters Staff\n" + BODY)
+    assert (mixed.authors, mixed.outlet) == (("Han Mira", "Bo Lind"), "Reuters")
+    assert meta("Port cranes idle as orders slow\nHan Mira, Staff Writer\n" + BODY).authors == ("Han Mira",)
+    assert meta("Harbour Police Detain Visiting Correspondent\n" + BODY).title == (
+        "Harbour Police Detain Visiting Correspondent"
+    )

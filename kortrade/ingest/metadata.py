@@ -7,16 +7,20 @@ head line may hold several fields between ` | `. There:
 - a date line (`Published: May 19, 2022 04:42 PM`, `October 30, 2023 — 01:30 am EDT`,
   `By Aug 01, 2023 (Gmt+09:00)`, `기사입력:2025.06.16 10:41:02`,
   `Asia-Pacific Research, March 28, 2024`) gives the date, and the outlet when
-  a name is left beside it (times, time zones and bylined people never are outlets);
+  a name is left beside it (times, time zones, bylined people and a menu's section such
+  as `All News` never are outlets);
 - a line that is a known outlet (`data/ingest/outlets.tsv`) or a web address, or
   `Source: X`, gives the outlet; a staff credit (`Illustration: Chen Xia/Global Times`)
   gives it when nothing else in the text does;
 - a byline (`By X and Prof. Y`, `By X (Outlet – date)`, `Reporter X`, `Author: X`,
-  `By X Posted : date`), a name line above the outlet's name line, or a correspondent
-  credit (`correspondent in Seoul Kim Min]`) gives the authors, without titles; an
-  editor, photographer, source or an outlet's staff (`By Reuters Staff`) is no author;
+  `By X Posted : date`), a name line above the outlet's name line or with the writer's
+  role (`X, Staff Writer`) under the headline, or a correspondent credit (`correspondent
+  in Seoul Kim Min]`) gives the authors, without titles; an editor, photographer, source,
+  an outlet or its staff (`By Reuters`, `By Reuters Staff`: the outlet) or a bare role
+  (`By Staff Reporter`) is no author;
 - a relative stamp (`1 day ago`) gives a date of precision `relative`;
-- the first line that reads as a headline is the title: not site furniture
+- the first line that reads as a headline (no sentence's end but an abbreviation's:
+  `... in Oct.`) is the title: not site furniture
   (`data/ingest/furniture.txt`: app prompts, photo and illustration credits), a
   breadcrumb (`Home > Opinion`), a section name (place names and section words:
   `FAR EAST: KOREA REPORT`), a ticker, a bullet, a bracketed note, a one-word tag, a
@@ -56,6 +60,7 @@ TAIL_CHARS = 2_000
 MAX_TITLE_WORDS = 25
 MAX_TITLE_CHARS = 200
 MAX_DATELINE_WORDS = 8
+MENU_ENDINGS = frozenset({"news", "headlines", "stories"})
 STANDFIRST_REACH = 6  # lines after a summary under the headline within which its byline or date line follows
 PERSON_TITLES = re.compile(r"^(?:prof(?:essor)?|dr|mr|mrs|ms|miss|sir|dame|rev|amb(?:assador)?)\.?\s+", re.IGNORECASE)
 BYLINE = re.compile(
@@ -68,8 +73,16 @@ BYLINE = re.compile(
 GLUED_FIELD_END = re.compile(
     r"[\s,|·•\-–—]*(?:\b(?:posted|published|updated|last updated|input|date)\s*(?:on\s*)?[:：]?\s*)?$", re.IGNORECASE
 )
-# `By Reuters Staff`, `By Yonhap staff writers`: the outlet's staff, not an author.
-STAFF = re.compile(r"^(?P<outlet>.+?)\s+staff(?:\s+(?:writers?|reporters?))?$", re.IGNORECASE)
+# A byline name ending in a role (`Reuters Staff`, `Staff Reporter`, `Web Desk`, `Kim Min Reporter`): what comes
+# before the role is an outlet, a person, or nothing in particular.
+ROLE_SUFFIX = re.compile(
+    r"^(?P<who>.*?)\s*\b(?:staff(?:\s+(?:writers?|reporters?))?|reporters?|writers?|correspondents?|editors?|desk|team|bureau)$",
+    re.IGNORECASE,
+)
+# A signature line naming the writer and the role (`Kim Min-ji Reporter`, `Kim Min-ji, Staff Writer`).
+ROLE_SIGNATURE = re.compile(
+    r"^(?P<name>[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]*){1,3}),?\s+(?i:(?:staff\s+)?(?:reporter|correspondent|writer))$"
+)
 # Reuters' closing credit `(Reporting by A in Seoul and B; Writing by C; Editing by D)`: reporters and writers are authors.
 WIRE_REPORTERS = re.compile(r"\((?P<credit>(?:reporting|writing)\b[^()]*\bby\b[^()]*)\)", re.IGNORECASE)
 REPORTERS_PART = re.compile(r"^(?:reporting(?: and writing)?|writing) by\s+(?P<names>.+)$", re.IGNORECASE)
@@ -220,8 +233,8 @@ def read_metadata(text: str, reference: dt.date | None) -> Metadata:
             following = head[index + 1] if index + 1 < len(head) else ""
             if following[:1].islower() or line[:1].islower():
                 seeking_title = False  # a sentence broken over lines: the body has started
-            elif candidates and _signature(head, index):
-                found.authors.append(line)  # a name line above the outlet's name line
+            elif candidates and (signed := _signature(head, index)):
+                found.authors.append(signed)  # under the headline: `Kim Min` above the outlet, `Kim Min Reporter`
             elif not _caption_repeat(head, index) and is_headline(line, body_script) and not section_label(line):
                 candidates.append(line)
                 if len(line.split()) <= 2 and is_headline(following, body_script) and not _is_field(following):
@@ -269,11 +282,15 @@ def _fields_follow(head: list[str], index: int) -> bool:
     return False
 
 
-def _signature(head: list[str], index: int) -> bool:
-    """A name line above the outlet's name line (`Kim Min` / `The Korea Herald`), repeated or not."""
+def _signature(head: list[str], index: int) -> str:
+    """The writer a line under the headline names: a name line above the outlet's name line (`Kim Min` /
+    `The Korea Herald`, repeated or not), or a name with the writer's role (`Kim Min, Staff Writer`)."""
     line = head[index]
+    role = ROLE_SIGNATURE.match(line)
+    if role:
+        return _capitalised(role["name"])
     following = next((later for later in head[index + 1 :] if later != line), "")
-    return bool(BARE_NAME.match(line) and known_outlet(following))
+    return line if BARE_NAME.match(line) and known_outlet(following) else ""
 
 
 def _caption_repeat(head: list[str], index: int) -> bool:
@@ -297,6 +314,13 @@ def section_words() -> re.Pattern[str]:
     words = {form.surface for form in countries.vocabulary()} | set(data_lines("ingest/places.txt"))
     words |= set(data_lines("ingest/section_words.txt"))
     return re.compile(r"(?<!\w)(?:" + trie_pattern(words, fold_case=True) + r")(?!\w)", re.IGNORECASE)
+
+
+def _menu_item(name: str) -> bool:
+    """A site menu's section beside a date (`Business 14:02 ...`, `All News 09:32 ...`), not an outlet: one
+    section word, or section words ending in `News`, `Headlines` or `Stories`."""
+    words = name.split()
+    return bool(words) and section_label(name) and (len(words) == 1 or words[-1].lower() in MENU_ENDINGS)
 
 
 def section_label(line: str) -> bool:
@@ -378,17 +402,23 @@ def read_byline(line: str) -> tuple[list[str], str] | None:
     ]
     if not names or not all(NAME.match(name) for name in names):
         return None
-    staff = [outlet for outlet in map(_staff_outlet, names) if outlet]
-    authors = [name for name in names if not _staff_outlet(name) and name.lower() not in outlet_names()]
-    if not authors and not staff:
-        return None
-    return authors, match["credit"] or (staff[0] if staff else "")
+    read = [_byline_name(name) for name in names]
+    outlets = [outlet for _, outlet in read if outlet]
+    return [author for author, _ in read if author], match["credit"] or (outlets[0] if outlets else "")
 
 
-def _staff_outlet(name: str) -> str:
-    """The outlet whose staff a byline names (`Reuters Staff` -> `Reuters`), else empty."""
-    staff = STAFF.match(name)
-    return known_outlet(staff["outlet"]) if staff else ""
+def _byline_name(name: str) -> tuple[str, str]:
+    """(author, outlet) a byline's name stands for: a person (`Kim Min`, `Kim Min Reporter`), an outlet or its
+    staff (`Reuters`, `Reuters Staff`), or neither (`Staff Reporter`, `Web Desk`)."""
+    if known_outlet(name):
+        return "", known_outlet(name)
+    role = ROLE_SUFFIX.match(name)
+    if not role:
+        return name, ""
+    who = role["who"].strip(" ,")
+    if known_outlet(who):
+        return "", known_outlet(who)
+    return (who, "") if len(who.split()) >= 2 and NAME.match(who) else ("", "")
 
 
 def read_dateline(line: str, reference: dt.date | None) -> tuple[str, str, str, str] | None:
@@ -413,7 +443,7 @@ def read_dateline(line: str, reference: dt.date | None) -> tuple[str, str, str, 
     rest = OUTLET_LEADER.sub("", OUTLET_TRAILER.sub("", rest.strip()))
     if len(rest.split()) > MAX_DATELINE_WORDS or rest and not is_outlet_name(rest):
         return None
-    return known_outlet(rest) or rest, date, precision, surface
+    return known_outlet(rest) or ("" if _menu_item(rest) else rest), date, precision, surface
 
 
 def _gaps(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -441,8 +471,10 @@ def known_outlet(line: str) -> str:
 def is_headline(line: str, body_script: str = "") -> bool:
     """A short line not ending like a sentence of running text, nor a caption, tag, ticker or crumb."""
     words = line.split()
-    if not (2 <= len(words) <= MAX_TITLE_WORDS and len(line) <= MAX_TITLE_CHARS) or line[-1] in ".,;:":
+    if not (2 <= len(words) <= MAX_TITLE_WORDS and len(line) <= MAX_TITLE_CHARS) or line[-1] in ",;:":
         return False
+    if line[-1] == "." and words[-1].lower().rstrip(".") not in abbreviations():
+        return False  # a sentence, unless the line ends with an abbreviation (`... in Oct.`)
     if furniture().fullmatch(line) or BULLET.match(line) or line[0] in "-–—+" or _bracketed(line):
         return False
     if len(BREADCRUMB.split(line)) > 1 and all(len(part.split()) <= 4 for part in BREADCRUMB.split(line)):

@@ -91,6 +91,10 @@ def test_site_furniture_is_no_title_and_times_are_no_outlet():
         ("By Jul 12, 2022 (Gmt+09:00)", "2022-07-12"),
         ("Input 2024-06-11 08:40 Updated 2024-06-12 10:00", "2024-06-11"),
         ("기사입력:2025.06.16 10:41:02", "2025-06-16"),
+        ("Published Wed, Nov 1 2023 2:02 AM EDT", "2023-11-01"),
+        ("Wednesday, November 1, 2023", "2023-11-01"),
+        ("Updated 20:17, 08-Jan-2026", "2026-01-08"),
+        ("Last Modified : Nov. 1, 2023 - 14:02:00", "2023-11-01"),
     ],
 )
 def test_date_lines_in_the_layouts_sites_use(line, published):

@@ -71,7 +71,7 @@ BYLINE = re.compile(
 # `By Kim Min Posted : May 3, 2023`, `By Kim Min, May 3, 2023`, `Source: Xinhua Updated: ...`: what is left of
 # a byline or source line glued to a date line once the date's label and the separators before it are cut off.
 GLUED_FIELD_END = re.compile(
-    r"[\s,|·•\-–—]*(?:\b(?:posted|published|updated|last updated|input|date)\s*(?:on\s*)?[:：]?\s*)?$", re.IGNORECASE
+    r"[\s,|·•\-–—]*(?:\b(?:posted|published|updated|modified|input|date)\s*(?:on\s*)?[:：]?\s*)?$", re.IGNORECASE
 )
 # A byline name ending in a role (`Reuters Staff`, `Staff Reporter`, `Web Desk`, `Kim Min Reporter`): what comes
 # before the role is an outlet, a person, or nothing in particular.
@@ -98,7 +98,7 @@ WIRE_CREDIT = re.compile(
 END_CREDIT = re.compile(r"(?:^|[.!?”\"’]\s*)\(?(?P<outlet>[A-Z][\w'’ .&-]{1,40}?)\)?\s*$")
 COPYRIGHT_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
 DATE_LABEL = re.compile(
-    r"(?<!\S)(?:published|posted|updated|last updated|date|input|by|release|기사입력|입력|최종수정|수정|发布时间|更新时间)"
+    r"(?<!\S)(?:published|posted|updated|last updated|last modified|modified|released?|created|date|input|by|기사입력|입력|최종수정|수정|发布时间|更新时间)"
     r"\s*(?:on)?\s*[:：]?\s*",
     re.IGNORECASE,
 )
@@ -107,6 +107,7 @@ TIME = re.compile(
     r"\s*(?:[+-]\s*\d{1,2}(?::?\d\d)?)?\)?",
     re.IGNORECASE,
 )
+WEEKDAY = re.compile(r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?|(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
 OUTLET_TRAILER = re.compile(r"[\s,|·•\-–—:()]+$")
 OUTLET_LEADER = re.compile(r"^[\s,|·•\-–—:()]+")
 WEB_ADDRESS = re.compile(r"[a-z][\w-]*(?:\.[\w-]+)*\.(?:com|net|org|co|kr|cn|jp|news|info|asia)(?:\.[a-z]{2})?", re.IGNORECASE)
@@ -443,7 +444,7 @@ def read_dateline(line: str, reference: dt.date | None) -> tuple[str, str, str, 
     rest = OUTLET_LEADER.sub("", OUTLET_TRAILER.sub("", rest.strip()))
     if len(rest.split()) > MAX_DATELINE_WORDS or rest and not is_outlet_name(rest):
         return None
-    return known_outlet(rest) or ("" if _menu_item(rest) else rest), date, precision, surface
+    return known_outlet(rest) or ("" if _menu_item(rest) or WEEKDAY.fullmatch(rest) else rest), date, precision, surface
 
 
 def _gaps(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -260,6 +260,8 @@ def test_agreeing_to_discuss_is_negotiating_and_a_product_comes_from_the_cues_cl
         ("Gotion invested $50 million in Ecopro BM last year.", [("org:gotion-high-tech", "org:ecopro-bm", "signed")]),
         ("Gotion will invest $50 million in a plant with Ecopro BM.", [("org:gotion-high-tech", "org:ecopro-bm", "planned")]),
         ("Gotion invested heavily in Germany and in its own plant.", []),
+        ("Samsung SDI is expected to win an order from Rivian Automotive.", [("org:samsung-sdi", "org:rivian-automotive", "planned")]),
+        ("The supply deal between Tesla and Samsung SDI was signed.", [("org:samsung-sdi", "org:tesla", "signed")]),
     ],
 )
 def test_more_ways_of_writing_a_deal_and_its_status(sentence, expected):

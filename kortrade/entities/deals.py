@@ -458,7 +458,7 @@ def _read_sentence(
         counterparts = _counterparts(text, companies, cue, cue_end, subjects)
         if not counterparts and cue.frame in {"with", "pair"} and len(subjects) >= 2:
             subjects, counterparts = subjects[:1], subjects[1:2]
-        if not subjects and cue.frame == "pair" and len(counterparts) >= 2:
+        if not subjects and cue.frame in {"with", "pair"} and len(counterparts) >= 2:
             subjects, counterparts = counterparts[:1], counterparts[1:]
         if not subjects or not counterparts:
             continue

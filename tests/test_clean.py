@@ -59,6 +59,12 @@ def test_boilerplate_sentences_go_and_article_sentences_stay():
     assert cleaned.flags == ("boilerplate_removed",)
 
 
+def test_sign_offs_and_korean_copyright_marks_are_boilerplate():
+    cleaned = remove_boilerplate("Exports rose 7 percent. Thank you for reading Example Weekly.\nⓒ Example Daily")
+    assert cleaned.text == "Exports rose 7 percent."
+    assert {r.rule for r in cleaned.removed} == {"sign_off", "copyright"}
+
+
 def test_article_sentences_mentioning_copyright_or_newsletters_survive():
     text = "Seoul and Beijing discussed copyright protection for cultural content. Back then, exports fell."
     assert remove_boilerplate(text).text == text

@@ -14,7 +14,7 @@ PLAIN_PATTERNS = tuple(
     re.compile(p, re.IGNORECASE)
     for p in (
         rf"\b{MONTH}\s+{DAY},?\s+{YEAR}\b",
-        rf"\b{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}\b",
+        rf"\b{DAY}(?:\s+(?:of\s+)?|-){MONTH}(?:,?\s+|-){YEAR}\b",
         rf"\b{YEAR}[-/.](?P<month_num>[01]?\d)[-/.](?P<day>[0-3]?\d)\b",
         rf"{YEAR}\s*[년年]\s*(?P<month_num>[01]?\d)\s*[월月]\s*(?P<day>[0-3]?\d)\s*[일日]",
         rf"\b{MONTH},?\s+{YEAR}\b",
@@ -43,6 +43,7 @@ PIECES += ["of", "th", "x", "\n", "年", "月", "日", "12", "Dec", "K"]
 @example("28 of mar. 2024")
 @example("2024-03-28")
 @example("2024년 3월 28일")
+@example("08-Jan-2026")
 @example("ſept 2024")
 def test_absolute_dates_are_those_the_plain_patterns_find(text):
     assert find_absolute_dates(text) == plain_dates(text)
@@ -57,10 +58,11 @@ def test_letters_that_match_case_insensitively_name_the_month():
 
 
 def test_absolute_date_forms():
-    found = find_absolute_dates("On March 28, 2024 and 5 April 2023, then 2022/01/02 and 2021년 3월.")
+    found = find_absolute_dates("On March 28, 2024 and 5 April 2023, 08-Jan-2026, then 2022/01/02 and 2021년 3월.")
     assert [(d.iso, d.precision) for d in found] == [
         ("2024-03-28", "day"),
         ("2023-04-05", "day"),
+        ("2026-01-08", "day"),
         ("2022-01-02", "day"),
         ("2021-03", "month"),
     ]

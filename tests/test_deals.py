@@ -207,3 +207,73 @@ def test_a_subsidiary_is_the_party_and_a_plan_names_its_product():
     assert [(d["supplier"], d["buyer"], d["status"], d["product"]) for d in found] == [
         ("org:farmstaff", "org:zhonghuan-yida", "planned", "strawberry seedlings")
     ]
+
+
+def test_a_relative_clause_about_a_party_makes_its_own_deal():
+    found = deals("Ecopro BM opened a plant, a joint venture with Chinese refiner GEM that is supplying nickel intermediates.")
+    assert [(d["supplier"], d["buyer"], d["status"], d["product"]) for d in found] == [
+        ("org:ecopro-bm", "org:gem", "signed", ""),
+        ("org:gem", "org:ecopro-bm", "signed", "nickel intermediates"),
+    ]
+
+
+def test_a_supply_stated_as_fact_is_signed_and_the_noun_supplies_is_no_cue():
+    assert summary("CATL supplies prismatic cells to Kia.") == [("org:catl", "org:kia", "signed")]
+    assert summary("Gotion hopes to bump up supplies to Volkswagen and Tesla.") == []
+
+
+def test_a_joint_venture_in_apposition_is_no_party():
+    text = "Hyundai Motor will cut output in China. Beijing Hyundai, a joint venture with BAIC, will close a plant."
+    assert summary(text) == [("org:hyundai-motor", "org:baic-group", "signed")]
+    assert summary("Prices fell. Beijing Hyundai, a joint venture with BAIC, will close a plant.") == []
+    assert summary("Beijing Hyundai, a joint venture between Hyundai Motor and BAIC, will close a plant.") == [
+        ("org:hyundai-motor", "org:baic-group", "signed")
+    ]
+
+
+def test_a_compound_of_companies_before_joint_names_the_parties():
+    assert summary("A rendering of the LG Chem-Huayou Cobalt joint cathode plant was shown.") == [
+        ("org:lg-chem", "org:huayou-cobalt", "planned")
+    ]
+    assert summary("SK On and Ecopro BM's joint plant opened in May.") == [("org:sk-on", "org:ecopro-bm", "signed")]
+    assert summary("Hyundai Motor's joint venture in China opted for CATL cells.") == [
+        ("org:catl", "org:hyundai-motor", "reported")
+    ]
+
+
+def test_agreeing_to_discuss_is_negotiating_and_a_product_comes_from_the_cues_clause():
+    text = "LG Chem signed a supply deal with Tesla. The two companies also agreed to discuss a second plant."
+    assert summary(text) == [("org:lg-chem", "org:tesla", "signed"), ("org:lg-chem", "org:tesla", "negotiating")]
+    found = deals("LG Chem set up a joint venture with Huayou Cobalt for battery recycling, as it diversifies supply channels.")
+    assert [d["product"] for d in found] == ["battery recycling"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("LG Chem agreed a contract to supply cathodes to Tesla.", [("org:lg-chem", "org:tesla", "signed")]),
+        ("CATL is expected to sign a supply deal with Kia next month.", [("org:catl", "org:kia", "planned")]),
+        ("Tesla is looking to use CATL cells in its cheaper cars.", [("org:catl", "org:tesla", "planned")]),
+        ("Kia is reportedly in talks with CATL over cells.", [("org:catl", "org:kia", "negotiating")]),
+        ("LG Chem held an MOU signing ceremony with Huayou Cobalt.", [("org:lg-chem", "org:huayou-cobalt", "signed")]),
+        ("Samsung SDI was selected by Rivian Automotive to supply cells.", [("org:samsung-sdi", "org:rivian-automotive", "signed")]),
+        ("Gotion invested $50 million in Ecopro BM last year.", [("org:gotion-high-tech", "org:ecopro-bm", "signed")]),
+        ("Gotion will invest $50 million in a plant with Ecopro BM.", [("org:gotion-high-tech", "org:ecopro-bm", "planned")]),
+        ("Gotion invested heavily in Germany and in its own plant.", []),
+        ("Samsung SDI is expected to win an order from Rivian Automotive.", [("org:samsung-sdi", "org:rivian-automotive", "planned")]),
+        ("The supply deal between Tesla and Samsung SDI was signed.", [("org:samsung-sdi", "org:tesla", "signed")]),
+    ],
+)
+def test_more_ways_of_writing_a_deal_and_its_status(sentence, expected):
+    assert summary(sentence) == expected
+
+
+def test_a_later_clause_with_its_own_subject_makes_its_own_deal():
+    assert summary("Ecopro BM signed a deal with GEM, while SK On is in talks with Ford Motor.") == [
+        ("org:ecopro-bm", "org:gem", "signed"),
+        ("org:sk-on", "org:ford-motor", "negotiating"),
+    ]
+    assert summary("A joint venture between SK On, Ecopro BM, and GEM was shelved.") == [
+        ("org:sk-on", "org:ecopro-bm", "planned"),
+        ("org:sk-on", "org:gem", "planned"),
+    ]

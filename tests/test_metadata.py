@@ -92,6 +92,10 @@ def test_site_furniture_is_no_title_and_times_are_no_outlet():
         ("By Jul 12, 2022 (Gmt+09:00)", "2022-07-12"),
         ("Input 2024-06-11 08:40 Updated 2024-06-12 10:00", "2024-06-11"),
         ("기사입력:2025.06.16 10:41:02", "2025-06-16"),
+        ("Published Wed, Nov 1 2023 2:02 AM EDT", "2023-11-01"),
+        ("Wednesday, November 1, 2023", "2023-11-01"),
+        ("Updated 20:17, 08-Jan-2026", "2026-01-08"),
+        ("Last Modified : Nov. 1, 2023 - 14:02:00", "2023-11-01"),
     ],
 )
 def test_date_lines_in_the_layouts_sites_use(line, published):
@@ -133,3 +137,82 @@ def test_author_notes_give_authors_and_their_outlet_but_editors_are_no_authors()
     assert (m.authors, m.outlet) == (("Kim Sora",), "JoongAng Ilbo")
     assert meta("Chip shipments to China climb again\nEditor: Bo Lind\nPhoto: Ana Ruiz\n" + BODY).authors == ()
     assert meta(BODY + "Demand held up, analysts told the Global Times.\n" + BODY).outlet == "Global Times"
+
+
+LONG_SUMMARY = (
+    "Officials in both capitals expect the new rules to lift the number of visitors and to help shops, hotels"
+    " and airlines that lost business in the years before."
+)
+
+
+def test_byline_glued_to_a_date_line_gives_the_author_never_an_outlet():
+    for line in ("By Han Mira Posted : March 4, 2021, 09:15 Updated : March 4, 2021, 11:00", "By Han Mira, March 4, 2021"):
+        m = meta(f"Port cranes idle as orders slow\n{line}\n" + BODY)
+        assert (m.authors, m.outlet, m.published) == (("Han Mira",), "", "2021-03-04")
+    m = meta("Port cranes idle as orders slow\nSource: Xinhua Updated: 2024-01-02 10:00\n" + BODY)
+    assert (m.authors, m.outlet, m.published) == ((), "Xinhua", "2024-01-02")
+    assert meta("Port cranes idle as orders slow\nBY HAN MIRA [han.mira@example.com]\n" + BODY).authors == ("Han Mira",)
+
+
+def test_closing_wire_credit_names_reporters_and_writers_not_editors():
+    m = meta(BODY + BODY + "Stocks fell. (Reporting by Ana Ruiz in Seoul and Bo Lind; Writing by Cy Park; Editing by Di Moss)")
+    assert m.authors == ("Ana Ruiz", "Bo Lind", "Cy Park")
+
+
+def test_staff_byline_names_the_outlet_not_an_author():
+    m = meta("Port cranes idle as orders slow\nBy Reuters Staff\n" + BODY)
+    assert (m.authors, m.outlet) == ((), "Reuters")
+
+
+def test_app_prompts_credits_repeats_and_section_labels_in_the_head():
+    assert meta("Download on the App Store\nPort cranes idle as orders slow\n" + BODY).title == (
+        "Port cranes idle as orders slow"
+    )
+    credited = meta("Illustration: Mei Lan/Global Times\n" + BODY)
+    assert (credited.title, credited.outlet) == ("", "Global Times")
+    assert meta("Illustration: Mei Lan/Global Times\nSource: Xinhua\n" + BODY).outlet == "Xinhua"
+    repeated = meta("Port cranes idle as orders slow\nPort cranes idle as orders slow\nPublished: 03 Nov. 2025, 19:37\n" + BODY)
+    assert (repeated.title, repeated.published) == ("Port cranes idle as orders slow", "2025-11-03")
+    assert meta("ASIA-PACIFIC: SOUTH KOREA UPDATE\n" + BODY).title == ""
+    assert meta("World News\nChina and South Korea sign a port pact\n" + BODY).title == "China and South Korea sign a port pact"
+
+
+def test_byline_block_under_a_summary_and_a_site_address_line():
+    m = meta(f"Visitors return to the old palace\n{LONG_SUMMARY}\nKim Sora\nKim Sora\nThe Korea Times\nMay 2, 2024\n" + BODY)
+    assert (m.title, m.authors, m.outlet, m.published) == (
+        "Visitors return to the old palace",
+        ("Kim Sora",),
+        "The Korea Times",
+        "2024-05-02",
+    )
+    assert meta("Port Cranes Idle\nThe Korea Times\n" + BODY).authors == ()
+    assert meta("example.news\nPort cranes idle as orders slow\n" + BODY).outlet == "example.news"
+
+
+def test_site_notices_and_the_outlets_own_voice_give_the_outlet():
+    assert meta(BODY + BODY + "© 2024 The Korea Herald. All rights reserved.").outlet == "The Korea Herald"
+    assert meta(BODY + "Prices held. Thanks for reading Nikkei Asia.\n" + BODY).outlet == "Nikkei Asia"
+    assert meta(BODY + BODY + "Argus-assessed prices for spodumene were flat.").outlet == "Argus"
+    assert meta("Rare Earth Exchanges (REEx) examines the quota.\n" + BODY).outlet == "Rare Earth Exchanges"
+    assert meta(BODY + "Photo: Yonhap\n" + BODY).outlet == ""
+
+
+def test_menu_sections_beside_a_date_are_no_outlet_and_a_headline_may_end_with_an_abbreviation():
+    m = meta("(LEAD) Port cranes idle as orders slow in Oct.\nAll News 09:32 November 01, 2023\n" + BODY)
+    assert (m.title, m.outlet, m.published) == ("(LEAD) Port cranes idle as orders slow in Oct.", "", "2023-11-01")
+    assert meta("Port cranes idle as orders slow\nBusiness 14:02 November 01, 2023\n" + BODY).outlet == ""
+    assert meta("Port cranes idle as orders slow\nHarbour Weekly 14:02 November 01, 2023\n" + BODY).outlet == (
+        "Harbour Weekly"
+    )
+
+
+def test_roles_in_bylines_name_people_outlets_or_nobody():
+    assert meta("Port cranes idle as orders slow\nBy Staff Reporter\n" + BODY).authors == ()
+    by_outlet = meta("Port cranes idle as orders slow\nBy Reuters\n" + BODY)
+    assert (by_outlet.authors, by_outlet.outlet) == ((), "Reuters")
+    mixed = meta("Port cranes idle as orders slow\nBy Han Mira, Bo Lind and Reuters Staff\n" + BODY)
+    assert (mixed.authors, mixed.outlet) == (("Han Mira", "Bo Lind"), "Reuters")
+    assert meta("Port cranes idle as orders slow\nHan Mira, Staff Writer\n" + BODY).authors == ("Han Mira",)
+    assert meta("Harbour Police Detain Visiting Correspondent\n" + BODY).title == (
+        "Harbour Police Detain Visiting Correspondent"
+    )

@@ -2,7 +2,7 @@
 
 Candidates are found with patterns (fast, and safe from false positives such
 as `3050 Strategy`), then validated with the calendar. Forms handled:
-`March 28, 2024`, `Mar. 28 2024`, `26 March 2024`, `2024-03-28`,
+`March 28, 2024`, `Mar. 28 2024`, `26 March 2024`, `08-Jan-2026`, `2024-03-28`,
 `2024/03/28`, `2024년 3월 28일`, `2024年3月28日`, `March 2024`, dates in figures
 with the year last (`numeric_date`, used by the timeline: `02/22/2016`), and relative
 publication stamps (`1 day ago`, `yesterday`) resolved against a reference date.
@@ -56,7 +56,7 @@ ABSOLUTE_PATTERNS = tuple(
     re.compile(p, re.IGNORECASE)
     for p in (
         rf"{_MONTH_FIRST}\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b",
-        rf"(?=\d)\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b",
+        rf"(?=\d)\b{_DAY}(?:\s+(?:of\s+)?|-){_MONTH}(?:,?\s+|-){_YEAR}\b",
         rf"(?=[12])\b{_YEAR}[-/.](?P<month_num>[01]?\d)[-/.](?P<day>[0-3]?\d)\b",
         rf"{_YEAR}\s*[년年]\s*(?P<month_num>[01]?\d)\s*[월月]\s*(?P<day>[0-3]?\d)\s*[일日]",
         rf"{_MONTH_FIRST}\b{_MONTH},?\s+{_YEAR}\b",

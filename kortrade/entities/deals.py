@@ -5,17 +5,22 @@ A sentence holds a deal when a cue of `data/entities/deal_cues.tsv` (`signed a s
 stands between companies: the companies before the cue (`X and Y are pursuing ...`) and the
 companies after it (the first, with those coordinated with it: `with X and Y`). A cue with no
 company before it takes the first of the companies after it (`a joint venture between X, Y
-and Z`). The cue's frame says who supplies whom; a symmetric agreement (MoU, joint venture,
-partnership) has the party named first as supplier; elsewhere the company further upstream
-in the supply chain does. Words of `data/entities/deal_modifiers.tsv` change the status from
-the sentence's modality (`not finalized` keeps a deal negotiating; `reportedly` makes a
-signing reported; `plans to`, `is set to`, `will` before the cue, or a deal shelved, make it
-planned). A later sentence about the same pair, or about `the two companies`, adds
-to the deal it continues (volume, duration, status) instead of making another row;
-the row keeps the first sentence as provenance and lists every sentence used in
-`evidence`.
+and Z`); a compound cue takes the companies right before it (`X-Y's joint plant`). The cue's
+frame says who supplies whom; a symmetric agreement (MoU, joint venture, partnership) has the
+party named first as supplier; elsewhere the company further upstream in the supply chain does.
+A company in apposition to the venture (`X, a joint venture with Y`) is the venture, not a
+party: the company the text was about stands for it when X bears its name. Words of
+`data/entities/deal_modifiers.tsv` change the status from the sentence's modality (`not
+finalized` keeps a deal negotiating; `reportedly` makes a signing reported; `plans to`, `is set
+to`, `will` before the cue, a rendering, or a deal shelved, make it planned). The first cue with
+parties makes a sentence's deals; a later one only when it opens a clause of its own: a relative
+clause about a company (`a joint venture with Y that is supplying ore`: Y supplies the other
+party) or a clause with its own subject (`..., while Z is in talks with W`), with the modality
+of its own clause. A product is read from the cue's own clause. A later sentence about
+the same pair, or about `the two companies`, adds to the deal it continues (volume, duration,
+status) instead of making another row; the row keeps the first sentence as provenance and lists
+every sentence used in `evidence`.
 """
-
 from __future__ import annotations
 
 import bisect
@@ -51,13 +56,29 @@ ANAPHORA = re.compile(
 )
 # A sentence that opens with `It` or `The company` is about the company the sentences before it were about.
 PRONOUN_SUBJECT = re.compile(r"[ \t]*(?:It|The (?:company|firm|group))\b(?![ \t]*['’])")
-# `X and Y`, `X, Y and Z`, `X and China's Y`: the text between two coordinated companies.
-COORDINATION = re.compile(r"[ \t]*(?:,[ \t]*)?(?P<and>and|&)?[ \t]*(?:[A-Z][\w.]*['’]s[ \t]+)?")
+# `X and Y`, `X, Y and Z`, `X and China's Y`, `X-Y's joint plant`: the text between two coordinated companies.
+COORDINATION = re.compile(r"[ \t]*(?:,[ \t]*)?(?P<and>and|&|(?<=\w)[-–/])?[ \t]*(?:[A-Z][\w.]*['’]s[ \t]+)?")
 # `X, the holding company of Y, and Z`: an apposition between coordinated companies, up to its closing comma.
 APPOSITION = re.compile(r"[ \t]*,[ \t]+(?:the|a|an)[ \t][^,;()]*?(?=,)")
 APPOSITION_OPENING = re.compile(r"[ \t]*,[ \t]+(?:the|a|an)[ \t]")
 # `, which plans to expand,`: a clause about the company, not about the deal's modality.
 RELATIVE_CLAUSE = re.compile(r",[ \t]+(?:which|who|whose|that)[ \t][^,;]*,")
+# `Y that is supplying`, `Y, which also supplies`: a cue opening a relative clause about the company Y before it.
+RELATIVE_LINK = re.compile(r",?[ \t]+(?:that|which|who)[ \t]+(?:(?:also|now|already|currently|mainly|still)[ \t]+)?")
+# `X, a joint venture with Y`: the company before the cue is the venture, not a party to it.
+VENTURE_APPOSITION = re.compile(r"[ \t]*,[ \t]+(?:a|an|the)[ \t]+(?:[\w-]+[ \t]+){0,3}?$")
+# `X-Y's joint plant`, `the X-Y joint venture`: the compound's last company right before its cue.
+COMPOUND_GAP = re.compile(r"(?:['’]s)?[ \t]+")
+# Where a clause with its own subject opens after another: `; Z ...`, `, while Z ...`, `, and Z ...`.
+CLAUSE_START = re.compile(
+    r";|,[ \t]+(?:and|as|while|whilst|whereas|but|although|though|because|since|after|before|meanwhile)\b"
+)
+# Where the clause a cue opens ends: at another clause (`..., as it diversifies supply channels`) or a relative
+# one; not at `, and`, which also closes a list (`between X, Y, and Z`).
+CLAUSE_END = re.compile(
+    r";|,[ \t]+(?:as|while|whilst|whereas|but|although|though|because|since|after|before|meanwhile)\b"
+    r"|,?[ \t]+(?:that|which|who)[ \t]"
+)
 SUBSIDIARY = re.compile(r"(?:['’]s)?[ \t]+(?:subsidiary|unit|affiliate)[ \t]+")
 NEAR_GAP = re.compile(r"[ \t]*(?:(?:the|its|their)[ \t]+)?")
 PRODUCT_PATTERNS = (
@@ -67,7 +88,14 @@ PRODUCT_PATTERNS = (
         re.IGNORECASE,
     ),
     re.compile(
-        r"\b(?:supply|provide|deliver|ship)[ \t]+(?!(?:contracts?|agreements?|deals?|chains?|orders?)\b)(?P<p>.+?)(?=[ \t]+(?:to|with|from|over|for|starting|until|by)\b|[,.;](?!\d)|$)",
+        r"\b(?:joint[ -]ventures?|JVs?|partnerships?|MOUs?)(?:[ \t]+with[ \t][^,;]*?)?[ \t]+(?:for|on)[ \t]+(?P<p>.+?)"
+        r"(?=[ \t]+(?:with|to|from|over|worth|starting|until|by|in|at)\b|[,.;](?!\d)|$)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\b(?:suppl(?:y|ies|ied|ying)|provid(?:e|es|ed|ing)|deliver(?:s|ed|ing)?|ship(?:s|ped|ping)?)[ \t]+"
+        r"(?!(?:contracts?|agreements?|deals?|chains?|orders?|to|for|with|from)\b)(?P<p>.+?)"
+        r"(?=[ \t]+(?:to|with|from|over|for|starting|until|by)\b|[,.;](?!\d)|$)",
         re.IGNORECASE,
     ),
     re.compile(
@@ -266,30 +294,46 @@ def _direction(cue: Cue, subject: Actor, counterpart: Actor, symmetric: bool) ->
 
 
 @cache
+def _cue_firsts() -> tuple[frozenset[str] | None, ...]:
+    """For each cue, the lower-case characters a match can start with; None when they are unknown, or not all
+    ASCII (which case-insensitive matching may pair with an ASCII letter)."""
+    firsts = []
+    for cue in cues():
+        chars = regex_first_characters(cue.pattern.pattern, cue.pattern.flags)
+        firsts.append(None if chars is None or not "".join(chars).isascii() else frozenset("".join(chars).lower()))
+    return tuple(firsts)
+
+
+@cache
 def any_cue() -> re.Pattern[str]:
     """Where some cue starts. Every cue opens with `\\b` and a word character (the tests check the
     cue file), so the word start is tested once for them all, as `(?<!\\w)`, which fails at once
     at the end of a word, where `\\b` would try every cue; before it, a test of the characters
-    the cues start with rules out most positions at once."""
-    bodies = "|".join(f"(?:{cue.pattern.pattern.removeprefix(WORD_EDGE)})" for cue in cues())
-    return re.compile(behind_first_character_test(rf"(?<!\w)(?:{bodies})", re.IGNORECASE), re.IGNORECASE)
+    the cues start with rules out most positions at once. The cues are grouped by the character
+    they start with, each group behind a lookahead for it, so that a word start tries only the cues
+    that can start there (a cue whose first characters are unknown is tried everywhere)."""
+    groups: dict[str, list[str]] = {}
+    everywhere = []
+    for cue, firsts in zip(cues(), _cue_firsts(), strict=True):
+        body = f"(?:{cue.pattern.pattern.removeprefix(WORD_EDGE)})"
+        if firsts is None:
+            everywhere.append(body)
+        for char in sorted(firsts or ()):
+            groups.setdefault(char, []).append(body)
+    branches = [f"(?={re.escape(char)})(?:{'|'.join(bodies)})" for char, bodies in sorted(groups.items())]
+    alternatives = "|".join(branches + everywhere)
+    return re.compile(behind_first_character_test(rf"(?<!\w)(?:{alternatives})", re.IGNORECASE), re.IGNORECASE)
 
 
 @cache
 def cues_starting_with() -> dict[str, tuple[int, ...]]:
     """For each ASCII character, the indices of the cues a match starting with it can be of.
 
-    A cue whose first characters are unknown, or not all ASCII (which case-insensitive
-    matching may pair with an ASCII letter), is listed for every character.
+    A cue whose first characters are unknown, or not all ASCII, is listed for every character.
     """
-    starts = {}
-    for i, cue in enumerate(cues()):
-        firsts = regex_first_characters(cue.pattern.pattern, cue.pattern.flags)
-        starts[i] = None if firsts is None or not "".join(firsts).isascii() else firsts
-    ascii_characters = map(chr, range(128))
     return {
-        char: tuple(i for i, firsts in starts.items() if firsts is None or {char.lower(), char.upper()} & firsts)
-        for char in ascii_characters
+        char: tuple(i for i, firsts in enumerate(_cue_firsts()) if firsts is None or char.lower() in firsts)
+        for char in map(chr, range(128))
     }
 
 
@@ -371,13 +415,25 @@ def _read_sentence(
     deals: list[Deal],
     topic: Actor | None,
     recent: set[str],
+    parent: Actor | None,
 ) -> None:
     """Read a sentence's deals into `deals`; `topic` is what `It` stands for, `recent` the companies of the
-    last sentence that named any."""
+    last sentence that named any, `parent` the company the text was about before the sentence.
+
+    The first cue with parties makes the sentence's deals; a later cue makes one only when it opens a
+    clause of its own (`a joint venture with Y that is supplying ore`, `, while Z is in talks with W`)."""
     text = document.text
     matches = _cue_matches(sentence.text, sentence.start)
     symmetric = any(cue.frame == "pair" for _, _, cue in matches)
+    made: list[Deal] = []
+    first_cue_end = 0
     for cue_start, cue_end, cue in matches:
+        if made:
+            _read_later_clause(text, sentence, companies, deals, made, first_cue_end, (cue_start, cue_end, cue))
+            continue
+        if cue.frame == "compound":
+            _read_compound(text, sentence, companies, deals, (cue_start, cue_end, cue))
+            continue
         subjects = _subjects(text, companies, cue_start)
         pronoun = None if subjects or topic is None else PRONOUN_SUBJECT.match(text, sentence.start, cue_start)
         if pronoun:
@@ -386,12 +442,15 @@ def _read_sentence(
         status = _status(sentence.text, verb, cue.status)
         around = _around(text, sentence, cue_start, cue_end)
         kind = "" if REFERENCE.search(text, sentence.start, cue_start) else _kind(around, cue)
+        if subjects and kind == "joint_venture" and VENTURE_APPOSITION.fullmatch(text, subjects[-1].end, cue_start):
+            subjects = _venture_parent(subjects[-1], parent)
         pairs = [d for d in deals if d.sentence is deals[-1].sentence] if deals else []
         others = recent - {actor.actor_id for d in pairs for actor in (d.supplier, d.buyer)}
+        clause_end = _clause_end(text, cue_end, sentence.end)
         if not subjects and pairs and not others and not cue.near and ANAPHORA.search(text, sentence.start, cue_start):
             # `the two companies`, `they`: every pair of the last sentence that made a deal, when the last
             # sentence to name companies named no other
-            product = _product(text, cue_start, None, sentence.end)
+            product = _product(text, cue_start, None, clause_end)
             for last in pairs:
                 deal = Deal(sentence, last.supplier, last.buyer, product, _volume(sentence.text), None, status, kind)
                 _add(deals, deal, around)
@@ -399,7 +458,7 @@ def _read_sentence(
         counterparts = _counterparts(text, companies, cue, cue_end, subjects)
         if not counterparts and cue.frame in {"with", "pair"} and len(subjects) >= 2:
             subjects, counterparts = subjects[:1], subjects[1:2]
-        if not subjects and cue.frame == "pair" and len(counterparts) >= 2:
+        if not subjects and cue.frame in {"with", "pair"} and len(counterparts) >= 2:
             subjects, counterparts = counterparts[:1], counterparts[1:]
         if not subjects or not counterparts:
             continue
@@ -414,14 +473,94 @@ def _read_sentence(
                     sentence,
                     supplier,
                     buyer,
-                    _clean_product(product) or _product(text, cue_start, supplier_end, sentence.end),
+                    _clean_product(product) or _product(text, cue_start, supplier_end, clause_end),
                     _volume(sentence.text),
                     _duration(sentence.text),
                     status,
                     kind,
                 )
+                made.append(deal)
                 _add(deals, deal, around)
+        first_cue_end = cue_end
+
+
+def _read_compound(
+    text: str, sentence: Sentence, companies: Sequence[Mention], deals: list[Deal], match: tuple[int, int, Cue]
+) -> None:
+    """The deal of the coordinated companies right before a compound cue (`X-Y's joint plant`): the first
+    named is the supplier, each other a buyer."""
+    cue_start, cue_end, cue = match
+    before = [c for c in companies if c.end <= cue_start]
+    if not before or not COMPOUND_GAP.fullmatch(text, before[-1].end, cue_start):
         return
+    first = len(before) - 1
+    while first and (link := COORDINATION.fullmatch(text, before[first - 1].end, before[first].start)) and link["and"]:
+        first -= 1
+    parties = list({c.actor.actor_id: c.actor for c in before[first:]}.values())
+    status = _status(sentence.text, text[before[-1].end : cue_end], cue.status)
+    around = _around(text, sentence, cue_start, cue_end)
+    product = _product(text, cue_start, None, _clause_end(text, cue_end, sentence.end))
+    for buyer in parties[1:]:
+        _add(deals, Deal(sentence, parties[0], buyer, product, None, None, status, _kind(around, cue)), around)
+
+
+def _clause_end(text: str, start: int, end: int) -> int:
+    """Where the clause going on at `start` ends, at the latest at `end` (a sentence's end)."""
+    match = CLAUSE_END.search(text, start, end)
+    return match.start() if match else end
+
+
+def _venture_parent(venture: Mention, parent: Actor | None) -> list[Mention]:
+    """The party standing for a joint venture the text names (`Beijing Hyundai, a joint venture with Y`): the
+    company the text was about, when the venture bears its name (`Hyundai Motor`); else none."""
+    if parent is None or parent == venture.actor:
+        return []
+    if parent.name.split()[0].lower() not in venture.actor.name.lower().split():
+        return []
+    return [Mention(venture.start, venture.end, parent, ("venture_parent",))]
+
+
+def _read_later_clause(
+    text: str,
+    sentence: Sentence,
+    companies: Sequence[Mention],
+    deals: list[Deal],
+    made: list[Deal],
+    first_cue_end: int,
+    match: tuple[int, int, Cue],
+) -> None:
+    """The deal of a cue after the clause that made the sentence's first deals, when the cue opens a clause
+    of its own: a relative clause about the company before it (`Y that is supplying ore`: that company and the
+    company after the cue, else the other party of the first deal), or a clause with its own subject after a
+    clause boundary (`..., while Z is in talks with W`). Its status is its own clause's."""
+    cue_start, cue_end, cue = match
+    before = [c for c in companies if c.end <= cue_start]
+    if before and RELATIVE_LINK.fullmatch(text, before[-1].end, cue_start):
+        subjects = before[-1:]
+        others = [party for d in made for party in (d.supplier, d.buyer) if party != subjects[0].actor][:1]
+    else:
+        boundary = _last_boundary(text, first_cue_end, cue_start)
+        subjects = _subjects(text, [c for c in before if c.start >= boundary], cue_start) if boundary else []
+        others = []
+    if not subjects:
+        return
+    counterparts = [c.actor for c in _counterparts(text, companies, cue, cue_end, subjects)] or others
+    status = _status(sentence.text, text[subjects[-1].end : cue_end], cue.status)
+    around = _around(text, sentence, cue_start, cue_end)
+    product = _product(text, cue_start, None, _clause_end(text, cue_end, sentence.end))
+    for subject in subjects:
+        for counterpart in counterparts:
+            supplier, buyer = _direction(cue, subject.actor, counterpart, symmetric=False)
+            deal = Deal(sentence, supplier, buyer, product, None, None, status, _kind(around, cue))
+            _add(deals, deal, around)
+
+
+def _last_boundary(text: str, start: int, end: int) -> int:
+    """Where the last clause opening between `start` and `end` starts (`; Z ...`, `, while Z ...`), else 0."""
+    last = 0
+    for match in CLAUSE_START.finditer(text, start, end):
+        last = match.end()
+    return last
 
 
 def find_deals(document: Document, mentions: Sequence[Mention]) -> list[Deal]:
@@ -439,7 +578,7 @@ def find_deals(document: Document, mentions: Sequence[Mention]) -> list[Deal]:
         inside = [c for c in companies[first:last] if c.end <= sentence.end]
         pronoun = topic is not None and PRONOUN_SUBJECT.match(sentence.text) is not None
         if inside or pronoun or (deals and ANAPHORA.search(sentence.text)):
-            _read_sentence(document, sentence, inside, deals, topic if pronoun else None, recent)
+            _read_sentence(document, sentence, inside, deals, topic if pronoun else None, recent, topic)
         if not pronoun:
             topic = inside[0].actor if inside else None
         recent = {c.actor.actor_id for c in inside} or recent

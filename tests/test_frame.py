@@ -750,3 +750,10 @@ def test_a_regions_possessive_names_an_economy_of_it():
     text = "Outbound shipments from Asia's fourth-biggest economy rose 5.5% in October."
     assert fields(text, "5.5%", "partner") == ("WLD",)
     assert fields("Outbound shipments to Asia rose 5.5% in October.", "5.5%", "partner") == ("",)
+
+
+def test_bilateral_trade_is_reported_by_the_side_a_sentence_names_first():
+    chinese_view = "China has long been South Korea's largest partner, with bilateral trade reaching $300 billion in 2024."
+    assert fields(chinese_view, "$300 billion", "reporter", "partner") == ("CHN", "KOR")
+    korean_view = "South Korea counts China as its largest partner, with bilateral trade reaching $300 billion in 2024."
+    assert fields(korean_view, "$300 billion", "reporter", "partner") == ("KOR", "CHN")

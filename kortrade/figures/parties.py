@@ -133,6 +133,9 @@ def parties(
             (m.iso3 for _, m in after_prepositions(reading, figure.end, clause[1], clause) if m.iso3 != reporter), ""
         )
     if not partner and reading.bilateral and countries.counterpart:
+        if defaulted and (first := next((m.iso3 for m in reading.mentions if m.iso3 in (HOME, countries.counterpart)), "")):
+            # `China has been the ROK's largest partner, with bilateral trade at $328 billion`: the side named first.
+            reporter = first
         partner = countries.counterpart if countries.counterpart != reporter else HOME
     if not partner and metric in FLOW_PREPOSITIONS:
         partner = _flow_country_after(reading, figure, metric, reporter)

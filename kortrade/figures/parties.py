@@ -9,7 +9,8 @@ Rules, first that applies (data: `data/common/countries.tsv`, `data/figures/sour
   the home member of a pair (`Korea-China trade`); else the owner an earlier cue of the
   sentence named (`China's exports ..., and imports from Korea`); else, for other, production
   and investment figures, the nationality or owner nearest before the figure in its sentence
-  (`Chinese firms in Korea ... 56 percent`); else `KOR`.
+  (`Chinese firms in Korea ... 56 percent`); else, for bilateral trade, the side the sentence
+  names first; else `KOR`.
 - partner: a country after a preposition following the cue (`exports to China`, `imports
   from China`, `deficit with China`, `dependence on China`), or, when the cue lies in
   another clause, in the figure's own clause (`..., while those to the United States`); else

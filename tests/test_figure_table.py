@@ -1,5 +1,6 @@
 import json
 
+import pandas as pd
 import pytest
 from conftest import SHARED
 from documents import make_document
@@ -61,8 +62,9 @@ def test_seed_figures_match_the_gold_one_to_one(seeds_extraction):
         assert len(match) == 1, (doc_id, gold["surface"])
         got = match.iloc[0]
         for field in ("kind", "metric", "measure", "reporter", "partner", "period", "direction"):
-            assert (got[field] or None) == gold[field], (gold["surface"], field)
-        assert set(filter(None, got["flags"].split(";"))) == set(gold["flags"]), gold["surface"]
+            assert (None if pd.isna(got[field]) else got[field]) == gold[field], (gold["surface"], field)
+        flags = "" if pd.isna(got["flags"]) else got["flags"]
+        assert set(filter(None, flags.split(";"))) == set(gold["flags"]), gold["surface"]
 
 
 def test_seed_documents_with_damaged_numbers_are_flagged(seeds_extraction):

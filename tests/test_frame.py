@@ -757,3 +757,13 @@ def test_bilateral_trade_is_reported_by_the_side_a_sentence_names_first():
     assert fields(chinese_view, "$300 billion", "reporter", "partner") == ("CHN", "KOR")
     korean_view = "South Korea counts China as its largest partner, with bilateral trade reaching $300 billion in 2024."
     assert fields(korean_view, "$300 billion", "reporter", "partner") == ("KOR", "CHN")
+
+
+def test_an_undated_period_restating_one_with_its_year_takes_that_year():
+    text = (
+        "Peru's exports rose 4.8 percent to $9.9 billion in the first quarter of 2023. "
+        "Exports to Chile reached $1.5 billion in the first quarter, up 16.1 percent. "
+        "Exports to Japan reached $1.1 billion in the third quarter."
+    )
+    assert fields(text, "$1.5 billion", "period") == ("2023-Q1",)
+    assert fields(text, "$1.1 billion", "period") == ("",)

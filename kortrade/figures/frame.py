@@ -31,7 +31,9 @@ segment cut at the neighbouring figures: movement words there can only be about 
 - period (`kortrade.figures.periods`): the period the figure is said for (`19.7 percent in
   2023`, a bracketed paired amount between them allowed), else the period closest to the
   figure in its clause, else in its sentence; `period_stated` says whether the sentence named
-  any period at all, `reporter_stated` whether it named the reporter.
+  any period at all, `reporter_stated` whether it named the reporter. In an undated document a
+  period without its year that restates one stated with its year before (`the first quarter`
+  after `the first quarter of 2023`) takes that year.
 - flags: `projected` for a target or forecast cue in the figure's segment, a `by 2030`
   period, or a period starting after the document's year, unless the period ended before the
   document's year; `unconfirmed` for a report or
@@ -51,7 +53,7 @@ from ..ingest.document import Document, Sentence
 from .figure import Figure
 from .finding import ends_as_hedge, hedge_alternation, hedges
 from .parties import TRADE_FLOWS, after_prepositions, parties
-from .periods import Anchor, Period
+from .periods import Anchor, Period, find_periods
 from .sentence_reading import Cue, SentenceReading, any_cue, nearest_after, nearest_before
 
 OF_AFTER = re.compile(r"\s+of\s+")
@@ -143,6 +145,8 @@ class DocumentFramer:
         # The last figure framed before the current sentence, which a sentence opening on `the figure` refers to.
         self._antecedent: tuple[Figure, Frame] | None = None
         self._sentence_start = -1
+        # The periods figures were said for, with their year, in the order the text states them.
+        self._dated_periods: list[str] = []
 
     def reading(self, sentence: Sentence) -> SentenceReading:
         key = (sentence.start, sentence.end)
@@ -209,7 +213,7 @@ class DocumentFramer:
             reporter_stated = reporter_stated or owns
             if partner == reporter:
                 partner = ""
-        period = self._period(figure, reading, clause)
+        period = self._restated(self._period(figure, reading, clause))
         period_stated = bool(self._open_periods(figure, reading))
         flags = self._flags(reading, segment, period)
         framed = Frame(
@@ -457,6 +461,21 @@ class DocumentFramer:
         # `exports +3.0% y/y`: a written sign is the direction too.
         sign = self._sign(figure)
         return ("down" if sign in "-−–" else "up") if sign else ""
+
+    def _restated(self, period: Period | None) -> Period | None:
+        """A period without its year in an undated document, read as a period stated with its year before it when
+        it is that period again (`the first quarter` after `the first quarter of 2023`, `the first 11 months` after
+        `January to November in 2023`); any other stays unresolved, and a resolved one is remembered."""
+        if period is None:
+            return None
+        if period.value:
+            self._dated_periods.append(period.value)
+            return period
+        for earlier in reversed(self._dated_periods):
+            again = find_periods(self.text, period.start, period.end, Anchor(int(earlier[:4]), 12))
+            if again and again[0].value == earlier:
+                return period._replace(value=earlier)
+        return period
 
     def _period(self, figure: Figure, reading: SentenceReading, clause: tuple[int, int]) -> Period | None:
         """The period the figure is said for (`19.7 percent in 2023`), else the period closest to the figure in its

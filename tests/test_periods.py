@@ -107,3 +107,8 @@ def test_a_year_before_shifts_every_year_of_a_period():
     assert year_before("2025-12-01/2025-12-10") == "2024-12-01/2024-12-10"
     assert year_before("2024-Q3") == "2023-Q3"
     assert year_before("2024-02-29") == "2023-02-28"
+
+
+def test_the_day_a_statement_was_made_is_no_period():
+    assert periods("the ministry announced on July 4 that exports rose") == []
+    assert [v for _, v, _ in periods("exports rose by July 4")] == ["2023-07-04"]

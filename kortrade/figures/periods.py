@@ -10,7 +10,8 @@ year`, `next year`; `the third quarter of 2023`, `Q3 2023` -> `2023-Q3`; `the fi
 `2020-23` -> `2020/2023`; `by 2030` -> `2030`, marked projected (as is `next year`).
 
 Comparison bases are not periods: `from the same month last year`, `than in 2022`, `compared
-with 2022`, `since 2004`. Event names are not periods either (`the 2030 World Expo`).
+with 2022`, `since 2004`. Event names are not periods either (`the 2030 World Expo`), nor the day a
+statement was made (`announced on July 4`).
 Relative forms need the document's own publication date; without one their value is empty,
 but they are still returned, so that a figure `in November` of an undated piece gets no
 period rather than some other one.
@@ -90,6 +91,7 @@ BASE_BEFORE = re.compile(
 )
 EVENT_NAME = re.compile(r"\s+[A-Z][a-z]")
 POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+ON_BEFORE = re.compile(r"\bon\s+(?:the\s+)?\Z", re.IGNORECASE)
 BY_BEFORE = re.compile(r"\b(?:by|until|through)\s+(?:the\s+end\s+of\s+)?\Z", re.IGNORECASE)
 
 
@@ -154,7 +156,9 @@ def find_periods(text: str, start: int, end: int, anchor: Anchor) -> list[Period
         if not any(period.start < k.end and k.start < period.end for k in kept):
             kept.append(period)
     kept.sort(key=lambda p: p.start)
-    return [p for p in kept if not _is_base(text, start, p) and not _is_event_name(text, p)]
+    return [
+        p for p in kept if not _is_base(text, start, p) and not _is_event_name(text, p) and not _is_reporting_day(text, p)
+    ]
 
 
 def _names_to_try(lowered: str, has_month: bool, has_year: bool) -> tuple[str, ...]:
@@ -272,6 +276,12 @@ def _is_base(text: str, start: int, period: Period) -> bool:
         return False  # `from 2023's 3,538 tonnes`: the year owns the amount after it
     base = BASE_BEFORE.search(text, max(start, period.start - 40), period.start)
     return base is not None and (not period.is_range or base.group().lower().startswith("since"))
+
+
+def _is_reporting_day(text: str, period: Period) -> bool:
+    """`announced on July 4`, `data retrieved on January 28th`: a single day after `on` dates a statement, not what a
+    figure covers."""
+    return len(period.value) == len("2024-01-28") and ON_BEFORE.search(text, max(0, period.start - 8), period.start) is not None
 
 
 def _is_event_name(text: str, period: Period) -> bool:

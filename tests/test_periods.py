@@ -17,7 +17,7 @@ def periods(text, anchor=DATED):
     [
         ("exports in 2023 fell", "2023"),
         ("in December 2023", "2023-12"),
-        ("on March 28, 2024", "2024-03-28"),
+        ("as of March 28, 2024", "2024-03-28"),
         ("in November", "2023-11"),
         ("in March this year", "2023-03"),
         ("last month", "2023-11"),

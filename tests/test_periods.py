@@ -99,7 +99,7 @@ def test_patterns_searched_from_the_first_month_or_year_open_on_one(text):
 
 def test_part_of_a_month_needs_days_in_order_and_in_the_month():
     assert [v for _, v, _ in periods("in the first 40 days of June")] == ["2023-06"]
-    assert [v for _, v, _ in periods("on Feb. 10-31")] == ["2023-02-10"]
+    assert [v for _, v, _ in periods("in Feb. 10-31")] == ["2023-02-10"]
     assert [v for _, v, _ in periods("in the first 20 days of June", UNDATED)] == [""]
 
 

@@ -767,3 +767,11 @@ def test_an_undated_period_restating_one_with_its_year_takes_that_year():
     )
     assert fields(text, "$1.5 billion", "period") == ("2023-Q1",)
     assert fields(text, "$1.1 billion", "period") == ("",)
+
+
+def test_one_figure_for_two_counterparts_names_no_single_one():
+    assert fields("Exports to Chile and Peru fell by 8%.", "8%", "partner") == ("",)
+    assert fields("Exports to Chile and Asia fell by 8%.", "8%", "partner") == ("",)
+    assert fields("Trade between South Korea and Peru rose 8%.", "8%", "reporter", "partner") == ("KOR", "PER")
+    respective = "Exports to Chile and Peru fell by 8% and 5%, respectively."
+    assert fields(respective, "5%", "partner") == ("PER",)

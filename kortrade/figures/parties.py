@@ -74,6 +74,7 @@ PARAGRAPH_REACH = 1500
 # The preposition naming a flow's counterpart when it comes after the amount (`imported $3 billion worth of
 # lithium, a battery material, from Chile`).
 FOREIGN_INVESTMENT = re.compile(r"\bFDI\b|\bforeign\b", re.IGNORECASE)
+AND_NEXT = re.compile(r"\s+and\s+(?:the\s+)?")
 SUBORDINATE = re.compile(r"\b(?:as|while|whereas|but|although|though|because|after|amid|and)\b", re.IGNORECASE)
 FLOW_PREPOSITIONS = {"imports": "from", "exports": "to", "trade_volume": "with", "trade_balance": "with"}
 
@@ -104,12 +105,14 @@ def parties(
         holders = [m for m in reading.mentions if clause[0] <= m.start and m.end <= figure.start]
         return (holders[-1].iso3, WORLD, True) if holders else (HOME, WORLD, False)
     owner, pair_owner = possessors(reading, cue, places_own)
-    reporter, partner = owner, ""
+    reporter, partner, several = owner, "", False
     for preposition, mention in _prepositional_countries(reading, figure, clause, cue):
         if metric == "exports" and preposition == "from" or metric == "imports" and preposition in ("to", "into"):
             reporter = reporter or mention.iso3
         elif not partner:
             partner = mention.iso3
+            # `exports to the United States and China fell 8%`: one figure for two counterparts names no single one.
+            several = preposition != "between" and _joined_with_another(reading, mention)
     # `Australian imports` may be goods from Australia rather than Australia's purchases: such a reporter holds for
     # its sentence but is not handed on (`stated` stays false).
     ambiguous = bool(owner) and owner != HOME and cue is not None and cue.label == "imports" and _adjective_owner(reading, cue)
@@ -151,7 +154,9 @@ def parties(
     if partner == reporter:
         # `trade between China and South Korea`, credited to China's customs: the pair's other member.
         partner = _pair_partner(reading, clause, reporter) or partner
-    if partner == reporter:
+    if several:
+        partner = ""
+    if partner and partner == reporter:
         return ("", partner, False) if defaulted else (reporter, "", True)
     return reporter, partner, not defaulted
 
@@ -248,6 +253,13 @@ def _regions() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{PREPOSITIONS})\s+(?:the\s+)?(?:(?:other|all|its|their)\s+)?(?:{names})\b(?!['’]s\b)")
 
 
+@cache
+def _region_name() -> re.Pattern[str]:
+    """A region that is no single economy (`data/figures/regions.txt`), matched where it starts."""
+    names = "|".join(re.escape(name) for name in sorted(data_lines("figures/regions.txt"), key=len, reverse=True))
+    return re.compile(rf"(?:{names})\b")
+
+
 def _region_named(reading: SentenceReading, clause: tuple[int, int], cue: Cue | None) -> bool:
     """Whether the figure's clause, or the cue's, trades with a region (`exports to ASEAN`): its partner is no economy
     a code names, and not the world either."""
@@ -258,6 +270,14 @@ def _region_named(reading: SentenceReading, clause: tuple[int, int], cue: Cue | 
 def _foreign_investment(reading: SentenceReading, cue: Cue | None) -> bool:
     """Whether the cue names foreign investment in an economy (`FDI`, `foreign capital`): a flow from the world."""
     return cue is not None and cue.label == "investment" and FOREIGN_INVESTMENT.search(reading.text, cue.start, cue.end) is not None
+
+
+def _joined_with_another(reading: SentenceReading, mention: Mention) -> bool:
+    """Whether another country or a region follows the mention with `and` (`to the United States and China`)."""
+    joined = AND_NEXT.match(reading.text, mention.end)
+    if joined is None:
+        return False
+    return any(m.start == joined.end() for m in reading.mentions) or _region_name().match(reading.text, joined.end()) is not None
 
 
 def _flow_before(reading: SentenceReading, position: int) -> str:

@@ -2,7 +2,7 @@ import pytest
 from conftest import SEEDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from nltk.tokenize.punkt import PunktLanguageVars, PunktSentenceTokenizer
+from nltk.tokenize.punkt import PunktLanguageVars, PunktSentenceTokenizer, PunktToken
 from strategies import glued
 from test_bench_corpus import make_corpus
 
@@ -79,6 +79,9 @@ PUNKT_PIECES = [
     "7.5",
     " The",
     " the",
+    "m\xb2.",
+    "e\u0301.",
+    "\u0663.",
 ]
 
 
@@ -94,3 +97,14 @@ def test_stdlib_patterns_match_as_nltks_do(name):
     ours = getattr(segment.StdlibLanguageVars(), name)()
     for text in ["a. b", "x.\x1cY", "end!\x1f\x1e", "a .\u3000B", 'He said "no." Then', "a -- b ... c. . . d"]:
         assert [m.span() for m in ours.finditer(text)] == [m.span() for m in stock.finditer(text)], text
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["Dec.", "U.S.", "...", "7.5", "-1,000.", "K.", "m\xb2", "e\u0301.", "\u0663\u0661", "Seoul", "(a)", "\u4e2d."],
+)
+def test_untimed_tokens_read_words_as_punkts_own_do(word):
+    ours, stock = segment.UntimedToken(word), PunktToken(word)
+    assert ours.type == stock.type
+    for test in ("is_ellipsis", "is_initial", "is_alpha", "is_non_punct"):
+        assert bool(getattr(ours, test)) == bool(getattr(stock, test)), test

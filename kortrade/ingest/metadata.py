@@ -169,10 +169,9 @@ def read_metadata(text: str, reference: dt.date | None) -> Metadata:
     found = _Reading()
     candidates: list[str] = []
     seeking_title = True
-    body_script = _script(next((line for line in head if _starts_body(line)), ""))
-    for index, line in enumerate(head):
-        if _starts_body(line):
-            break  # the body has started
+    body = next((index for index, line in enumerate(head) if _starts_body(line)), len(head))
+    body_script = _script(head[body] if body < len(head) else "")
+    for index, line in enumerate(head[:body]):  # up to the line where the body starts
         fields = FIELD_SPLIT.split(BULLET.sub("", line))
         if len(fields) == 1 and seeking_title and not _read_field(line, fields[0], found, reference):
             following = head[index + 1] if index + 1 < len(head) else ""

@@ -1,10 +1,16 @@
+import bisect
+
 import pytest
+from conftest import SEEDS
 from regex_shapes import opens_with_word_character
+from test_bench_corpus import make_corpus
 from textdoc import make_document
 
 from kortrade.common.resources import data_rows
+from kortrade.entities import deals as deals_module
 from kortrade.entities.actors import find_mentions
-from kortrade.entities.deals import _cue_matches, cues, deal_rows, find_deals
+from kortrade.entities.deals import ANAPHORA, PRONOUN_SUBJECT, _cue_matches, cues, deal_rows, find_deals
+from kortrade.ingest.clean import clean_text
 
 
 def deals(text):
@@ -207,3 +213,38 @@ def test_a_subsidiary_is_the_party_and_a_plan_names_its_product():
     assert [(d["supplier"], d["buyer"], d["status"], d["product"]) for d in found] == [
         ("org:farmstaff", "org:zhonghuan-yida", "planned", "strawberry seedlings")
     ]
+
+
+def deals_reading_every_sentence(document, mentions):
+    """`find_deals` without its fast path: every sentence that names a company is read."""
+    found, topic, recent = [], None, set()
+    companies = [m for m in mentions if m.actor.type == "company"]
+    starts = [c.start for c in companies]
+    for sentence in document.sentences:
+        first, last = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
+        inside = [c for c in companies[first:last] if c.end <= sentence.end]
+        pronoun = topic is not None and PRONOUN_SUBJECT.match(sentence.text) is not None
+        if inside or pronoun or (found and ANAPHORA.search(sentence.text)):
+            deals_module._read_sentence(document, sentence, inside, found, topic if pronoun else None, recent)
+        if not pronoun:
+            topic = inside[0].actor if inside else None
+        recent = {c.actor.actor_id for c in inside} or recent
+    return found
+
+
+ONE_COMPANY_SENTENCES = [
+    "Samsung SDI signed a supply agreement on Monday. LG Energy Solution signed one too.",
+    "Hyundai Motor is in talks with the government. It signed a deal with CATL. The two companies plan a plant.",
+    "CATL supplies batteries. Tesla uses them. They signed a contract with BYD last year.",
+]
+
+
+def test_sentences_naming_one_company_alone_make_the_deals_reading_them_would(tmp_path):
+    make_corpus().generate(tmp_path / "corpus", 30, None, 7, tmp_path / "gold.json")
+    texts = [*ONE_COMPANY_SENTENCES, *(clean_text(p.read_text()).text for p in SEEDS.iterdir())]
+    texts += [clean_text(p.read_text()).text for p in sorted((tmp_path / "corpus").iterdir())]
+    for text in texts:
+        document = make_document(text)
+        mentions = find_mentions(document)
+        expected = deal_rows(document, deals_reading_every_sentence(document, mentions))
+        assert deal_rows(document, find_deals(document, mentions)) == expected

@@ -438,7 +438,10 @@ def find_deals(document: Document, mentions: Sequence[Mention]) -> list[Deal]:
         first, last = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
         inside = [c for c in companies[first:last] if c.end <= sentence.end]
         pronoun = topic is not None and PRONOUN_SUBJECT.match(sentence.text) is not None
-        if inside or pronoun or (deals and ANAPHORA.search(sentence.text)):
+        # Fast path: a deal needs two companies, or a pronoun or anaphora standing for one; a sentence naming a single
+        # company with neither makes none (its cue has no subject or no counterpart), so it is not read.
+        two_companies = len({c.actor.actor_id for c in inside}) > 1
+        if two_companies or pronoun or (deals and ANAPHORA.search(sentence.text)):
             _read_sentence(document, sentence, inside, deals, topic if pronoun else None, recent)
         if not pronoun:
             topic = inside[0].actor if inside else None

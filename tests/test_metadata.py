@@ -1,9 +1,12 @@
 import datetime as dt
+import re
 
 import pytest
+from hypothesis import given
+from strategies import glued
 
 from kortrade.ingest.clean import normalise
-from kortrade.ingest.metadata import read_metadata
+from kortrade.ingest.metadata import OWN_VOICE, read_metadata
 
 REFERENCE = dt.date(2026, 11, 23)
 
@@ -119,16 +122,35 @@ def test_captions_tags_and_broken_sentences_are_no_title():
     assert meta("Cranes stand at a port in Busan\nCranes stand at a port in Busan\n" + BODY).title == ""
     assert meta("Figures for the first ten days\nexports grew 2%\n" + BODY).title == ""
     assert meta("(ATTN: ADDS quotes)\n" + BODY).title == ""
-    assert meta("한국 무역 로고\nChip shipments to China climb again\n" + BODY).title == "Chip shipments to China climb again"
+    assert (
+        meta("한국 무역 로고\nChip shipments to China climb again\n" + BODY).title
+        == "Chip shipments to China climb again"
+    )
     assert meta("Trade\nChip shipments to China climb again\n" + BODY).title == "Chip shipments to China climb again"
     suffixed = meta("Chip shipments climb-Xinhua\nChip shipments climb\nSource: Xinhua\n" + BODY)
     assert (suffixed.title, suffixed.outlet) == ("Chip shipments climb", "Xinhua")
 
 
 def test_author_notes_give_authors_and_their_outlet_but_editors_are_no_authors():
-    m = meta("Chip shipments to China climb again\nAna Ruiz\n" + BODY + "Ana Ruiz is a senior analyst for Pacific Forum.")
+    m = meta(
+        "Chip shipments to China climb again\nAna Ruiz\n" + BODY + "Ana Ruiz is a senior analyst for Pacific Forum."
+    )
     assert (m.authors, m.outlet) == (("Ana Ruiz",), "Pacific Forum")
-    m = meta("Chip shipments to China climb again\nKim Sora\nThe author is an editorial writer of the JoongAng Ilbo.\n" + BODY)
+    m = meta(
+        "Chip shipments to China climb again\nKim Sora\nThe author is an editorial writer of the JoongAng Ilbo.\n"
+        + BODY
+    )
     assert (m.authors, m.outlet) == (("Kim Sora",), "JoongAng Ilbo")
     assert meta("Chip shipments to China climb again\nEditor: Bo Lind\nPhoto: Ana Ruiz\n" + BODY).authors == ()
     assert meta(BODY + "Demand held up, analysts told the Global Times.\n" + BODY).outlet == "Global Times"
+
+
+OWN_VOICE_PLAIN = re.compile(
+    r"\btold (?:the )?(?P<told>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3})"
+    r"|,\s*(?P<reports>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3}) reports\.",
+)
+
+
+@given(glued(["told", "the", "Global", "Times", ",", " ", "Kallanish", "reports", ".", "xtold", "T", "t", "\n"], 14))
+def test_the_outlets_own_voice_is_found_as_without_the_first_character_test(text):
+    assert [m.groupdict() for m in OWN_VOICE.finditer(text)] == [m.groupdict() for m in OWN_VOICE_PLAIN.finditer(text)]

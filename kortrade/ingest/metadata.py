@@ -91,9 +91,10 @@ ABOUT_AUTHOR = re.compile(
 THE_AUTHOR = re.compile(r"^the (?:author|writer) is\b(?P<rest>[^.]{0,160})", re.IGNORECASE)
 AFFILIATION = re.compile(r"\b(?:of|for|at|with)\s+(?:the\s+)?(?P<outlet>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,5})")
 EMAIL = re.compile(r"^\S+@\S+\.\w+$")
+# Behind a test of the characters its branches open with (`t`, `,`), which rules out most positions at once.
 OWN_VOICE = re.compile(
-    r"\btold (?:the )?(?P<told>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3})"
-    r"|,\s*(?P<reports>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3}) reports\.",
+    r"(?=[t,])(?:\btold (?:the )?(?P<told>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3})"
+    r"|,\s*(?P<reports>[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,3}) reports\.)",
 )
 SCRIPTS = (("latin", re.compile(r"[A-Za-z]")), ("hangul", re.compile(r"[가-힣]")), ("han", re.compile(r"[一-鿿]")))
 
@@ -412,10 +413,11 @@ def _read_notes(near: list[str], found: _Reading) -> None:
     for line in near:
         if line in described:
             found.authors.append(line)  # a name line the text describes as its author
-    for line in near:
-        about = ABOUT_AUTHOR.match(line)
-        if about and about["name"] in described and not found.authors:
-            found.authors.append(about["name"])
+    if described and not found.authors:  # else the loop below adds nobody
+        for line in near:
+            about = ABOUT_AUTHOR.match(line)
+            if about and about["name"] in described and not found.authors:
+                found.authors.append(about["name"])
 
 
 def _read_affiliation(rest: str, found: _Reading) -> None:

@@ -1,10 +1,11 @@
+import datetime as dt
 import re
 
 from hypothesis import example, given
 from strategies import glued
 
 from kortrade.common import dates
-from kortrade.common.dates import DateMatch, find_absolute_dates, iso_date, numeric_date
+from kortrade.common.dates import DateMatch, find_absolute_dates, find_relative_stamp, iso_date, numeric_date
 
 MONTH = r"(?P<month>" + "|".join(sorted(dates.MONTHS, key=len, reverse=True)) + r")\.?"
 DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -47,6 +48,20 @@ PIECES += ["of", "th", "x", "\n", "年", "月", "日", "12", "Dec", "K"]
 @example("ſept 2024")
 def test_absolute_dates_are_those_the_plain_patterns_find(text):
     assert find_absolute_dates(text) == plain_dates(text)
+
+
+STAMP_PIECES = ["3", "a", "an", "few", " ", "days", "Day", "hours", "AGO", "ago", "agon", "today", "x", "\n", "K"]
+
+
+@given(glued(STAMP_PIECES, max_size=10))
+@example("3 days ago")
+@example("an hour AGO.")
+def test_relative_stamps_are_those_the_plain_search_finds(text):
+    """`find_relative_stamp` looks for `ago` before its counted words: it finds the stamps the pattern alone finds."""
+    reference = dt.date(2026, 11, 23)
+    match = dates.RELATIVE_AGO.search(text) or dates.RELATIVE_WORD.search(text)
+    stamp = find_relative_stamp(text, reference)
+    assert (stamp.start, stamp.end) == match.span() if match else stamp is None
 
 
 def test_letters_that_match_case_insensitively_name_the_month():

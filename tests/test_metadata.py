@@ -124,16 +124,24 @@ def test_captions_tags_and_broken_sentences_are_no_title():
     assert meta("Cranes stand at a port in Busan\nCranes stand at a port in Busan\n" + BODY).title == ""
     assert meta("Figures for the first ten days\nexports grew 2%\n" + BODY).title == ""
     assert meta("(ATTN: ADDS quotes)\n" + BODY).title == ""
-    assert meta("한국 무역 로고\nChip shipments to China climb again\n" + BODY).title == "Chip shipments to China climb again"
+    assert (
+        meta("한국 무역 로고\nChip shipments to China climb again\n" + BODY).title
+        == "Chip shipments to China climb again"
+    )
     assert meta("Trade\nChip shipments to China climb again\n" + BODY).title == "Chip shipments to China climb again"
     suffixed = meta("Chip shipments climb-Xinhua\nChip shipments climb\nSource: Xinhua\n" + BODY)
     assert (suffixed.title, suffixed.outlet) == ("Chip shipments climb", "Xinhua")
 
 
 def test_author_notes_give_authors_and_their_outlet_but_editors_are_no_authors():
-    m = meta("Chip shipments to China climb again\nAna Ruiz\n" + BODY + "Ana Ruiz is a senior analyst for Pacific Forum.")
+    m = meta(
+        "Chip shipments to China climb again\nAna Ruiz\n" + BODY + "Ana Ruiz is a senior analyst for Pacific Forum."
+    )
     assert (m.authors, m.outlet) == (("Ana Ruiz",), "Pacific Forum")
-    m = meta("Chip shipments to China climb again\nKim Sora\nThe author is an editorial writer of the JoongAng Ilbo.\n" + BODY)
+    m = meta(
+        "Chip shipments to China climb again\nKim Sora\nThe author is an editorial writer of the JoongAng Ilbo.\n"
+        + BODY
+    )
     assert (m.authors, m.outlet) == (("Kim Sora",), "JoongAng Ilbo")
     assert meta("Chip shipments to China climb again\nEditor: Bo Lind\nPhoto: Ana Ruiz\n" + BODY).authors == ()
     assert meta(BODY + "Demand held up, analysts told the Global Times.\n" + BODY).outlet == "Global Times"

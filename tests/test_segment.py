@@ -2,7 +2,7 @@ import pytest
 from conftest import SEEDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from nltk.tokenize.punkt import PunktLanguageVars, PunktSentenceTokenizer
+from nltk.tokenize.punkt import PunktLanguageVars, PunktSentenceTokenizer, PunktToken
 from strategies import glued
 from test_bench_corpus import make_corpus
 
@@ -79,6 +79,9 @@ PUNKT_PIECES = [
     "7.5",
     " The",
     " the",
+    "m\xb2.",
+    "e\u0301.",
+    "\u0663.",
 ]
 
 
@@ -110,3 +113,14 @@ def test_a_stop_glued_to_the_next_sentence_ends_it():
 def test_glued_stops_in_addresses_and_numbers_do_not_split():
     for text in ["Read it at www.Example.com today.", "Write to desk@News.Com for more.", "It grew 4.5 percent."]:
         assert sentences(text) == [text]
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["Dec.", "U.S.", "...", "7.5", "-1,000.", "K.", "m\xb2", "e\u0301.", "\u0663\u0661", "Seoul", "(a)", "\u4e2d."],
+)
+def test_untimed_tokens_read_words_as_punkts_own_do(word):
+    ours, stock = segment.UntimedToken(word), PunktToken(word)
+    assert ours.type == stock.type
+    for test in ("is_ellipsis", "is_initial", "is_alpha", "is_non_punct"):
+        assert bool(getattr(ours, test)) == bool(getattr(stock, test)), test

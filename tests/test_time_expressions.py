@@ -386,3 +386,13 @@ def test_a_prefix_behind_its_first_character_test_finds_what_the_plain_prefix_fi
 def _non_empty(match: re.Match[str] | None) -> tuple | None:
     """A match's span and groups; None for an empty match, which is no prefix."""
     return (match.span(), match.groupdict()) if match and match.group() else None
+
+
+MENTION_DAY_PLAIN = re.compile(r"(?P<word>(?:previous|next|following)\s+day|day\s+(?:before|after))\b(?![ \t]+\w)")
+
+
+@given(glued(["previous", "next", "following", "day", "days", "before", "after", " ", "\t", "the", "x", ".", "\n"], 12))
+def test_the_mention_day_core_finds_what_its_first_form_did(text):
+    """The core of `the next day` is written with a letter opening each branch; it matches as the grouped form did."""
+    core = next(rule.core for rule in _rules() if rule.core.search("the next day") and "following" in rule.core.pattern)
+    assert [m.span("word") for m in core.finditer(text)] == [m.span("word") for m in MENTION_DAY_PLAIN.finditer(text)]

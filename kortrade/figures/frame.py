@@ -213,8 +213,9 @@ class DocumentFramer:
             reporter_stated = reporter_stated or owns
             if partner == reporter:
                 partner = ""
-        period = self._restated(self._period(figure, reading, clause))
-        period_stated = bool(self._open_periods(figure, reading))
+        periods = self._open_periods(figure, reading)
+        period = self._restated(self._period(figure, periods, clause))
+        period_stated = bool(periods)
         flags = self._flags(reading, segment, period)
         framed = Frame(
             metric=metric,
@@ -477,10 +478,9 @@ class DocumentFramer:
                 return period._replace(value=earlier)
         return period
 
-    def _period(self, figure: Figure, reading: SentenceReading, clause: tuple[int, int]) -> Period | None:
+    def _period(self, figure: Figure, periods: list[Period], clause: tuple[int, int]) -> Period | None:
         """The period the figure is said for (`19.7 percent in 2023`), else the period closest to the figure in its
-        clause, else in its sentence."""
-        periods = self._open_periods(figure, reading)
+        clause, else in its sentence; `periods` are the sentence's open to the figure (`_open_periods`)."""
         if not periods:
             return None
         in_clause = [p for p in periods if clause[0] <= p.start and p.end <= clause[1]]

@@ -561,10 +561,11 @@ def _read_notes(near: list[str], found: _Reading) -> None:
     for line in near:
         if line in described:
             found.authors.append(line)  # a name line the text describes as its author
-    for line in near:
-        about = ABOUT_AUTHOR.match(line)
-        if about and about["name"] in described and not found.authors:
-            found.authors.append(about["name"])
+    if described and not found.authors:  # else the loop below adds nobody
+        for line in near:
+            about = ABOUT_AUTHOR.match(line)
+            if about and about["name"] in described and not found.authors:
+                found.authors.append(about["name"])
 
 
 def _read_affiliation(rest: str, found: _Reading) -> None:

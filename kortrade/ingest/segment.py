@@ -9,7 +9,8 @@ NLTK compiles Punkt's patterns with the third-party `regex` engine behind a
 timeout wrapper (`nltk.redos`). Through Punkt's own hook, `PunktLanguageVars`,
 the tokenizer here uses the same pattern sources compiled by the stdlib `re`,
 which finds the same matches faster (`StdlibLanguageVars`); the patterns are
-those NLTK made linear-time. A line with no candidate sentence end (`.`, `?` or
+those NLTK made linear-time. Punkt's tokens (`UntimedToken`) test each word with NLTK's own patterns
+on the `regex` engine, compiled again without the wrapper, whose timeout cost several times the match. A line with no candidate sentence end (`.`, `?` or
 `!` followed by punctuation or by another token) is one sentence, found without
 running Punkt (`punkt_line_spans`).
 
@@ -25,7 +26,9 @@ import itertools
 import re
 from functools import cache
 
-from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer
+import regex
+from nltk.tokenize import punkt
+from nltk.tokenize.punkt import PunktLanguageVars, PunktParameters, PunktSentenceTokenizer, PunktToken
 
 from ..common.resources import data_lines
 
@@ -66,12 +69,36 @@ class StdlibLanguageVars(PunktLanguageVars):
         return WORD_TOKENIZER
 
 
+def untimed_pattern(pattern: object) -> regex.Pattern[str]:
+    """An NLTK pattern (`nltk.redos`) compiled by the same `regex` engine, with its flags, and no timeout."""
+    return regex.compile(pattern.pattern, pattern.flags)
+
+
+NON_PUNCT = untimed_pattern(punkt._re_non_punct)
+
+
+class UntimedToken(PunktToken):
+    """Punkt's token, whose word tests run NLTK's patterns on the same engine without the timeout wrapper:
+    the same matches, the patterns being NLTK's own and fixed, each tried on one word."""
+
+    __slots__ = ()
+    _RE_ELLIPSIS = untimed_pattern(PunktToken._RE_ELLIPSIS)
+    _RE_NUMERIC = untimed_pattern(PunktToken._RE_NUMERIC)
+    _RE_INITIAL = untimed_pattern(PunktToken._RE_INITIAL)
+    _RE_ALPHA = untimed_pattern(PunktToken._RE_ALPHA)
+
+    @property
+    def is_non_punct(self) -> regex.Match[str] | None:
+        """Whether the token is a number or alphabetic (a letter in its type)."""
+        return NON_PUNCT.search(self.type)
+
+
 @cache
 def tokenizer() -> PunktSentenceTokenizer:
     """The Punkt tokenizer with the project's abbreviation list."""
     params = PunktParameters()
     params.abbrev_types = set(data_lines("ingest/abbreviations.txt"))
-    return PunktSentenceTokenizer(params, lang_vars=StdlibLanguageVars())
+    return PunktSentenceTokenizer(params, lang_vars=StdlibLanguageVars(), token_cls=UntimedToken)
 
 
 def punkt_line_spans(line: str) -> list[tuple[int, int]]:

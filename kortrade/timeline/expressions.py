@@ -629,7 +629,8 @@ def _rules() -> tuple[Rule, ...]:
             needs=("yesterday", "today", "tonight", "tomorrow"),
         ),
         Rule(
-            re.compile(r"(?P<word>(?:previous|next|following)\s+day|day\s+(?:before|after))\b(?![ \t]+\w)"),
+            # each branch opens with a letter, so that the engine skips ahead to those letters
+            re.compile(r"(?P<word>previous\s+day|next\s+day|following\s+day|day\s+(?:before|after))\b(?![ \t]+\w)"),
             _read_mention_day,
             _prefix_of(r"the\s+"),
             prefix_required=True,

@@ -775,3 +775,15 @@ def test_one_figure_for_two_counterparts_names_no_single_one():
     assert fields("Trade between South Korea and Peru rose 8%.", "8%", "reporter", "partner") == ("KOR", "PER")
     respective = "Exports to Chile and Peru fell by 8% and 5%, respectively."
     assert fields(respective, "5%", "partner") == ("PER",)
+
+
+def test_a_list_of_bracketed_percentages_moves_with_the_verb_after_it():
+    text = "Exports of steel (58.1%), ships (31.1%) and precision instruments (17.5%) all increased, while chips fell 4%."
+    for surface in ("58.1%", "31.1%", "17.5%"):
+        assert fields(text, surface, "measure", "direction") == ("change", "up"), surface
+    assert fields("Steel (58.1%) of the market grew.", "58.1%", "measure") == ("level",)
+
+
+@pytest.mark.parametrize("verb", ["skidding", "diminished", "dived", "plunging", "slipping"])
+def test_more_movement_words(verb):
+    assert fields(f"Exports to Peru were {verb} 6.5 per cent.", "6.5 per cent", "measure", "direction") == ("change", "down")

@@ -81,6 +81,9 @@ PERIOD_RIGHT_AFTER = re.compile(
     r"(?:\s*\([^()]{1,40}\))?\s+(?:(?:in|for|during|as of|over|through)\s+(?:the\s+)?)?", re.IGNORECASE
 )
 SHARE_PHRASE_REACH = 80
+# A bracket opening right before a figure, and a list of such figures closed before its verb (`(17.5%) all increased`).
+BRACKETED = re.compile(r".?\(")
+LIST_THEN_VERB = re.compile(r"\)\s*(?:,?\s*all|,?\s*each|,?\s*both)?\s*\Z|\)\s+(?:all|each|both)\s+\Z")
 # A period owning the figure right after it: `from 2023's 3,538 tonnes`.
 YEAR_OWNING = re.compile(r"['’]s\s+")
 # A sentence that opens on a word standing for the figure before it: `The figure rose to ...`, `However, it rebounded`.
@@ -189,6 +192,9 @@ class DocumentFramer:
             measure, direction = "change", "down" if sign in "-−–" else "up"
         if (coordinated := self._coordinated_with(figure)) is not None and movement is None and after is None:
             measure, direction = coordinated.measure, coordinated.direction
+        elif movement is None and after is None and measure == "level" and (listed_move := self._list_predicate(figure, reading, clause)):
+            # `Exports of steel (58.1%), cars (46.8%) ... all increased`: the verb after the list moves each item.
+            measure, direction = "change", listed_move.detail
         if (moved_share := self._share_moved_by(figure, sentence)) is not None:
             metric = moved_share.metric
         reporter, partner, reporter_stated = parties(reading, figure, clause, cue, metric, measure, self.countries)
@@ -462,6 +468,14 @@ class DocumentFramer:
         # `exports +3.0% y/y`: a written sign is the direction too.
         sign = self._sign(figure)
         return ("down" if sign in "-−–" else "up") if sign else ""
+
+    def _list_predicate(self, figure: Figure, reading: SentenceReading, clause: tuple[int, int]) -> Cue | None:
+        """The movement word after a list of bracketed percentages (`steel (58.1%), cars (46.8%) all increased`), for
+        a bracketed percentage of it; None otherwise."""
+        if figure.kind != "percent" or not BRACKETED.fullmatch(self.text, max(0, figure.start - 2), figure.start):
+            return None
+        moves = [c for c in reading.measure_cues if figure.end <= c.start and c.end <= clause[1] and c.detail in ("up", "down")]
+        return moves[0] if moves and LIST_THEN_VERB.search(self.text, figure.end, moves[0].start) else None
 
     def _restated(self, period: Period | None) -> Period | None:
         """A period without its year in an undated document, read as a period stated with its year before it when

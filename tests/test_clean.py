@@ -255,3 +255,25 @@ def test_the_ticker_rule_still_drops_index_lines():
     assert clean.boilerplate_rule("Samsung Elec. 71,200 ▲ 300 (▲0.42%)") == "ticker"
     assert clean.boilerplate_rule("Kospi 2,501.3 + 12.5 (+0.5%)") == "ticker"
     assert clean.boilerplate_rule("Kospi rose 0.5% to 2,501.3.") is None
+
+
+FIRST_CHARACTERS = st.characters(max_codepoint=0x2500) | st.sampled_from("©ⓒ(•-ſK")
+
+
+@given(
+    st.tuples(FIRST_CHARACTERS, st.sampled_from(BOILERPLATE_SAMPLES) | st.text(max_size=30)).map("".join)
+    | st.sampled_from(BOILERPLATE_SAMPLES).map(str.upper)
+    | st.sampled_from(BOILERPLATE_SAMPLES)
+)
+def test_the_anchored_screen_by_first_character_matches_where_the_full_screen_does(sentence):
+    full = clean.boilerplate_screens()[0]
+    by_first = clean.anchored_screens_by_first_character().get(sentence[:1], full)
+    assert (by_first.match(sentence) is None) is (full.match(sentence) is None)
+
+
+def test_each_character_tries_only_the_anchored_rules_that_can_start_with_it():
+    screens = clean.anchored_screens_by_first_character()
+    navigation = next(pattern.pattern for name, pattern in clean.boilerplate_rules() if name == "navigation")
+    assert navigation in screens["b"].pattern and navigation in screens["B"].pattern
+    assert navigation not in screens["x"].pattern
+    assert clean.boilerplate_rule("BACK") == "navigation"

@@ -221,3 +221,59 @@ def test_market_furniture_goes_and_data_lines_stay():
     cleaned = remove_boilerplate(text)
     assert cleaned.text == "Shipments of displays 41.3 -6.5%\nmachinery -2.4%\nExports of ships rose 12.5 percent."
     assert {r.rule for r in cleaned.removed} == {"ticker", "exchange_rate", "page_counter"}
+
+
+TICKER_PRE_TEST = r"(?=[^%]*+%\)?$)"
+# A ticker line slot by slot, each slot with variants that break it (`%` early, late, twice, none).
+TICKER_SLOTS = [
+    ["", "- ", "• "],
+    ["KOSPI", "Samsung Elec.", "Gold", "5% fund", "a"],
+    [" ", "  ", ""],
+    ["2,501.3", "71,200", "x"],
+    [" "],
+    ["+", "▲", "−", "%"],
+    [" 12.5", "300", ""],
+    [" "],
+    ["(", ""],
+    ["+0.5", "▲0.42", "-3"],
+    ["%", " %", "", "%%"],
+    [")", ""],
+    ["", ".", " 7%", ")"],
+]
+
+
+@settings(max_examples=500)
+@given(st.tuples(*map(st.sampled_from, TICKER_SLOTS)).map("".join) | st.text(alphabet="%() 1a+▲", max_size=12))
+def test_the_ticker_pre_test_keeps_the_matches_of_the_plain_rule(sentence):
+    fast = [pattern for _, pattern in clean.boilerplate_rules() if TICKER_PRE_TEST in pattern.pattern]
+    assert len(fast) == 1
+    plain = re.compile(fast[0].pattern.replace(TICKER_PRE_TEST, "", 1), fast[0].flags)
+    assert (fast[0].match(sentence) is None) is (plain.match(sentence) is None)
+
+
+def test_the_ticker_rule_still_drops_index_lines():
+    assert clean.boilerplate_rule("Samsung Elec. 71,200 ▲ 300 (▲0.42%)") == "ticker"
+    assert clean.boilerplate_rule("Kospi 2,501.3 + 12.5 (+0.5%)") == "ticker"
+    assert clean.boilerplate_rule("Kospi rose 0.5% to 2,501.3.") is None
+
+
+FIRST_CHARACTERS = st.characters(max_codepoint=0x2500) | st.sampled_from("©ⓒ(•-ſK")
+
+
+@given(
+    st.tuples(FIRST_CHARACTERS, st.sampled_from(BOILERPLATE_SAMPLES) | st.text(max_size=30)).map("".join)
+    | st.sampled_from(BOILERPLATE_SAMPLES).map(str.upper)
+    | st.sampled_from(BOILERPLATE_SAMPLES)
+)
+def test_the_anchored_screen_by_first_character_matches_where_the_full_screen_does(sentence):
+    full = clean.boilerplate_screens()[0]
+    by_first = clean.anchored_screens_by_first_character().get(sentence[:1], full)
+    assert (by_first.match(sentence) is None) is (full.match(sentence) is None)
+
+
+def test_each_character_tries_only_the_anchored_rules_that_can_start_with_it():
+    screens = clean.anchored_screens_by_first_character()
+    navigation = next(pattern.pattern for name, pattern in clean.boilerplate_rules() if name == "navigation")
+    assert navigation in screens["b"].pattern and navigation in screens["B"].pattern
+    assert navigation not in screens["x"].pattern
+    assert clean.boilerplate_rule("BACK") == "navigation"

@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from regex_shapes import opens_with_word_character
 from textdoc import make_document
 
@@ -121,6 +123,20 @@ def test_cues_open_with_a_word_edge_and_a_word_character_so_one_word_start_serve
     ],
 )
 def test_cue_matches_are_what_each_cue_finds_on_its_own(sentence):
+    own = [(m.start(), m.end(), cue) for cue in cues() for m in cue.pattern.finditer(sentence)]
+    assert _cue_matches(sentence, 0) == sorted(own, key=lambda f: (f[0], -f[1]))
+
+
+# Words that open cues, in other cases, with non-ASCII look-alikes (`ſ`, `İ`) and joined without spaces.
+CUE_WORDS = ["signed", "SIGNED", "Sign", "ſigned", "an", "MOU", "mou", "with", "İs", "is", "in", "talks", "JV"]
+CUE_WORDS += ["joint", "venture", "supplies", "uses", "a", "-", ",", "x", "partnered", "bought", "from", "will"]
+CUE_WORDS += ["supply", "é", " ", "  "]
+
+
+@given(
+    st.lists(st.sampled_from(CUE_WORDS), max_size=12).map(" ".join) | st.lists(st.sampled_from(CUE_WORDS)).map("".join)
+)
+def test_cue_matches_tried_by_opening_pairs_are_what_each_cue_finds_on_its_own(sentence):
     own = [(m.start(), m.end(), cue) for cue in cues() for m in cue.pattern.finditer(sentence)]
     assert _cue_matches(sentence, 0) == sorted(own, key=lambda f: (f[0], -f[1]))
 

@@ -12,6 +12,7 @@ from kortrade.common.phrases import (
     lowered_for_search,
     matches_at,
     regex_first_characters,
+    regex_prefixes,
     starts_of,
     trie_opening_on_characters,
     trie_pattern,
@@ -109,3 +110,35 @@ def test_every_match_starts_with_one_of_the_regex_first_characters(parts):
 def test_regex_first_characters_of_non_empty_matches_when_a_match_may_be_empty():
     assert regex_first_characters(r"(?:\bin\s+|late\s+)?(?:the\s+)?", nonempty=True) == frozenset("ilt")
     assert regex_first_characters(r"(?:\bin\s+|late\s+)?(?:the\s+)?") is None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "pairs"),
+    [
+        (r"\b(?:signs?|inked) (?:a|the)", {"si", "in"}),
+        (r"\bJVs?\b", {"JV"}),
+        (r"(?<!\w)a[bc]+d", {"ab", "ac"}),
+        (r"x{2,}", {"xx"}),
+        (r"a{0,3}b", None),
+        (r"a\w", None),
+        (r"(?i:ab)", None),
+        (r"a", None),
+    ],
+)
+def test_regex_prefixes_are_the_pairs_a_match_can_open_with(pattern, pairs):
+    assert regex_prefixes(pattern) == (None if pairs is None else frozenset(pairs))
+
+
+@given(
+    st.lists(
+        st.sampled_from(["a", "b?", "(?:c|d)", "e*", "[fg]", "(?<!x)", "\\b", "h+", "(?:ab)+", "c{1,2}"]),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_every_match_opens_with_one_of_the_regex_prefixes(parts):
+    pattern = "".join(parts)
+    pairs = regex_prefixes(pattern)
+    matches = [m for m in re.finditer(pattern, "xabcdefgh hgfedcba bb ee abab cch aah") if m.group()]
+    if pairs is not None:
+        assert all(m.group()[:2] in pairs for m in matches), pattern

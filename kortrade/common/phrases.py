@@ -220,3 +220,48 @@ def in_web_address(text: str, start: int, end: int) -> bool:
     stop = min(len(text), end + ADDRESS_REACH)
     token_end = min((i for i in (text.find(" ", end, stop), text.find("\n", end, stop)) if i >= 0), default=stop)
     return WEB_ADDRESS.search(text, token_start, token_end) is not None
+
+
+def regex_prefixes(pattern: str, flags: int = 0, length: int = 2) -> frozenset[str] | None:
+    """The strings of `length` characters a match of the pattern can start with; None when unknown.
+
+    Read from the parse tree as `regex_first_characters` reads the first character: zero-width assertions
+    are skipped, so the set holds the opening of every match; None where a match can start with something
+    other than plain literals within its first `length` characters, or can be shorter than that.
+    """
+    found = _prefixes(list(sre_parser.parse(pattern, flags).data), length)
+    return None if found is None or any(len(prefix) < length for prefix in found) else frozenset(found)
+
+
+def _prefixes(items: list, length: int) -> set[str] | None:
+    """The openings, up to `length` characters, of the matches of a sequence of parsed items; None when unknown."""
+    if length == 0 or not items:
+        return {""}
+    (op, value), rest = items[0], items[1:]
+    if op in (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+        return _prefixes(rest, length)
+    if op is sre_constants.LITERAL or op is sre_constants.IN:
+        chars = {value} if op is sre_constants.LITERAL else _set_firsts(value)
+        after = _prefixes(rest, length - 1)
+        return None if chars is None or after is None else {chr(c) + a for c in chars for a in after}
+    if op is sre_constants.SUBPATTERN:
+        _, add_flags, _, sub = value
+        return None if add_flags & re.IGNORECASE else _prefixes(list(sub.data) + rest, length)
+    if op is sre_constants.BRANCH:
+        found: set[str] = set()
+        for branch in value[1]:
+            sub_found = _prefixes(list(branch.data) + rest, length)
+            if sub_found is None:
+                return None
+            found |= sub_found
+        return found
+    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
+        least, most, sub = value
+        firsts = _sequence_firsts(sub.data)
+        if firsts is None or firsts[1] or most == 0:  # a repeated part that can match empty is not unrolled
+            return None
+        once = list(sub.data) + [(op, (max(least - 1, 0), most - 1 if most != sre_constants.MAXREPEAT else most, sub))]
+        with_it = _prefixes(once + rest, length)
+        without = _prefixes(rest, length) if least == 0 else set()
+        return None if with_it is None or without is None else with_it | without
+    return None

@@ -21,6 +21,7 @@ the same pair, or about `the two companies`, adds to the deal it continues (volu
 status) instead of making another row; the row keeps the first sentence as provenance and lists
 every sentence used in `evidence`.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -30,13 +31,18 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..common.numbers import small_cardinals
-from ..common.phrases import behind_first_character_test, case_key, regex_first_characters
+from ..common.phrases import (
+    behind_first_character_test,
+    case_key,
+    first_character_test,
+    regex_first_characters,
+    regex_prefixes,
+)
 from ..common.resources import data_rows
 from ..ingest.document import Document, Sentence
 from .gazetteer import Actor, Mention
 
 NUMBER_WORDS = small_cardinals()
-WORD_EDGE = r"\b"
 COUNT = rf"(?:\d+(?:\.\d+)?|{'|'.join(NUMBER_WORDS)})"
 VOLUME = re.compile(
     r"(?P<value>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)[ \t]*(?:(?P<gwh>GWh|gigawatt[- ]hours?)|(?P<mwh>MWh|megawatt[- ]hours?)"
@@ -305,24 +311,31 @@ def _cue_firsts() -> tuple[frozenset[str] | None, ...]:
 
 
 @cache
-def any_cue() -> re.Pattern[str]:
-    """Where some cue starts. Every cue opens with `\\b` and a word character (the tests check the
-    cue file), so the word start is tested once for them all, as `(?<!\\w)`, which fails at once
-    at the end of a word, where `\\b` would try every cue; before it, a test of the characters
-    the cues start with rules out most positions at once. The cues are grouped by the character
-    they start with, each group behind a lookahead for it, so that a word start tries only the cues
-    that can start there (a cue whose first characters are unknown is tried everywhere)."""
-    groups: dict[str, list[str]] = {}
-    everywhere = []
-    for cue, firsts in zip(cues(), _cue_firsts(), strict=True):
-        body = f"(?:{cue.pattern.pattern.removeprefix(WORD_EDGE)})"
-        if firsts is None:
-            everywhere.append(body)
-        for char in sorted(firsts or ()):
-            groups.setdefault(char, []).append(body)
-    branches = [f"(?={re.escape(char)})(?:{'|'.join(bodies)})" for char, bodies in sorted(groups.items())]
-    alternatives = "|".join(branches + everywhere)
-    return re.compile(behind_first_character_test(rf"(?<!\w)(?:{alternatives})", re.IGNORECASE), re.IGNORECASE)
+def cue_word_starts() -> re.Pattern[str]:
+    """Where some cue can start: a word start (`(?<!\\w)`; every cue opens with `\\b` and a word character, the
+    tests check the cue file) behind a test of the characters the cues start with. It matches (empty) at every
+    position where a cue matches, and more: the cues that can start there are then told by `cues_opening_with`."""
+    firsts = _cue_firsts()
+    test = "" if None in firsts else first_character_test(set().union(*firsts))
+    return re.compile(test + r"(?<!\w)", re.IGNORECASE)
+
+
+@cache
+def cues_opening_with() -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """The indices of the cues a match opening with each lower-case pair of ASCII characters can be of,
+    and those for a pair not listed: the cues whose openings (`regex_prefixes`) are unknown or not all ASCII.
+
+    A fast path for trying at a word start every cue that can start with its first character
+    (`cues_starting_with`): a pair of ASCII characters matches an ASCII opening under `re.IGNORECASE` when
+    both are the same in lower case, so the cues left out cannot match there.
+    """
+    openings = [regex_prefixes(cue.pattern.pattern, cue.pattern.flags) for cue in cues()]
+    unknown = tuple(i for i, pairs in enumerate(openings) if pairs is None or not "".join(pairs).isascii())
+    pairs = {pair.lower() for i, found in enumerate(openings) if i not in unknown for pair in found or ()}
+    return {
+        pair: tuple(i for i, found in enumerate(openings) if i in unknown or pair in {f.lower() for f in found or ()})
+        for pair in pairs
+    }, unknown
 
 
 @cache
@@ -340,21 +353,25 @@ def cues_starting_with() -> dict[str, tuple[int, ...]]:
 def _cue_matches(sentence_text: str, offset: int) -> list[tuple[int, int, Cue]]:
     """Every cue's matches, as its own scan of the sentence finds them, by start (longest first).
 
-    Each cue is tried only where some cue starts, found by one scan for them all, and only
-    where the character there can start it.
+    Each cue is tried only at word starts, found by one scan for them all, and only where the
+    characters there can open it (`cues_opening_with`, else `cues_starting_with`).
     """
     found = []
     every_cue = cues()
     ends = [0] * len(every_cue)  # where each cue's own scan would go on from
     all_indices = range(len(every_cue))
-    start = any_cue().search(sentence_text)
-    while start is not None:
+    by_pair, unknown = cues_opening_with()
+    for start in cue_word_starts().finditer(sentence_text):
         position = start.start()
-        for i in cues_starting_with().get(sentence_text[position], all_indices):
+        pair = sentence_text[position : position + 2]
+        if len(pair) == 2 and pair.isascii():
+            indices = by_pair.get(pair.lower(), unknown)
+        else:
+            indices = cues_starting_with().get(sentence_text[position], all_indices)
+        for i in indices:
             if position >= ends[i] and (match := every_cue[i].pattern.match(sentence_text, position)):
                 found.append((offset + match.start(), offset + match.end(), every_cue[i]))
                 ends[i] = match.end()
-        start = any_cue().search(sentence_text, position + 1)
     return sorted(found, key=lambda f: (f[0], -f[1]))
 
 

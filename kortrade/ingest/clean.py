@@ -16,7 +16,7 @@ from functools import cache
 
 import ftfy
 
-from ..common.phrases import any_of, first_character_test
+from ..common.phrases import any_of, first_character_test, regex_first_characters
 from ..common.resources import data_rows
 from .segment import line_sentence_spans
 
@@ -170,9 +170,35 @@ def has_top_level_alternative(pattern: str) -> bool:
     return False
 
 
+@cache
+def anchored_screens_by_first_character() -> dict[str, re.Pattern[str]]:
+    """For each ASCII character, the screen of the anchored rules a sentence starting with it can match.
+
+    A fast path for the anchored screen of `boilerplate_screens`, which `re` tries rule by rule at the
+    sentence start: it keeps the rules whose first characters (`regex_first_characters`) are unknown or
+    include one that matches the character under the rules' flags, so it matches every such sentence the
+    full screen matches. A sentence starting with another character (or empty) uses the full screen.
+    """
+    rules = [pattern for _, pattern in boilerplate_rules() if anchored_at_start(pattern.pattern)]
+    firsts = [regex_first_characters(pattern.pattern, pattern.flags) for pattern in rules]
+    screens: dict[tuple[int, ...], re.Pattern[str]] = {}
+    by_character = {}
+    for char in map(chr, range(128)):
+        kept = tuple(
+            i
+            for i, (pattern, chars) in enumerate(zip(rules, firsts, strict=True))
+            if chars is None or any(re.fullmatch(re.escape(first), char, pattern.flags) for first in chars)
+        )
+        if kept not in screens:
+            screens[kept] = any_of(rules[i] for i in kept)
+        by_character[char] = screens[kept]
+    return by_character
+
+
 def boilerplate_rule(sentence: str) -> str | None:
     """The name of the first rule the sentence matches, or None."""
     anchored, unanchored = boilerplate_screens()
+    anchored = anchored_screens_by_first_character().get(sentence[:1], anchored)
     if not (anchored.match(sentence) or unanchored.search(sentence)):
         return None
     for name, pattern in boilerplate_rules():

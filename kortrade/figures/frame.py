@@ -61,7 +61,11 @@ COMPOUND_GAP = re.compile(
     r"\s+(?:(?!(?:to|from|with|of|in|on|for|and|by|at|than|as|were|was|is|are|the|a|an)\b)[A-Za-z-]+\s+)?\Z",
     re.IGNORECASE,
 )
-FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?:about|around|nearly|some|just)\s+)?\Z", re.IGNORECASE)
+# A figure after `from` is the earlier level of a movement (`up from 53.1 percent`, `from 2023's 3,538 tonnes`); the
+# figures stage and its rows (`kortrade.figures.rows`) read it with this one pattern.
+EARLIER_LEVEL_BEFORE = re.compile(
+    r"\bfrom\s+(?:(?:19|20)\d\d['’]s\s+)?(?:(?:about|around|nearly|some|just)\s+)?\Z", re.IGNORECASE
+)
 # `from` opens an earlier level (`up from 53.1 percent`, `down from $2 billion`), never a change.
 LEVEL_WORDS = r"to|at|of|from|was|were|is|are|reached|hit|stood at|totaled|totalled|totaling|amounted to|worth"
 BOUND_WORDS = r"less than|fewer than|under|below|above"
@@ -148,8 +152,8 @@ class DocumentFramer:
         # The last figure framed before the current sentence, which a sentence opening on `the figure` refers to.
         self._antecedent: tuple[Figure, Frame] | None = None
         self._sentence_start = -1
-        # The periods figures were said for, with their year, in the order the text states them.
-        self._dated_periods: list[str] = []
+        # The distinct periods figures were said for, with their year, the last stated last.
+        self._dated_periods: dict[str, None] = {}
 
     def reading(self, sentence: Sentence) -> SentenceReading:
         key = (sentence.start, sentence.end)
@@ -179,7 +183,7 @@ class DocumentFramer:
                 self._movement_before(figure, reading, stretch),
                 self._change_after(figure, reading, stretch),
             )
-        if after is not None and FROM_BEFORE.search(self.text, max(stretch[0], figure.start - LOOKBACK), figure.start):
+        if after is not None and EARLIER_LEVEL_BEFORE.search(self.text, max(stretch[0], figure.start - LOOKBACK), figure.start):
             after = None  # `down from 72.9 percent compared with a year earlier`: an earlier level, whatever follows
         measure = "share" if share_phrase else self._measure(figure, reading, clause, stretch, movement or after)
         if metric == "exports" and measure == "share":
@@ -484,7 +488,8 @@ class DocumentFramer:
         if period is None:
             return None
         if period.value:
-            self._dated_periods.append(period.value)
+            self._dated_periods.pop(period.value, None)
+            self._dated_periods[period.value] = None
             return period
         for earlier in reversed(self._dated_periods):
             again = find_periods(self.text, period.start, period.end, Anchor(int(earlier[:4]), 12))

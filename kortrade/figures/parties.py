@@ -246,18 +246,24 @@ def after_prepositions(
 
 
 @cache
+def _region_names() -> str:
+    """The regions that are no single economy (`data/figures/regions.txt`), as one alternation, longest first."""
+    return "|".join(re.escape(name) for name in sorted(data_lines("figures/regions.txt"), key=len, reverse=True))
+
+
+@cache
 def _regions() -> re.Pattern[str]:
-    """A region that is no single economy (`data/figures/regions.txt`) after a preposition (`exports to Asia`)."""
-    names = "|".join(re.escape(name) for name in sorted(data_lines("figures/regions.txt"), key=len, reverse=True))
+    """A region that is no single economy after a preposition (`exports to Asia`)."""
     # `from Asia's fourth-biggest economy` names an economy of the region, not the region.
-    return re.compile(rf"\b(?:{PREPOSITIONS})\s+(?:the\s+)?(?:(?:other|all|its|their)\s+)?(?:{names})\b(?!['’]s\b)")
+    return re.compile(
+        rf"\b(?:{PREPOSITIONS})\s+(?:the\s+)?(?:(?:other|all|its|their)\s+)?(?:{_region_names()})\b(?!['’]s\b)"
+    )
 
 
 @cache
 def _region_name() -> re.Pattern[str]:
-    """A region that is no single economy (`data/figures/regions.txt`), matched where it starts."""
-    names = "|".join(re.escape(name) for name in sorted(data_lines("figures/regions.txt"), key=len, reverse=True))
-    return re.compile(rf"(?:{names})\b")
+    """A region that is no single economy, matched where it starts."""
+    return re.compile(rf"(?:{_region_names()})\b")
 
 
 def _region_named(reading: SentenceReading, clause: tuple[int, int], cue: Cue | None) -> bool:

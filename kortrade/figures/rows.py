@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from ..ingest.document import Document, Sentence
 from .figure import Figure
 from .finding import find_figures
-from .frame import DocumentFramer, Frame
+from .frame import EARLIER_LEVEL_BEFORE, DocumentFramer, Frame
 from .parties import TRADE_FLOWS
 from .periods import year_before
 
@@ -35,10 +35,6 @@ YEAR_EARLIER = re.compile(
     r"(?:a\s+year\s+(?:earlier|ago|before)|the\s+(?:previous|prior)\s+year|the\s+year\s+before"
     r"|the\s+same\s+(?:period|month|quarter|time)\s+(?:of\s+)?(?:a\s+year\s+(?:earlier|ago)|last\s+year|the\s+previous\s+year))\b",
     re.IGNORECASE,
-)
-# A figure after `from` is the earlier level of a movement (`to $9 billion from $2 billion in 2023`).
-FROM_BEFORE = re.compile(
-    r"\bfrom\s+(?:(?:19|20)\d\d['’]s\s+)?(?:(?:about|around|nearly|some)\s+)?\Z", re.IGNORECASE
 )
 FROM_REACH = 30
 # How many sentences before a figure, in its paragraph, may state its period.
@@ -114,7 +110,7 @@ def _inherit_periods(
     donors: dict[int, list[int]] = {}
     for i, (figure, frame) in enumerate(zip(figures, frames)):
         # An earlier level (`from $2 billion in 2023`, `from 2023's $2 billion`) lends its period to no other figure.
-        earlier_level = FROM_BEFORE.search(text, max(0, figure.start - FROM_REACH), figure.start) is not None
+        earlier_level = EARLIER_LEVEL_BEFORE.search(text, max(0, figure.start - FROM_REACH), figure.start) is not None
         if _framed_in_full(figure, frame) and frame.period_stated and frame.period and not earlier_level:
             donors.setdefault(bisect.bisect_left(line_breaks, figure.start), []).append(i)
     periods = [frame.period for frame in frames]
